@@ -1,0 +1,23 @@
+package dev.truce.strategy;
+
+import dev.truce.conflict.ConflictHunk;
+import dev.truce.conflict.ConflictedFile;
+
+/**
+ * A deterministic way to decide a hunk. Implementations are precise: when not sure, they
+ * {@linkplain Verdict.Passed pass} with a reason instead of guessing.
+ */
+public interface ResolutionStrategy {
+
+    /** Short stable name used in reports, for example {@code version-bump}. */
+    String name();
+
+    /**
+     * Decides one hunk of a file.
+     *
+     * @param file the whole conflicted file, for conventions and wider context
+     * @param hunk the hunk to decide
+     * @return the verdict; never {@code null}
+     */
+    Verdict resolve(ConflictedFile file, ConflictHunk hunk);
+}

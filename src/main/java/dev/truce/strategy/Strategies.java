@@ -1,0 +1,16 @@
+package dev.truce.strategy;
+
+import java.util.List;
+
+/** The default strategy chain, most specific first. */
+public final class Strategies {
+
+    private Strategies() {
+    }
+
+    /** The strategies Truce runs, in order. */
+    public static List<ResolutionStrategy> defaults() {
+        return List.of(
+                new OneSideChangedStrategy());
+    }
+}
