@@ -1,0 +1,111 @@
+package dev.truce.eval;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+import dev.truce.conflict.ConflictKind;
+import dev.truce.conflict.FileType;
+import dev.truce.conflict.FileVersions;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a corpus of conflicted files in JSON Lines ({@code .jsonl} or {@code .jsonl.gz}), one case a line, in the
+ * format of Truce's reference corpus: {@code id, path, language, conflict_kind, base, ours, theirs, resolved}.
+ * A line that cannot be read is reported to {@code onBadLine} and skipped; the rest of the file goes on.
+ */
+public final class CorpusReader {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private CorpusReader() {
+    }
+
+    /**
+     * Reads all cases of one corpus file.
+     *
+     * @param file      the corpus file
+     * @param onBadLine receives "file:line: what is wrong" for each skipped line
+     * @throws CorpusFormatException when the file cannot be opened or decompressed
+     */
+    public static List<EvalCase> read(Path file, Consumer<String> onBadLine) throws CorpusFormatException {
+        List<EvalCase> cases = new ArrayList<>();
+        try (InputStream raw = Files.newInputStream(file);
+                InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    cases.add(parse(JSON.readTree(line)));
+                } catch (JacksonException | IllegalArgumentException e) {
+                    onBadLine.accept(file + ":" + number + ": " + firstLine(e.getMessage()));
+                }
+            }
+        } catch (IOException e) {
+            throw new CorpusFormatException("cannot read corpus " + file + ": " + e.getMessage(), e);
+        }
+        return cases;
+    }
+
+    private static EvalCase parse(JsonNode node) {
+        String id = required(node, "id");
+        String path = required(node, "path");
+        byte[] base = bytes(node, "base");
+        byte[] ours = bytes(node, "ours");
+        byte[] theirs = bytes(node, "theirs");
+        if (ours == null && theirs == null) {
+            throw new IllegalArgumentException("case " + id + " has neither ours nor theirs");
+        }
+        JsonNode resolved = node.get("resolved");
+        String human = resolved == null || resolved.isNull() ? null : resolved.asString();
+        FileVersions versions = new FileVersions(path, base, ours, theirs);
+        ConflictKind kind = versions.presenceKind();
+        String label = node.hasNonNull("conflict_kind") ? node.get("conflict_kind").asString() : "";
+        if (kind == ConflictKind.CONTENT && label.startsWith("rename")) {
+            kind = ConflictKind.RENAME;
+        }
+        return new EvalCase(id, versions, kind, FileType.of(path).label(), human);
+    }
+
+    private static String required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isString()) {
+            throw new IllegalArgumentException("missing string field \"" + field + "\"");
+        }
+        return value.asString();
+    }
+
+    private static byte[] bytes(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new IllegalArgumentException("field \"" + field + "\" must be a string or null");
+        }
+        return value.asString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable line";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

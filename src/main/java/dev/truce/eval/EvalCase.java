@@ -1,0 +1,16 @@
+package dev.truce.eval;
+
+import dev.truce.conflict.ConflictKind;
+import dev.truce.conflict.FileVersions;
+
+/**
+ * One conflicted file of a real merge with the text the human committed.
+ *
+ * @param id       unique id, for example {@code owner/name/merge12/path}
+ * @param versions base, ours and theirs of the file
+ * @param kind     the kind of conflict
+ * @param language report label of the file's language
+ * @param human    what the human committed for the path, or {@code null} if the merge deleted it
+ */
+public record EvalCase(String id, FileVersions versions, ConflictKind kind, String language, String human) {
+}
