@@ -9,14 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
-import org.eclipse.jgit.merge.MergeAlgorithm;
-import org.eclipse.jgit.merge.MergeChunk;
-import org.eclipse.jgit.merge.MergeResult;
 
 /**
- * Builds the conflict model of one file from its three versions with JGit's diff3 merge (histogram diff),
+ * Builds the conflict model of one file from its three versions: a diff3 merge over JGit's histogram diff,
  * then narrows each conflict by moving lines both sides added identically at its edges out of it, as
  * git's "zealous" merge does.
  */
@@ -27,6 +26,9 @@ public final class ConflictModelBuilder {
 
     private static final int CONTEXT_LINES = 40;
     private static final int BINARY_PROBE = 8000;
+
+    private static final DiffAlgorithm DIFF =
+            DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM);
 
     private final long maxBytes;
 
@@ -86,44 +88,99 @@ public final class ConflictModelBuilder {
         List<String> oursLines = LineEndings.split(new String(ours, charset));
         List<String> theirsLines = LineEndings.split(new String(theirs, charset));
 
-        MergeAlgorithm algorithm = new MergeAlgorithm(DiffAlgorithm.getAlgorithm(
-                DiffAlgorithm.SupportedAlgorithm.HISTOGRAM));
-        MergeResult<RawText> result = algorithm.merge(RawTextComparator.DEFAULT,
-                new RawText(base), new RawText(ours), new RawText(theirs));
+        RawText baseText = new RawText(base);
+        EditList toOurs = DIFF.diff(RawTextComparator.DEFAULT, baseText, new RawText(ours));
+        EditList toTheirs = DIFF.diff(RawTextComparator.DEFAULT, baseText, new RawText(theirs));
         List<List<String>> sequences = List.of(baseLines, oursLines, theirsLines);
-        List<Segment> segments = segments(result, sequences);
+        List<Segment> segments = segments(diff3(toOurs, toTheirs, baseLines.size()), sequences);
         return new ConflictedFile(path, oldPath, kind, FileType.of(path), charset, segments, null);
     }
 
-    private static List<Segment> segments(MergeResult<RawText> result, List<List<String>> sequences) {
+    /**
+     * Classic diff3: groups the edits of both sides whose base ranges overlap or touch. A group changed by one
+     * side only is taken from that side; a group both sides changed is a conflict. Computed here rather than
+     * taken from JGit's MergeAlgorithm because we need exact base ranges for every conflict.
+     */
+    private static List<Chunk> diff3(EditList toOurs, EditList toTheirs, int baseSize) {
+        List<Chunk> chunks = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        int basePos = 0;
+        int shiftOurs = 0;
+        int shiftTheirs = 0;
+        while (i < toOurs.size() || j < toTheirs.size()) {
+            int start;
+            int end;
+            boolean fromOurs = false;
+            boolean fromTheirs = false;
+            int groupShiftOurs = 0;
+            int groupShiftTheirs = 0;
+            // Seed the group with the edit that starts first, then absorb every edit that overlaps or touches it.
+            if (j >= toTheirs.size() || (i < toOurs.size() && toOurs.get(i).getBeginA() <= toTheirs.get(j).getBeginA())) {
+                start = toOurs.get(i).getBeginA();
+            } else {
+                start = toTheirs.get(j).getBeginA();
+            }
+            end = start;
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                while (i < toOurs.size() && toOurs.get(i).getBeginA() <= end && (toOurs.get(i).getBeginA() >= start)) {
+                    Edit e = toOurs.get(i++);
+                    end = Math.max(end, e.getEndA());
+                    groupShiftOurs += (e.getEndB() - e.getBeginB()) - (e.getEndA() - e.getBeginA());
+                    fromOurs = true;
+                    grew = true;
+                }
+                while (j < toTheirs.size() && toTheirs.get(j).getBeginA() <= end
+                        && toTheirs.get(j).getBeginA() >= start) {
+                    Edit e = toTheirs.get(j++);
+                    end = Math.max(end, e.getEndA());
+                    groupShiftTheirs += (e.getEndB() - e.getBeginB()) - (e.getEndA() - e.getBeginA());
+                    fromTheirs = true;
+                    grew = true;
+                }
+            }
+            if (start > basePos) {
+                chunks.add(new Chunk(false, 0, basePos, start, 0, 0, 0, 0));
+            }
+            int oursBegin = start + shiftOurs;
+            int theirsBegin = start + shiftTheirs;
+            int oursEnd = end + shiftOurs + groupShiftOurs;
+            int theirsEnd = end + shiftTheirs + groupShiftTheirs;
+            if (fromOurs && fromTheirs) {
+                chunks.add(new Chunk(true, 0, start, end, oursBegin, oursEnd, theirsBegin, theirsEnd));
+            } else if (fromOurs) {
+                chunks.add(new Chunk(false, 1, oursBegin, oursEnd, 0, 0, 0, 0));
+            } else {
+                chunks.add(new Chunk(false, 2, theirsBegin, theirsEnd, 0, 0, 0, 0));
+            }
+            shiftOurs += groupShiftOurs;
+            shiftTheirs += groupShiftTheirs;
+            basePos = end;
+        }
+        if (basePos < baseSize) {
+            chunks.add(new Chunk(false, 0, basePos, baseSize, 0, 0, 0, 0));
+        }
+        return chunks;
+    }
+
+    private static List<Segment> segments(List<Chunk> chunks, List<List<String>> sequences) {
         // First pass: stable runs and raw conflicts, narrowed.
         List<Object> raw = new ArrayList<>();
         List<String> stable = new ArrayList<>();
-        Range[] conflict = null;
-        for (MergeChunk chunk : result) {
-            List<String> lines = sequences.get(chunk.getSequenceIndex())
-                    .subList(chunk.getBegin(), chunk.getEnd());
-            switch (chunk.getConflictState()) {
-                case NO_CONFLICT -> {
-                    if (conflict != null) {
-                        flushConflict(raw, stable, conflict, sequences);
-                        conflict = null;
-                    }
-                    stable.addAll(lines);
-                }
-                case FIRST_CONFLICTING_RANGE -> {
-                    if (conflict != null) {
-                        flushConflict(raw, stable, conflict, sequences);
-                    }
-                    conflict = new Range[3];
-                    conflict[chunk.getSequenceIndex()] = new Range(chunk.getBegin(), chunk.getEnd());
-                }
-                case BASE_CONFLICTING_RANGE, NEXT_CONFLICTING_RANGE ->
-                    conflict[chunk.getSequenceIndex()] = new Range(chunk.getBegin(), chunk.getEnd());
+        for (Chunk chunk : chunks) {
+            if (!chunk.conflict()) {
+                stable.addAll(sequences.get(chunk.sequence()).subList(chunk.begin(), chunk.end()));
+                continue;
             }
-        }
-        if (conflict != null) {
-            flushConflict(raw, stable, conflict, sequences);
+            Range[] conflict = {new Range(chunk.begin(), chunk.end()), new Range(chunk.oursBegin(), chunk.oursEnd()),
+                new Range(chunk.theirsBegin(), chunk.theirsEnd())};
+            if (conflict[1].of(sequences.get(1)).equals(conflict[2].of(sequences.get(2)))) {
+                stable.addAll(conflict[1].of(sequences.get(1))); // both sides made the same change
+            } else {
+                flushConflict(raw, stable, conflict, sequences);
+            }
         }
         if (!stable.isEmpty()) {
             raw.add(new StableText(stable));
@@ -209,6 +266,11 @@ public final class ConflictModelBuilder {
         } catch (CharacterCodingException e) {
             return false;
         }
+    }
+
+    /** A run of the merge: stable lines of one sequence, or a conflict with its three ranges. */
+    private record Chunk(boolean conflict, int sequence, int begin, int end, int oursBegin, int oursEnd,
+            int theirsBegin, int theirsEnd) {
     }
 
     private record Range(int begin, int end) {
