@@ -11,6 +11,9 @@ public final class Strategies {
     /** The strategies Truce runs, in order. */
     public static List<ResolutionStrategy> defaults() {
         return List.of(
-                new OneSideChangedStrategy());
+                new LockfileStrategy(),
+                new OneSideChangedStrategy(),
+                new VersionBumpStrategy(),
+                new WhitespaceStrategy());
     }
 }
