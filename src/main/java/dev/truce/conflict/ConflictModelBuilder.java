@@ -101,8 +101,10 @@ public final class ConflictModelBuilder {
         List<String> stable = new ArrayList<>();
         Range[] conflict = null;
         for (MergeChunk chunk : result) {
-            List<String> lines = sequences.get(chunk.getSequenceIndex())
-                    .subList(chunk.getBegin(), chunk.getEnd());
+            // JGit narrows common edges itself and can then report an empty base range with begin > end
+            // (both sides inserted the same first line); the range is empty, placed at its end.
+            int begin = Math.min(chunk.getBegin(), chunk.getEnd());
+            List<String> lines = sequences.get(chunk.getSequenceIndex()).subList(begin, chunk.getEnd());
             switch (chunk.getConflictState()) {
                 case NO_CONFLICT -> {
                     if (conflict != null) {
@@ -116,10 +118,10 @@ public final class ConflictModelBuilder {
                         flushConflict(raw, stable, conflict, sequences);
                     }
                     conflict = new Range[3];
-                    conflict[chunk.getSequenceIndex()] = new Range(chunk.getBegin(), chunk.getEnd());
+                    conflict[chunk.getSequenceIndex()] = new Range(begin, chunk.getEnd());
                 }
                 case BASE_CONFLICTING_RANGE, NEXT_CONFLICTING_RANGE ->
-                    conflict[chunk.getSequenceIndex()] = new Range(chunk.getBegin(), chunk.getEnd());
+                    conflict[chunk.getSequenceIndex()] = new Range(begin, chunk.getEnd());
             }
         }
         if (conflict != null) {
