@@ -11,8 +11,8 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.merge.MergeStrategy;
-import org.eclipse.jgit.merge.ResolveMerger;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.merge.RecursiveMerger;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -45,7 +45,7 @@ public final class RepositoryMerge {
             RevCommit oursCommit = commit(walk, ours);
             RevCommit theirsCommit = commit(walk, theirs);
 
-            ResolveMerger merger = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(overlay, repository.getConfig());
+            BaseRecordingMerger merger = new BaseRecordingMerger(overlay, repository.getConfig());
             // Our own index, so the stages are readable after the merge; JGit finishes it even with conflicts.
             DirCache index = DirCache.newInCore();
             merger.setDirCache(index);
@@ -58,8 +58,7 @@ public final class RepositoryMerge {
                 throw new IOException("JGit's merge of " + ours + " and " + theirs
                         + " reported no result and no conflicts");
             }
-            ObjectId baseCommit = merger.getBaseCommitId();
-            ObjectId baseTree = baseCommit == null ? null : walk.parseCommit(baseCommit).getTree();
+            ObjectId baseTree = merger.base == null ? null : merger.base.getTree();
             SideTrees trees = new SideTrees(baseTree, oursCommit.getTree(), theirsCommit.getTree());
             ConflictScanner scanner = new ConflictScanner(reader, trees, repository.getConfig());
             return new ComputedMerge(repository, overlay, oursCommit, theirsCommit, ours, theirs, trees, index,
@@ -97,6 +96,26 @@ public final class RepositoryMerge {
             return Constants.typeString(object.getType());
         } catch (IOException e) {
             return "non-commit object";
+        }
+    }
+
+    /**
+     * JGit's recursive merger (what {@code MergeStrategy.RECURSIVE} creates), remembering the merge base it used.
+     * For a criss-cross history that base is a virtual commit JGit never stores anywhere, so
+     * {@code getBaseCommitId()} names an object no reader can open; its tree, though, is in the overlay.
+     */
+    private static final class BaseRecordingMerger extends RecursiveMerger {
+
+        private RevCommit base;
+
+        BaseRecordingMerger(OverlayInserter inserter, Config config) {
+            super(inserter, config);
+        }
+
+        @Override
+        protected RevCommit getBaseCommit(RevCommit a, RevCommit b) throws IOException {
+            base = super.getBaseCommit(a, b);
+            return base;
         }
     }
 }
