@@ -99,4 +99,20 @@ class MergeCommitWriterTest {
             assertThat(commit.getFullMessage()).contains("gone.txt [modify/delete]: NOT RESOLVED, kept ours");
         }
     }
+
+    @Test
+    void partialWriteKeepsOurDirectoryWhereTheyHaveAFile() throws Exception {
+        Tree base = Tree.of().file("keep.txt", "k\n");
+        repo.threeWay(base, base.copy().file("conf/app.yml", "a: 1\n"), base.copy().file("conf", "flat\n"));
+        ComputedMerge merge = new RepositoryMerge(repo.repository()).compute("main", "feature");
+
+        WrittenMerge written = new MergeCommitWriter(true, false).write(merge, RepositoryMergeTest.resolveAll(merge),
+                "df");
+
+        try (RevWalk walk = new RevWalk(repo.repository())) {
+            RevCommit commit = walk.parseCommit(written.commit());
+            assertThat(read(repo.repository(), commit, "conf/app.yml")).isEqualTo("a: 1\n");
+            assertThat(commit.getFullMessage()).contains("conf [directory/file]: NOT RESOLVED, kept ours");
+        }
+    }
 }
