@@ -1,0 +1,199 @@
+package dev.truce.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.truce.conflict.ConflictHunk;
+import dev.truce.merge.ComputedMerge;
+import dev.truce.merge.ConflictedWorkTree;
+import dev.truce.merge.MergeCommitWriter;
+import dev.truce.merge.MergeInputException;
+import dev.truce.merge.PathConflict;
+import dev.truce.merge.RepositoryMerge;
+import dev.truce.merge.WrittenMerge;
+import dev.truce.resolve.FileResolution;
+import dev.truce.resolve.HunkOutcome;
+import dev.truce.resolve.Resolver;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code truce resolve}: merges two revisions in memory and writes a two-parent merge commit on a new branch,
+ * or, without revisions, resolves the conflicted files of a {@code git merge} in progress in place.
+ */
+@Command(name = "resolve", mixinStandardHelpOptions = true,
+        description = {
+            "With --ours and --theirs: merges the two revisions in memory (the work tree, index, HEAD and existing"
+                    + " branches are not touched), resolves what can be resolved, and, when everything is resolved,"
+                    + " writes a new branch holding the two-parent merge commit.",
+            "Without them, inside a work tree in the middle of a conflicted 'git merge': resolves the conflicted"
+                    + " files in place and stages the fully resolved ones, like a mergetool."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every conflict resolved (and the result written)",
+            "1:conflicts left; nothing written unless --write-partial",
+            "2:usage or input error (not a repository, unknown revision, existing branch, no merge in progress)",
+            "3:internal failure (I/O error); nothing was changed or the error says what was"})
+final class ResolveCommand implements Callable<Integer> {
+
+    static final int EXIT_RESOLVED = 0;
+    static final int EXIT_CONFLICTS_LEFT = 1;
+    static final int EXIT_INPUT = 2;
+    static final int EXIT_FAILURE = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--ours", paramLabel = "REF", description = "Our revision: the first parent of the result.")
+    String ours;
+
+    @Option(names = "--theirs", paramLabel = "REF", description = "Their revision, merged into ours.")
+    String theirs;
+
+    @Option(names = "--repo", paramLabel = "PATH", defaultValue = ".",
+            description = "The repository (a work tree, a .git directory or a bare repository). Default: ${DEFAULT-VALUE}")
+    Path repo;
+
+    @Option(names = "--branch", paramLabel = "NAME",
+            description = "Branch to write the merge commit to. Default: truce/resolve-<ours>-<theirs> (short ids).")
+    String branch;
+
+    @Option(names = "--write-partial",
+            description = "Also write when conflicts are left, with diff3 markers in the text files that still"
+                    + " conflict; files without text (binary, modify/delete, ...) keep ours, or theirs if ours has"
+                    + " none. In a work tree, partly resolved files are written but not staged.")
+    boolean writePartial;
+
+    @Option(names = "--force", description = "Overwrite the branch if it exists.")
+    boolean force;
+
+    @Option(names = "--report", paramLabel = "FILE.json", description = "Write a JSON report of every file and hunk.")
+    Path report;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if ((ours == null) != (theirs == null)) {
+            err.println("truce: give both --ours and --theirs, or neither to resolve a merge in progress");
+            return EXIT_INPUT;
+        }
+        if (ours == null && (branch != null || force)) {
+            err.println("truce: --branch and --force apply to --ours/--theirs merges; a merge in progress is"
+                    + " resolved in its work tree");
+            return EXIT_INPUT;
+        }
+        try (Repository repository = open(repo)) {
+            return ours != null ? resolveRevisions(repository) : resolveWorkTree(repository);
+        } catch (MergeInputException e) {
+            err.println("truce: " + e.getMessage());
+            return EXIT_INPUT;
+        } catch (IOException | JacksonException e) {
+            err.println("truce: failed: " + e.getMessage());
+            return EXIT_FAILURE;
+        }
+    }
+
+    private int resolveRevisions(Repository repository) throws MergeInputException, IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        ComputedMerge merge = new RepositoryMerge(repository).compute(ours, theirs);
+        String oursShort = merge.ours().abbreviate(7).name();
+        String theirsShort = merge.theirs().abbreviate(7).name();
+        out.printf("Merging %s (%s) into %s (%s): %s%n", theirs, theirsShort, ours, oursShort,
+                merge.isClean() ? "no conflicts" : merge.conflicts().size() + " conflicted file(s)");
+
+        List<FileResolution> resolutions = resolveAll(merge.conflicts());
+        List<ResolveReport.FileReport> files = new ArrayList<>();
+        for (int i = 0; i < resolutions.size(); i++) {
+            print(out, merge.conflicts().get(i), resolutions.get(i), null);
+            files.add(ResolveReport.file(merge.conflicts().get(i), resolutions.get(i), null));
+        }
+        writeReport(files);
+        long left = resolutions.stream().filter(r -> !r.isFullyResolved()).count();
+        if (left > 0 && !writePartial) {
+            out.printf("%d file(s) still conflicted; nothing written (--write-partial writes them with conflict"
+                    + " markers).%n", left);
+            return EXIT_CONFLICTS_LEFT;
+        }
+        String name = branch != null ? branch : "truce/resolve-" + oursShort + "-" + theirsShort;
+        WrittenMerge written = new MergeCommitWriter(writePartial, force).write(merge, resolutions, name);
+        out.printf("Wrote branch %s at %s%s%n", written.branch(), written.commit().name(),
+                written.partial() ? " (PARTIAL: " + left + " file(s) still conflicted, see the commit message)" : "");
+        return left > 0 ? EXIT_CONFLICTS_LEFT : EXIT_RESOLVED;
+    }
+
+    private int resolveWorkTree(Repository repository) throws MergeInputException, IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        ConflictedWorkTree workTree = ConflictedWorkTree.open(repository);
+        out.printf("Resolving the merge in progress in %s: %d conflicted file(s)%n", repository.getWorkTree(),
+                workTree.conflicts().size());
+        List<FileResolution> resolutions = resolveAll(workTree.conflicts());
+        List<ResolveReport.FileReport> files = new ArrayList<>();
+        int staged = 0;
+        for (int i = 0; i < resolutions.size(); i++) {
+            PathConflict conflict = workTree.conflicts().get(i);
+            ConflictedWorkTree.Outcome outcome = workTree.apply(conflict, resolutions.get(i), writePartial);
+            if (outcome == ConflictedWorkTree.Outcome.STAGED) {
+                staged++;
+            }
+            print(out, conflict, resolutions.get(i), outcome.description());
+            files.add(ResolveReport.file(conflict, resolutions.get(i), outcome.description()));
+        }
+        writeReport(files);
+        int left = resolutions.size() - staged;
+        if (left == 0) {
+            out.println("All conflicts resolved and staged; review with 'git diff --cached', then 'git commit'.");
+            return EXIT_RESOLVED;
+        }
+        out.printf("%d file(s) still conflicted; resolve them, or undo everything with 'git merge --abort'.%n", left);
+        return EXIT_CONFLICTS_LEFT;
+    }
+
+    private static List<FileResolution> resolveAll(List<PathConflict> conflicts) {
+        Resolver resolver = new Resolver();
+        return conflicts.stream().map(c -> resolver.resolve(c.file())).toList();
+    }
+
+    private static void print(PrintWriter out, PathConflict conflict, FileResolution resolution, String note) {
+        out.printf("  %s [%s]: %s%s%n", conflict.path(), conflict.kind().label(),
+                resolution.isFullyResolved() ? "resolved; " : "NOT RESOLVED; ",
+                ResolveReport.summary(conflict, resolution) + (note == null ? "" : " -> " + note));
+        for (ConflictHunk hunk : conflict.file().hunks()) {
+            HunkOutcome outcome = resolution.outcomes().get(hunk.id());
+            out.printf("    hunk %d (ours line %d, theirs line %d): %s - %s%n", hunk.id(), hunk.oursLine(),
+                    hunk.theirsLine(), outcome.isResolved() ? "resolved by " + outcome.strategy()
+                            : outcome.status().label(), outcome.reason());
+        }
+    }
+
+    private void writeReport(List<ResolveReport.FileReport> files) {
+        if (report != null) {
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                    .writeValue(report, new ResolveReport(files));
+        }
+    }
+
+    /** Opens the repository at or above {@code path}; a user error when there is none. */
+    static Repository open(Path path) throws MergeInputException, IOException {
+        File dir = path.toAbsolutePath().normalize().toFile();
+        if (!dir.exists()) {
+            throw new MergeInputException("no such directory: " + dir);
+        }
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir);
+        if (builder.getGitDir() == null) {
+            throw new MergeInputException("not a git repository (nor any parent directory): " + dir);
+        }
+        return builder.setMustExist(true).build();
+    }
+}
