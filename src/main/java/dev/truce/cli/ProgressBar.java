@@ -26,14 +26,14 @@ final class ProgressBar {
         return new ProgressBar(System.console() != null ? System.err : null, total, label);
     }
 
-    /** Redraws the bar for {@code done} items; cheap to call after every item. */
-    void update(int done) {
+    /** Redraws the bar for {@code done} items; cheap to call after every item, from any thread. */
+    synchronized void update(int done) {
         if (out == null || total == 0) {
             return;
         }
         int filled = (int) ((long) WIDTH * done / total);
         int percent = (int) (100L * done / total);
-        if (percent == lastDrawn && done != total) {
+        if (percent <= lastDrawn && done != total) {
             return;
         }
         lastDrawn = percent;

@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -73,6 +77,40 @@ public final class CorpusReader {
             throw new CorpusFormatException("cannot read corpus file " + file + ": " + e, e);
         }
         return cases;
+    }
+
+    /**
+     * Reads several corpus files, up to {@code threads} at a time; cases keep the order of the files and of
+     * their lines.
+     *
+     * @throws CorpusFormatException for the first file (in the given order) that cannot be read
+     */
+    public static List<EvalCase> readAll(List<Path> files, int threads, Consumer<String> onBadLine)
+            throws CorpusFormatException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())));
+        try {
+            List<Future<List<EvalCase>>> parts = new ArrayList<>();
+            for (Path file : files) {
+                parts.add(pool.submit(() -> read(file, onBadLine)));
+            }
+            List<EvalCase> cases = new ArrayList<>();
+            for (Future<List<EvalCase>> part : parts) {
+                try {
+                    cases.addAll(part.get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof CorpusFormatException c) {
+                        throw c;
+                    }
+                    throw new IllegalStateException("reading the corpus failed: " + e.getCause(), e.getCause());
+                }
+            }
+            return cases;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the corpus", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static boolean isGzip(Path file) throws CorpusFormatException {

@@ -3,7 +3,14 @@ package dev.truce.eval;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictHunk.Side;
@@ -87,6 +94,46 @@ public final class EvalRunner {
             progress.accept(results.size());
         }
         return results;
+    }
+
+    /**
+     * Runs all cases on {@code threads} threads, each with its own runner from {@code runners} so that no
+     * strategy has to be thread-safe. Results stay in the order of {@code cases}.
+     *
+     * @param progress told how many cases are done, from any worker thread
+     */
+    public static List<CaseResult> runAll(List<EvalCase> cases, int threads, Supplier<EvalRunner> runners,
+            IntConsumer progress) {
+        if (threads <= 1) {
+            return runners.get().runAll(cases, progress);
+        }
+        CaseResult[] results = new CaseResult[cases.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    EvalRunner runner = runners.get();
+                    for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+                        results[i] = runner.run(cases.get(i));
+                        progress.accept(done.incrementAndGet());
+                    }
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("eval interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("eval worker failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return Arrays.asList(results);
     }
 
     private CaseResult.Baseline sideBaseline(ConflictedFile file, Side side, String human) {
