@@ -18,13 +18,13 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class HistoryCasesTest {
+public class HistoryCasesTest {
 
     @TempDir
     Path dir;
 
     /** A repository whose last commit is a conflicted two-parent merge the "human" resolved by hand. */
-    static RevCommit conflictedMerge(Path dir, String human) throws Exception {
+    public static RevCommit conflictedMerge(Path dir, String human) throws Exception {
         try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
             write(dir, "app.properties", "name=truce\nversion=1\nport=80\n");
             write(dir, "README", "hello\n");
