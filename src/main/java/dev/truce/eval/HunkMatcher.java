@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.diff.HistogramDiff;
@@ -13,6 +12,7 @@ import org.eclipse.jgit.diff.RawTextComparator;
 
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictedFile;
+import dev.truce.conflict.LineEndings;
 import dev.truce.conflict.Segment;
 import dev.truce.conflict.StableText;
 
@@ -28,7 +28,7 @@ import dev.truce.conflict.StableText;
  */
 public final class HunkMatcher {
 
-    private static final DiffAlgorithm DIFF = new HistogramDiff();
+    private static final HistogramDiff DIFF = new HistogramDiff();
 
     /**
      * Compares the decided hunks of one file with the human's file.
@@ -69,7 +69,7 @@ public final class HunkMatcher {
             }
             return out;
         }
-        List<String> humanLines = dev.truce.conflict.LineEndings.split(human);
+        List<String> humanLines = LineEndings.split(human);
         EditList exact = diff(exactLines(candidate), exactLines(humanLines));
         Normalised normCandidate = Normalised.of(candidate);
         Normalised normHuman = Normalised.of(humanLines);
@@ -121,8 +121,6 @@ public final class HunkMatcher {
     private static RawText raw(List<String> lines) {
         StringBuilder text = new StringBuilder();
         for (String line : lines) {
-            // A line holding a lone CR would otherwise be split differently by RawText; it never does here
-            // because terminators were removed and CR inside a line stays inside it.
             text.append(line).append('\n');
         }
         return new RawText(text.toString().getBytes(StandardCharsets.UTF_8));
