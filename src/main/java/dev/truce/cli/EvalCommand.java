@@ -1,20 +1,31 @@
 package dev.truce.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Repository;
 
 import dev.truce.eval.CaseResult;
 import dev.truce.eval.CorpusFormatException;
 import dev.truce.eval.CorpusReader;
+import dev.truce.eval.EvalBenchmark;
 import dev.truce.eval.EvalCase;
 import dev.truce.eval.EvalReport;
 import dev.truce.eval.EvalRunner;
+import dev.truce.eval.HistoryCases;
+import dev.truce.eval.Match;
 import dev.truce.resolve.HunkOutcome;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,56 +34,140 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code truce eval}: replays real merges and scores Truce against what humans committed. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Replay real conflicted merges and score Truce against the human resolutions.")
+        description = "Replay real conflicted merges and score Truce against the human resolutions.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:evaluation ran", "2:bad usage or unreadable input (corpus file, repository)"})
 public final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--corpus", arity = "1..*", required = true, paramLabel = "FILE",
-            description = "Corpus files (.jsonl or .jsonl.gz), one conflicted file per line.")
-    List<Path> corpora = new ArrayList<>();
+    static final int EXIT_BAD_INPUT = 2;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    /** Where the cases come from: a corpus or a repository's history, exactly one. */
+    static final class Source {
+        @Option(names = "--corpus", arity = "1..*", paramLabel = "FILE",
+                description = "Corpus files (.jsonl or .jsonl.gz), one conflicted file per line.")
+        List<Path> corpora;
+
+        @Option(names = "--repo", paramLabel = "PATH",
+                description = "Replay the two-parent merges of this local repository's history instead.")
+        Path repo;
+    }
+
+    @Option(names = "--rev", paramLabel = "REV", defaultValue = "HEAD",
+            description = "With --repo: walk back from this revision (default: ${DEFAULT-VALUE}).")
+    String rev;
+
+    @Option(names = "--since", paramLabel = "REF",
+            description = "With --repo: stop at merges reachable from REF.")
+    String since;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+            description = "With --repo: replay at most N merges (0: all).")
+    int limit;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write one JSON line per case here.")
     Path out;
 
+    @Option(names = "--summary", paramLabel = "FILE", description = "Write all figures as one JSON object here.")
+    Path summary;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Run cases on N threads (default: the number of cores); results keep corpus order.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--bench", hidden = true,
+            description = "Time model building, strategies and the whole run against JGit's plain merge.")
+    boolean bench;
+
+    @Option(names = "--bench-rounds", hidden = true, defaultValue = "5")
+    int benchRounds;
+
     @Override
     public Integer call() throws IOException {
         PrintStream err = System.err;
+        long t0 = System.nanoTime();
         List<EvalCase> cases = new ArrayList<>();
-        int[] bad = {0};
-        for (Path corpus : corpora) {
+        Map<String, Integer> skipped = new LinkedHashMap<>();
+        if (source.corpora != null && (since != null || limit != 0 || !"HEAD".equals(rev))) {
+            err.println("truce eval: --rev, --since and --limit apply to --repo only");
+            return EXIT_BAD_INPUT;
+        }
+        if (source.corpora != null) {
+            List<String> bad = Collections.synchronizedList(new ArrayList<>());
             try {
-                cases.addAll(CorpusReader.read(corpus, msg -> {
-                    bad[0]++;
-                    err.println("skipped: " + msg);
-                }));
+                cases.addAll(CorpusReader.readAll(source.corpora, Math.max(1, threads), bad::add));
             } catch (CorpusFormatException e) {
                 err.println("truce eval: " + e.getMessage());
-                return 2;
+                return EXIT_BAD_INPUT;
+            }
+            bad.forEach(msg -> err.println("skipped corrupt line " + msg));
+            skipped.put("corrupt lines", bad.size());
+        } else {
+            try (Repository repo = HistoryCases.open(source.repo.toFile())) {
+                HistoryCases.Scan scan = HistoryCases.scan(repo, rev, since, limit);
+                cases.addAll(scan.cases());
+                skipped.putAll(scan.skipped());
+                err.printf("replayed %d merges of %s: %d conflicted files%n", scan.merges(), source.repo,
+                        scan.cases().size());
+            } catch (RepositoryNotFoundException e) {
+                err.println("truce eval: " + source.repo + " is not a git repository (give its work tree or .git)");
+                return EXIT_BAD_INPUT;
+            } catch (IllegalArgumentException e) {
+                err.println("truce eval: " + e.getMessage());
+                return EXIT_BAD_INPUT;
             }
         }
-        long start = System.nanoTime();
-        List<CaseResult> results = new EvalRunner().runAll(cases);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        if (out != null) {
-            writeResults(results, out);
+        long t1 = System.nanoTime();
+        if (bench) {
+            new EvalBenchmark(cases).run(benchRounds, System.out);
+            return 0;
         }
-        new EvalReport(results).print(System.out);
-        System.out.printf("%d cases in %d ms; %d corrupt lines skipped%n", results.size(), millis, bad[0]);
+        ProgressBar progress = ProgressBar.onTerminal(cases.size(), "eval");
+        List<CaseResult> results = EvalRunner.runAll(cases, threads, EvalRunner::new, progress::update);
+        long t2 = System.nanoTime();
+        Map<String, Long> timing = new LinkedHashMap<>();
+        timing.put("load", (t1 - t0) / 1_000_000);
+        timing.put("run", (t2 - t1) / 1_000_000);
+        // Per-case times summed over all threads: CPU spent, not wall-clock.
+        timing.put("modelBuilding", results.stream().mapToLong(CaseResult::buildNanos).sum() / 1_000_000);
+        timing.put("strategies", results.stream().mapToLong(CaseResult::resolveNanos).sum() / 1_000_000);
+        EvalReport report = new EvalReport(results, skipped, timing);
+        JsonMapper json = JsonMapper.builder().build();
+        if (out != null) {
+            writeResults(json, results, out);
+        }
+        if (summary != null) {
+            Files.writeString(summary, json.writerWithDefaultPrettyPrinter().writeValueAsString(report.toJson(json))
+                    + "\n");
+        }
+        report.print(System.out);
         return 0;
     }
 
-    private static void writeResults(List<CaseResult> results, Path out) throws IOException {
-        JsonMapper json = JsonMapper.builder().build();
+    private static void writeResults(JsonMapper json, List<CaseResult> results, Path out) throws IOException {
         try (var writer = Files.newBufferedWriter(out)) {
             for (CaseResult r : results) {
                 ObjectNode node = json.createObjectNode();
                 node.put("id", r.evalCase().id());
                 node.put("resolved", r.resolved());
                 ArrayNode hunks = node.putArray("hunks");
-                if (r.resolution() != null) {
-                    for (HunkOutcome o : r.resolution().outcomes()) {
-                        hunks.addObject().put("status", o.status().label()).put("strategy", o.strategy())
-                                .put("reason", o.reason());
-                    }
+                List<HunkOutcome> outcomes = r.outcomes();
+                for (int i = 0; i < outcomes.size(); i++) {
+                    HunkOutcome o = outcomes.get(i);
+                    Match m = r.hunkMatches().get(i);
+                    hunks.addObject().put("status", o.status().label()).put("strategy", o.strategy())
+                            .put("reason", o.reason()).put("match", m == null ? null : m.label());
+                }
+                node.put("language", r.evalCase().language());
+                node.put("kind", r.evalCase().kind().label());
+                node.put("match", r.match() == null ? null : r.match().label());
+                node.put("status", r.status().label());
+                if (r.error() != null) {
+                    node.put("error", r.error());
+                } else if (r.resolution() != null && !r.resolution().file().hasHunks()) {
+                    node.put("reason", r.resolution().file().unsupported());
                 }
                 writer.write(json.writeValueAsString(node));
                 writer.write('\n');

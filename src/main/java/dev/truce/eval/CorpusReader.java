@@ -1,5 +1,6 @@
 package dev.truce.eval;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -23,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads a corpus of conflicted files in JSON Lines ({@code .jsonl} or {@code .jsonl.gz}), one case a line, in the
  * format of Truce's reference corpus: {@code id, path, language, conflict_kind, base, ours, theirs, resolved}.
  * A line that cannot be read is reported to {@code onBadLine} and skipped; the rest of the file goes on.
+ * Compression is recognised by the gzip magic number, not the file name, so a plain file named
+ * {@code .jsonl.gz} is refused instead of being read as garbage.
  */
 public final class CorpusReader {
 
@@ -40,8 +47,18 @@ public final class CorpusReader {
      */
     public static List<EvalCase> read(Path file, Consumer<String> onBadLine) throws CorpusFormatException {
         List<EvalCase> cases = new ArrayList<>();
-        try (InputStream raw = Files.newInputStream(file);
-                InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+        if (!Files.isRegularFile(file)) {
+            throw new CorpusFormatException("corpus file " + file + " does not exist or is not a file", null);
+        }
+        if (!Files.isReadable(file)) {
+            throw new CorpusFormatException("corpus file " + file + " is not readable", null);
+        }
+        boolean gzip = isGzip(file);
+        if (!gzip && file.toString().endsWith(".gz")) {
+            throw new CorpusFormatException("corpus file " + file + " is named .gz but is not gzip-compressed", null);
+        }
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+                InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
@@ -57,12 +74,64 @@ public final class CorpusReader {
                 }
             }
         } catch (IOException e) {
-            throw new CorpusFormatException("cannot read corpus " + file + ": " + e.getMessage(), e);
+            throw new CorpusFormatException("cannot read corpus file " + file + ": " + e, e);
         }
         return cases;
     }
 
+    /**
+     * Reads several corpus files, up to {@code threads} at a time; cases keep the order of the files and of
+     * their lines.
+     *
+     * @throws CorpusFormatException for the first file (in the given order) that cannot be read
+     */
+    public static List<EvalCase> readAll(List<Path> files, int threads, Consumer<String> onBadLine)
+            throws CorpusFormatException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())));
+        try {
+            List<Future<List<EvalCase>>> parts = new ArrayList<>();
+            for (Path file : files) {
+                parts.add(pool.submit(() -> read(file, onBadLine)));
+            }
+            List<EvalCase> cases = new ArrayList<>();
+            for (Future<List<EvalCase>> part : parts) {
+                try {
+                    cases.addAll(part.get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof CorpusFormatException c) {
+                        throw c;
+                    }
+                    throw new IllegalStateException("reading the corpus failed: " + e.getCause(), e.getCause());
+                }
+            }
+            return cases;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the corpus", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static boolean isGzip(Path file) throws CorpusFormatException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(2);
+            return magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+        } catch (IOException e) {
+            throw new CorpusFormatException("cannot read corpus file " + file + ": " + e, e);
+        }
+    }
+
     private static EvalCase parse(JsonNode node) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("line is not a JSON object");
+        }
+        // An absent side must be an explicit null: a missing key is a damaged line, not a deleted file.
+        for (String field : new String[] {"base", "ours", "theirs", "resolved"}) {
+            if (!node.has(field)) {
+                throw new IllegalArgumentException("missing field \"" + field + "\"");
+            }
+        }
         String id = required(node, "id");
         String path = required(node, "path");
         byte[] base = bytes(node, "base");
@@ -72,7 +141,10 @@ public final class CorpusReader {
             throw new IllegalArgumentException("case " + id + " has neither ours nor theirs");
         }
         JsonNode resolved = node.get("resolved");
-        String human = resolved == null || resolved.isNull() ? null : resolved.asString();
+        if (!resolved.isNull() && !resolved.isString()) {
+            throw new IllegalArgumentException("field \"resolved\" must be a string or null");
+        }
+        String human = resolved.isNull() ? null : resolved.asString();
         FileVersions versions = new FileVersions(path, base, ours, theirs);
         ConflictKind kind = versions.presenceKind();
         String label = node.hasNonNull("conflict_kind") ? node.get("conflict_kind").asString() : "";

@@ -1,17 +1,32 @@
 package dev.truce.eval;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
+import dev.truce.conflict.ConflictHunk;
+import dev.truce.conflict.ConflictHunk.Side;
 import dev.truce.conflict.ConflictModelBuilder;
 import dev.truce.conflict.ConflictedFile;
 import dev.truce.resolve.FileResolution;
+import dev.truce.resolve.HunkOutcome;
+import dev.truce.resolve.MarkerLabels;
 import dev.truce.resolve.Resolver;
 
-/** Runs the engine over cases, one file at a time, the same way {@code truce resolve} does. */
+/** Runs the engine over cases, one file at a time, the same way {@code truce resolve} does, and scores it. */
 public final class EvalRunner {
 
     private final ConflictModelBuilder builder;
     private final Resolver resolver;
+    private final HunkMatcher matcher = new HunkMatcher();
 
     /** A runner with the default model builder and strategies. */
     public EvalRunner() {
@@ -24,19 +39,116 @@ public final class EvalRunner {
         this.resolver = resolver;
     }
 
-    /** Runs one case; a case the engine cannot process becomes a result with an error, never an exception. */
+    /** Runs one case; a case the engine fails on becomes a result with an error, never an exception. */
     public CaseResult run(EvalCase evalCase) {
+        String human = evalCase.human();
+        Match oursFile = Match.ofFiles(text(evalCase.versions().ours()), human);
+        Match theirsFile = Match.ofFiles(text(evalCase.versions().theirs()), human);
+        long t0 = System.nanoTime();
+        ConflictedFile file;
+        FileResolution resolution;
+        long t1;
         try {
-            ConflictedFile file = builder.build(evalCase.versions(), evalCase.kind(), null);
-            FileResolution resolution = resolver.resolve(file);
-            return new CaseResult(evalCase, resolution, resolution.resolvedText(), null);
-        } catch (RuntimeException e) {
-            return new CaseResult(evalCase, null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            file = builder.build(evalCase.versions(), evalCase.kind(), null);
+            t1 = System.nanoTime();
+            resolution = resolver.resolve(file);
+        } catch (RuntimeException | StackOverflowError e) {
+            // One bad case must not end a run over a thousand: it is counted and reported instead.
+            return new CaseResult(evalCase, null, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null,
+                    List.of(), CaseResult.Baseline.NONE, CaseResult.Baseline.NONE, oursFile, theirsFile,
+                    System.nanoTime() - t0, 0);
         }
+        long t2 = System.nanoTime();
+        String resolved = resolution.resolvedText();
+        Match match = resolved == null ? null : Match.ofFiles(resolved, human);
+        List<Match> hunkMatches = List.of();
+        CaseResult.Baseline ours;
+        CaseResult.Baseline theirs;
+        if (file.hasHunks()) {
+            List<List<String>> decided = new ArrayList<>();
+            for (HunkOutcome o : resolution.outcomes()) {
+                decided.add(o.isResolved() ? o.lines() : null);
+            }
+            hunkMatches = matcher.compare(file, decided, human);
+            ours = sideBaseline(file, Side.OURS, human);
+            theirs = sideBaseline(file, Side.THEIRS, human);
+        } else {
+            // Without hunks, taking a side means taking (or deleting) the whole file.
+            ours = new CaseResult.Baseline(oursFile, List.of());
+            theirs = new CaseResult.Baseline(theirsFile, List.of());
+        }
+        return new CaseResult(evalCase, resolution, resolved, null, match, hunkMatches, ours, theirs, oursFile,
+                theirsFile, t1 - t0, t2 - t1);
     }
 
     /** Runs all cases in order. */
     public List<CaseResult> runAll(List<EvalCase> cases) {
-        return cases.stream().map(this::run).toList();
+        return runAll(cases, done -> { });
+    }
+
+    /** Runs all cases in order, telling {@code progress} how many are done after each. */
+    public List<CaseResult> runAll(List<EvalCase> cases, IntConsumer progress) {
+        List<CaseResult> results = new ArrayList<>(cases.size());
+        for (EvalCase c : cases) {
+            results.add(run(c));
+            progress.accept(results.size());
+        }
+        return results;
+    }
+
+    /**
+     * Runs all cases on {@code threads} threads, each with its own runner from {@code runners} so that no
+     * strategy has to be thread-safe. Results stay in the order of {@code cases}.
+     *
+     * @param progress told how many cases are done, from any worker thread
+     */
+    public static List<CaseResult> runAll(List<EvalCase> cases, int threads, Supplier<EvalRunner> runners,
+            IntConsumer progress) {
+        if (threads <= 1) {
+            return runners.get().runAll(cases, progress);
+        }
+        CaseResult[] results = new CaseResult[cases.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    EvalRunner runner = runners.get();
+                    for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+                        results[i] = runner.run(cases.get(i));
+                        progress.accept(done.incrementAndGet());
+                    }
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("eval interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("eval worker failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return Arrays.asList(results);
+    }
+
+    private CaseResult.Baseline sideBaseline(ConflictedFile file, Side side, String human) {
+        List<HunkOutcome> outcomes = new ArrayList<>();
+        List<List<String>> decided = new ArrayList<>();
+        for (ConflictHunk hunk : file.hunks()) {
+            outcomes.add(new HunkOutcome(hunk.id(), HunkOutcome.Status.RESOLVED, "take-" + side, "baseline",
+                    hunk.side(side)));
+            decided.add(hunk.side(side));
+        }
+        String text = new FileResolution(file, outcomes).render(MarkerLabels.DEFAULT);
+        return new CaseResult.Baseline(Match.ofFiles(text, human), matcher.compare(file, decided, human));
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,204 @@
+package dev.truce.eval;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.merge.MergeStrategy;
+import org.eclipse.jgit.merge.ResolveMerger;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+import dev.truce.conflict.ConflictKind;
+import dev.truce.conflict.FileType;
+import dev.truce.conflict.FileVersions;
+
+/**
+ * Eval cases from a local repository's own history: every two-parent merge reachable from a revision is
+ * re-merged in memory with JGit, and each path that conflicts becomes a case whose answer is the file the
+ * merge committed. Nothing is written into the repository: merged blobs and trees are only hashed.
+ *
+ * <p>A stand-in until {@code dev.truce.merge} offers the same in-core merge; its only face is {@link #scan}.
+ */
+public final class HistoryCases {
+
+    /**
+     * What a scan found.
+     *
+     * @param cases   one case per conflicted path, newest merge first
+     * @param skipped what was left out and how often (criss-cross merges, octopus merges, ...)
+     * @param merges  two-parent merges replayed
+     */
+    public record Scan(List<EvalCase> cases, Map<String, Integer> skipped, int merges) {
+    }
+
+    private HistoryCases() {
+    }
+
+    /**
+     * Opens the repository at {@code dir} (its work tree or git directory).
+     *
+     * @throws RepositoryNotFoundException when {@code dir} is not in a git repository
+     */
+    public static Repository open(File dir) throws IOException {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir);
+        if (!dir.isDirectory() || builder.getGitDir() == null) {
+            throw new RepositoryNotFoundException(dir);
+        }
+        return builder.setMustExist(true).build();
+    }
+
+    /**
+     * Replays merges reachable from {@code rev}.
+     *
+     * @param repo  the repository, only read
+     * @param rev   where to start, for example {@code HEAD}
+     * @param since stop at merges reachable from this revision, or {@code null} for all history
+     * @param limit at most this many two-parent merges are replayed ({@code <= 0}: no limit)
+     * @throws IllegalArgumentException when a revision does not resolve
+     */
+    public static Scan scan(Repository repo, String rev, String since, int limit) throws IOException {
+        List<EvalCase> cases = new ArrayList<>();
+        Map<String, Integer> skipped = new LinkedHashMap<>();
+        skipped.put("criss-cross merges (more than one merge base)", 0);
+        skipped.put("merges of unrelated histories (no merge base)", 0);
+        skipped.put("octopus merges (more than two parents)", 0);
+        int merges = 0;
+        try (RevWalk walk = new RevWalk(repo)) {
+            walk.markStart(walk.parseCommit(resolve(repo, rev)));
+            if (since != null) {
+                walk.markUninteresting(walk.parseCommit(resolve(repo, since)));
+            }
+            for (RevCommit commit : walk) {
+                if (limit > 0 && merges >= limit) {
+                    break;
+                }
+                if (commit.getParentCount() > 2) {
+                    skipped.merge("octopus merges (more than two parents)", 1, Integer::sum);
+                    continue;
+                }
+                if (commit.getParentCount() != 2) {
+                    continue;
+                }
+                List<RevCommit> bases = mergeBases(repo, commit.getParent(0), commit.getParent(1));
+                if (bases.size() > 1) {
+                    // Git would merge the bases first; the virtual base is not a text a human ever saw.
+                    skipped.merge("criss-cross merges (more than one merge base)", 1, Integer::sum);
+                    continue;
+                }
+                if (bases.isEmpty()) {
+                    skipped.merge("merges of unrelated histories (no merge base)", 1, Integer::sum);
+                    continue;
+                }
+                merges++;
+                cases.addAll(replay(repo, commit, bases.get(0)));
+            }
+        }
+        return new Scan(cases, skipped, merges);
+    }
+
+    private static ObjectId resolve(Repository repo, String rev) throws IOException {
+        ObjectId id = repo.resolve(rev + "^{commit}");
+        if (id == null) {
+            throw new IllegalArgumentException("revision " + rev + " is not a commit in " + repo.getDirectory());
+        }
+        return id;
+    }
+
+    private static List<RevCommit> mergeBases(Repository repo, RevCommit a, RevCommit b) throws IOException {
+        try (RevWalk walk = new RevWalk(repo)) {
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(a));
+            walk.markStart(walk.parseCommit(b));
+            List<RevCommit> bases = new ArrayList<>();
+            for (RevCommit base : walk) {
+                bases.add(base);
+            }
+            return bases;
+        }
+    }
+
+    private static List<EvalCase> replay(Repository repo, RevCommit merge, RevCommit base) throws IOException {
+        ResolveMerger merger = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(repo, true);
+        merger.setObjectInserter(new HashingInserter(repo));
+        if (merger.merge(merge.getParent(0), merge.getParent(1))) {
+            return List.of();
+        }
+        List<EvalCase> cases = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repo)) {
+            RevTree baseTree = walk.parseCommit(base).getTree();
+            RevTree oursTree = walk.parseCommit(merge.getParent(0)).getTree();
+            RevTree theirsTree = walk.parseCommit(merge.getParent(1)).getTree();
+            RevTree mergeTree = walk.parseCommit(merge).getTree();
+            String prefix = merge.abbreviate(12).name() + "/";
+            // The trees, not getMergeResults(), give the sides: they tell an absent file from an empty one and
+            // also cover modify/delete paths, which have no content merge.
+            for (String path : merger.getUnmergedPaths()) {
+                Blob b = blob(repo, baseTree, path);
+                Blob o = blob(repo, oursTree, path);
+                Blob t = blob(repo, theirsTree, path);
+                Blob h = blob(repo, mergeTree, path);
+                FileVersions versions = new FileVersions(path, b.bytes, o.bytes, t.bytes);
+                ConflictKind kind = b.gitlink || o.gitlink || t.gitlink ? ConflictKind.SUBMODULE
+                        : versions.presenceKind();
+                String human = h.bytes == null ? null : new String(h.bytes, StandardCharsets.UTF_8);
+                cases.add(new EvalCase(prefix + path, versions, kind, FileType.of(path).label(), human));
+            }
+        }
+        return cases;
+    }
+
+    private record Blob(byte[] bytes, boolean gitlink) {
+    }
+
+    private static Blob blob(Repository repo, RevTree tree, String path) throws IOException {
+        try (TreeWalk tw = TreeWalk.forPath(repo, path, tree)) {
+            if (tw == null) {
+                return new Blob(null, false);
+            }
+            if (tw.getFileMode(0) == FileMode.GITLINK) {
+                return new Blob(null, true);
+            }
+            if ((tw.getFileMode(0).getObjectType()) != Constants.OBJ_BLOB) {
+                return new Blob(null, false);
+            }
+            return new Blob(repo.open(tw.getObjectId(0), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE), false);
+        }
+    }
+
+    /** Computes object ids like a real inserter but stores nothing, so replaying never writes to the repo. */
+    private static final class HashingInserter extends ObjectInserter.Formatter {
+
+        private final Repository repo;
+
+        HashingInserter(Repository repo) {
+            this.repo = repo;
+        }
+
+        @Override
+        public ObjectId insert(int type, long length, InputStream in) throws IOException {
+            return idFor(type, length, in);
+        }
+
+        @Override
+        public ObjectReader newReader() {
+            return repo.newObjectReader();
+        }
+    }
+}
