@@ -52,7 +52,7 @@ class EvalRunnerTest {
 
     // Both sides replace 2 by A; theirs also adds T. Once A is moved out, only theirs changed the region.
     static EvalCase resolvable(String human) {
-        return evalCase("Resolvable.java", "1\n2\n3\n", "1\nA\n3\n", "1\nA\nT\n3\n", human);
+        return evalCase("Resolvable.java", "1\n3\n", "1\nA\n3\n", "1\nA\nT\n3\n", human);
     }
 
     @Test
@@ -100,7 +100,7 @@ class EvalRunnerTest {
     void parallelRunKeepsCaseOrder() {
         List<EvalCase> cases = new java.util.ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            cases.add(evalCase("F" + i + ".java", "1\n2\n3\n", "1\nA\n3\n", "1\nA\nT\n3\n", "x"));
+            cases.add(evalCase("F" + i + ".java", "1\n3\n", "1\nA\n3\n", "1\nA\nT\n3\n", "x"));
         }
         List<CaseResult> results = EvalRunner.runAll(cases, 4, EvalRunner::new, done -> { });
 
