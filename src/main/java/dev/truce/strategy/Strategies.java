@@ -11,6 +11,7 @@ public final class Strategies {
     /** The strategies Truce runs, in order. */
     public static List<ResolutionStrategy> defaults() {
         return List.of(
-                new OneSideChangedStrategy());
+                new OneSideChangedStrategy(),
+                new ImportUnionStrategy());
     }
 }
