@@ -143,6 +143,11 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
             result = sortedResults.keySet().iterator().next();
             layout = "in sorted position (" + String.join(", ", consistent) + ")";
         } else {
+            String shared = sharedSlot(theirsFull, result, theirsAdded, oursAdded);
+            if (shared != null) {
+                return Verdict.declined("the imports are not sorted and both sides added imports at the same place ("
+                        + shared + "); their order is a choice");
+            }
             layout = "in ours' order, each of theirs' after its neighbour on their side";
         }
 
@@ -183,6 +188,42 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
     }
 
     /**
+     * In an unsorted block, the only safe place for theirs' new import is a gap where ours added nothing: returns
+     * one of theirs' imports whose gap between its kept neighbours also holds an import ours added, else null.
+     */
+    private static String sharedSlot(List<Entry> theirsFull, List<Entry> result, Set<String> theirsAdded,
+            Set<String> oursAdded) {
+        for (int i = 0; i < theirsFull.size(); i++) {
+            Entry t = theirsFull.get(i);
+            if (t.region() != Region.HUNK || !t.isImport() || !theirsAdded.contains(t.identity())) {
+                continue;
+            }
+            int at = indexOf(result, t.identity());
+            int from = at;
+            while (from > 0 && result.get(from - 1).isImport() && !isKeptNeighbour(result.get(from - 1), theirsFull,
+                    theirsAdded)) {
+                from--;
+            }
+            int to = at;
+            while (to + 1 < result.size() && result.get(to + 1).isImport() && !isKeptNeighbour(result.get(to + 1),
+                    theirsFull, theirsAdded)) {
+                to++;
+            }
+            for (int j = from; j <= to; j++) {
+                if (oursAdded.contains(result.get(j).identity())) {
+                    return t.identity() + " next to " + result.get(j).identity();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a result line is also on theirs' side as an import theirs did not add: a fixed point of both. */
+    private static boolean isKeptNeighbour(Entry e, List<Entry> theirsFull, Set<String> theirsAdded) {
+        return !theirsAdded.contains(e.identity()) && indexOf(theirsFull, e.identity()) >= 0;
+    }
+
+    /**
      * An import merge is only right if the code agrees with it: an import one side dropped must not still be
      * used by the merged code, and an import the result keeps must be used somewhere (else the side that dropped
      * its use would have dropped it too). Returns a pass when that fails, else {@code null}.
@@ -200,10 +241,17 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
                 anyWords.addAll(words(other.theirs(), syntax));
             }
         }
+        Set<String> stillBound = new HashSet<>();
+        for (Entry e : result) {
+            if (e.isImport()) {
+                e.statement().boundNames().forEach(name -> stillBound.add(usageName(name)));
+            }
+        }
         for (Entry e : hunkEntries) {
             if (e.isImport() && (droppedByOurs.contains(e.identity()) || droppedByTheirs.contains(e.identity()))) {
                 for (String name : e.statement().boundNames()) {
-                    if (anyWords.contains(usageName(name))) {
+                    // A replaced import (same name from another package) leaves the uses in good hands.
+                    if (anyWords.contains(usageName(name)) && !stillBound.contains(usageName(name))) {
                         return Verdict.declined("'" + e.identity() + "' was removed by one side but " + usageName(name)
                                 + " is still used in the merged file");
                     }
