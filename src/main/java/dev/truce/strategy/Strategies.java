@@ -12,6 +12,7 @@ public final class Strategies {
     public static List<ResolutionStrategy> defaults() {
         return List.of(
                 new OneSideChangedStrategy(),
-                new ImportUnionStrategy());
+                new ImportUnionStrategy(),
+                new ListInsertionStrategy());
     }
 }
