@@ -13,7 +13,9 @@ public final class Strategies {
         return List.of(
                 new LockfileStrategy(),
                 new OneSideChangedStrategy(),
+                new WhitespaceStrategy(),
                 new VersionBumpStrategy(),
-                new WhitespaceStrategy());
+                new ImportUnionStrategy(),
+                new ListInsertionStrategy());
     }
 }

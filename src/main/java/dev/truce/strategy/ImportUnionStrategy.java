@@ -1,0 +1,466 @@
+package dev.truce.strategy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.truce.conflict.ConflictHunk;
+import dev.truce.conflict.ConflictedFile;
+import dev.truce.conflict.LineEndings;
+
+/**
+ * Both sides changed the same run of import lines: the imports form a set, so the answer is the three-way
+ * set merge (everything either side added, minus what either side removed from the base), laid out the
+ * way the file lays out its imports. When the import block is sorted on both sides under one ordering,
+ * new imports take their sorted place; otherwise ours' order is kept and each of theirs' new imports
+ * follows the import it follows on their side. Blank-line groups stay as ours has them.
+ *
+ * <p>It passes when a line is not a one-line import, when two imports would bind the same name, when
+ * theirs starts a group of its own, or when the file's ordering is ambiguous.
+ */
+public final class ImportUnionStrategy implements ResolutionStrategy {
+
+    /** Orderings import sorters use; the file shows which one it follows. */
+    private static final Map<String, Comparator<ImportStatement>> ORDERINGS = orderings();
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
+
+    @Override
+    public String name() {
+        return "import-union";
+    }
+
+    @Override
+    public Verdict resolve(ConflictedFile file, ConflictHunk hunk) {
+        Optional<ImportSyntax> maybeSyntax = ImportSyntax.of(file.fileType());
+        if (maybeSyntax.isEmpty()) {
+            return Verdict.notApplicable("no one-line import syntax for " + file.fileType().label());
+        }
+        ImportSyntax syntax = maybeSyntax.get();
+        List<Entry> base = parseAll(syntax, hunk.base(), Region.HUNK);
+        List<Entry> ours = parseAll(syntax, hunk.ours(), Region.HUNK);
+        List<Entry> theirs = parseAll(syntax, hunk.theirs(), Region.HUNK);
+        if (base == null || ours == null || theirs == null) {
+            return Verdict.notApplicable("the hunk has lines that are not one-line imports");
+        }
+        if (ours.stream().noneMatch(Entry::isImport) && theirs.stream().noneMatch(Entry::isImport)) {
+            return Verdict.notApplicable("no import lines on either side");
+        }
+        List<Entry> all = new ArrayList<>(base);
+        all.addAll(ours);
+        all.addAll(theirs);
+        Set<String> indents = new HashSet<>();
+        for (Entry e : all) {
+            if (LineEndings.terminator(e.line()).isEmpty()) {
+                return Verdict.declined("an import line ends the file without a newline; reordering could join lines");
+            }
+            if (e.isImport()) {
+                indents.add(indent(e.line()));
+            }
+        }
+        if (indents.size() != 1) {
+            return Verdict.declined("import lines are indented differently");
+        }
+        String indent = indents.iterator().next();
+
+        List<Entry> before = new ArrayList<>();
+        List<String> nearestFirst = new ArrayList<>(hunk.before());
+        Collections.reverse(nearestFirst);
+        String openerLine = blockEdge(syntax, indent, nearestFirst, before, Region.BEFORE);
+        Collections.reverse(before);
+        List<Entry> after = new ArrayList<>();
+        String closerLine = blockEdge(syntax, indent, hunk.after(), after, Region.AFTER);
+        boolean needsBlock = all.stream().anyMatch(e -> e.isImport() && syntax.needsEnclosingBlock(e.statement()));
+        if (needsBlock && (openerLine == null || !syntax.opensBlock(openerLine)
+                || closerLine == null || !syntax.closesBlock(closerLine))) {
+            return Verdict.notApplicable("quoted paths outside an import ( ... ) block are not imports");
+        }
+
+        Set<String> baseIds = identities(base);
+        Set<String> oursIds = identities(ours);
+        Set<String> theirsIds = identities(theirs);
+        Set<String> droppedByTheirs = new LinkedHashSet<>(baseIds);
+        droppedByTheirs.retainAll(oursIds);
+        droppedByTheirs.removeAll(theirsIds);
+        Set<String> droppedByOurs = new LinkedHashSet<>(baseIds);
+        droppedByOurs.retainAll(theirsIds);
+        droppedByOurs.removeAll(oursIds);
+        Set<String> oursAdded = minus(minus(oursIds, baseIds), theirsIds);
+        Set<String> theirsAdded = minus(minus(theirsIds, baseIds), oursIds);
+
+        List<Entry> result = new ArrayList<>(before);
+        for (Entry e : ours) {
+            if (!(e.isImport() && droppedByTheirs.contains(e.identity()))) {
+                result.add(e);
+            }
+        }
+        result.addAll(after);
+        List<Entry> theirsFull = new ArrayList<>(before);
+        theirsFull.addAll(theirs);
+        theirsFull.addAll(after);
+        for (int i = 0; i < theirsFull.size(); i++) {
+            Entry t = theirsFull.get(i);
+            if (t.region() != Region.HUNK || !t.isImport() || !theirsAdded.contains(t.identity())
+                    || indexOf(result, t.identity()) >= 0) {
+                continue;
+            }
+            int at = insertionPoint(theirsFull, i, result);
+            if (at < 0) {
+                return Verdict.declined("theirs adds " + t.identity() + " in an import group of its own; where that"
+                        + " group goes is a layout decision");
+            }
+            result.add(at, t);
+        }
+        result = withoutRepeatedBlanks(result);
+
+        List<String> consistent = new ArrayList<>();
+        Map<List<Entry>, String> sortedResults = new LinkedHashMap<>();
+        List<Entry> oursFull = new ArrayList<>(before);
+        oursFull.addAll(ours);
+        oursFull.addAll(after);
+        for (Map.Entry<String, Comparator<ImportStatement>> ordering : ORDERINGS.entrySet()) {
+            if (touchedGroupsSorted(oursFull, ordering.getValue())
+                    && touchedGroupsSorted(theirsFull, ordering.getValue())) {
+                consistent.add(ordering.getKey());
+                sortedResults.putIfAbsent(sortTouchedGroups(result, ordering.getValue()), ordering.getKey());
+            }
+        }
+        String layout;
+        if (sortedResults.size() > 1) {
+            return Verdict.declined("the imports are sorted under several orderings (" + String.join(", ", consistent)
+                    + ") that place the new imports differently");
+        }
+        if (sortedResults.size() == 1) {
+            result = sortedResults.keySet().iterator().next();
+            layout = "in sorted position (" + String.join(", ", consistent) + ")";
+        } else {
+            String shared = sharedSlot(theirsFull, result, theirsAdded, oursAdded);
+            if (shared != null) {
+                return Verdict.declined("the imports are not sorted and both sides added imports at the same place ("
+                        + shared + "); their order is a choice");
+            }
+            layout = "in ours' order, each of theirs' after its neighbour on their side";
+        }
+
+        Set<String> seen = new HashSet<>();
+        Map<String, String> bound = new LinkedHashMap<>();
+        for (Entry e : result) {
+            if (!e.isImport()) {
+                continue;
+            }
+            if (!seen.add(e.identity())) {
+                return Verdict.declined("the merged block would import " + e.identity() + " twice");
+            }
+            for (String name : e.statement().boundNames()) {
+                String previous = bound.putIfAbsent(name, e.identity());
+                if (previous != null) {
+                    return Verdict.declined("'" + previous + "' and '" + e.identity() + "' both bind " + name);
+                }
+            }
+        }
+        Verdict unused = checkUsage(file, hunk, syntax, result, droppedByOurs, droppedByTheirs, all);
+        if (unused != null) {
+            return unused;
+        }
+        int end = result.size() - after.size();
+        if (!result.subList(0, before.size()).equals(before) || !result.subList(end, result.size()).equals(after)) {
+            return Verdict.declined("the sorted place of a new import lies outside the conflict");
+        }
+        List<String> lines = result.subList(before.size(), end).stream().map(Entry::line).toList();
+        StringBuilder reason = new StringBuilder("union of imports: ").append(oursAdded.size())
+                .append(" added by ours, ").append(theirsAdded.size()).append(" added by theirs");
+        if (!droppedByOurs.isEmpty()) {
+            reason.append(", dropped ").append(droppedByOurs).append(" because ours removed them");
+        }
+        if (!droppedByTheirs.isEmpty()) {
+            reason.append(", dropped ").append(droppedByTheirs).append(" because theirs removed them");
+        }
+        return new Verdict.Resolved(lines, reason.append("; placed ").append(layout).toString());
+    }
+
+    /**
+     * In an unsorted block, the only safe place for theirs' new import is a gap where ours added nothing: returns
+     * one of theirs' imports whose gap between its kept neighbours also holds an import ours added, else null.
+     */
+    private static String sharedSlot(List<Entry> theirsFull, List<Entry> result, Set<String> theirsAdded,
+            Set<String> oursAdded) {
+        for (int i = 0; i < theirsFull.size(); i++) {
+            Entry t = theirsFull.get(i);
+            if (t.region() != Region.HUNK || !t.isImport() || !theirsAdded.contains(t.identity())) {
+                continue;
+            }
+            int at = indexOf(result, t.identity());
+            int from = at;
+            while (from > 0 && result.get(from - 1).isImport() && !isKeptNeighbour(result.get(from - 1), theirsFull,
+                    theirsAdded)) {
+                from--;
+            }
+            int to = at;
+            while (to + 1 < result.size() && result.get(to + 1).isImport() && !isKeptNeighbour(result.get(to + 1),
+                    theirsFull, theirsAdded)) {
+                to++;
+            }
+            for (int j = from; j <= to; j++) {
+                if (oursAdded.contains(result.get(j).identity())) {
+                    return t.identity() + " next to " + result.get(j).identity();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a result line is also on theirs' side as an import theirs did not add: a fixed point of both. */
+    private static boolean isKeptNeighbour(Entry e, List<Entry> theirsFull, Set<String> theirsAdded) {
+        return !theirsAdded.contains(e.identity()) && indexOf(theirsFull, e.identity()) >= 0;
+    }
+
+    /**
+     * An import merge is only right if the code agrees with it: an import one side dropped must not still be
+     * used by the merged code, and an import the result keeps must be used somewhere (else the side that dropped
+     * its use would have dropped it too). Returns a pass when that fails, else {@code null}.
+     */
+    private static Verdict checkUsage(ConflictedFile file, ConflictHunk hunk, ImportSyntax syntax, List<Entry> result,
+            Set<String> droppedByOurs, Set<String> droppedByTheirs, List<Entry> hunkEntries) {
+        if (!syntax.bindsIdentifiers()) {
+            return null;
+        }
+        Set<String> stableWords = words(file.stableLines(), syntax);
+        Set<String> anyWords = new HashSet<>(stableWords);
+        for (ConflictHunk other : file.hunks()) {
+            if (other.id() != hunk.id()) {
+                anyWords.addAll(words(other.ours(), syntax));
+                anyWords.addAll(words(other.theirs(), syntax));
+            }
+        }
+        Set<String> stillBound = new HashSet<>();
+        for (Entry e : result) {
+            if (e.isImport()) {
+                e.statement().boundNames().forEach(name -> stillBound.add(usageName(name)));
+            }
+        }
+        for (Entry e : hunkEntries) {
+            if (e.isImport() && (droppedByOurs.contains(e.identity()) || droppedByTheirs.contains(e.identity()))) {
+                for (String name : e.statement().boundNames()) {
+                    // A replaced import (same name from another package) leaves the uses in good hands.
+                    if (anyWords.contains(usageName(name)) && !stillBound.contains(usageName(name))) {
+                        return Verdict.declined("'" + e.identity() + "' was removed by one side but " + usageName(name)
+                                + " is still used in the merged file");
+                    }
+                }
+            }
+        }
+        for (Entry e : result) {
+            if (e.isImport() && e.region() == Region.HUNK) {
+                for (String name : e.statement().boundNames()) {
+                    if (!syntax.mayBeUnused(e.statement()) && !anyWords.contains(usageName(name))) {
+                        return Verdict.declined("'" + e.identity() + "' would be unused: nothing in the file refers to "
+                                + usageName(name));
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The identifiers of the lines that are not import lines. */
+    private static Set<String> words(List<String> lines, ImportSyntax syntax) {
+        Set<String> words = new HashSet<>();
+        for (String line : lines) {
+            if (syntax.parse(line).isEmpty()) {
+                Matcher m = IDENTIFIER.matcher(line);
+                while (m.find()) {
+                    words.add(m.group());
+                }
+            }
+        }
+        return words;
+    }
+
+    private static String usageName(String boundName) {
+        return boundName.startsWith("static ") ? boundName.substring("static ".length()) : boundName;
+    }
+
+    /**
+     * Where theirs' import at {@code index} goes in the result: right after the nearest import before it in its
+     * blank-line group on their side that the result has, else right before the nearest one after it; -1 if the
+     * result has none of its group.
+     */
+    private static int insertionPoint(List<Entry> theirsFull, int index, List<Entry> result) {
+        for (int j = index - 1; j >= 0 && theirsFull.get(j).isImport(); j--) {
+            int at = indexOf(result, theirsFull.get(j).identity());
+            if (at >= 0) {
+                return at + 1;
+            }
+        }
+        for (int j = index + 1; j < theirsFull.size() && theirsFull.get(j).isImport(); j++) {
+            int at = indexOf(result, theirsFull.get(j).identity());
+            if (at >= 0) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** Collects the import and blank lines adjacent to the hunk; returns the first line that is neither. */
+    private static String blockEdge(ImportSyntax syntax, String indent, List<String> lines, List<Entry> into,
+            Region region) {
+        for (String line : lines) {
+            if (LineEndings.content(line).isBlank()) {
+                into.add(new Entry(line, null, region));
+                continue;
+            }
+            Optional<ImportStatement> s = syntax.parse(line);
+            if (s.isEmpty() || !indent(line).equals(indent)) {
+                return LineEndings.content(line);
+            }
+            into.add(new Entry(line, s.get(), region));
+        }
+        return null;
+    }
+
+    private static boolean touchedGroupsSorted(List<Entry> full, Comparator<ImportStatement> order) {
+        for (List<Entry> group : groups(full)) {
+            if (group.stream().anyMatch(e -> e.region() == Region.HUNK)) {
+                for (int i = 1; i < group.size(); i++) {
+                    if (order.compare(group.get(i - 1).statement(), group.get(i).statement()) > 0) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static List<Entry> sortTouchedGroups(List<Entry> result, Comparator<ImportStatement> order) {
+        List<Entry> sorted = new ArrayList<>();
+        List<Entry> group = new ArrayList<>();
+        for (Entry e : result) {
+            if (e.isImport()) {
+                group.add(e);
+                continue;
+            }
+            flushGroup(group, sorted, order);
+            sorted.add(e);
+        }
+        flushGroup(group, sorted, order);
+        return sorted;
+    }
+
+    private static void flushGroup(List<Entry> group, List<Entry> into, Comparator<ImportStatement> order) {
+        if (group.stream().anyMatch(e -> e.region() == Region.HUNK)) {
+            group.sort(Comparator.comparing(Entry::statement, order));
+        }
+        into.addAll(group);
+        group.clear();
+    }
+
+    /** The runs of import lines between blank lines. */
+    private static List<List<Entry>> groups(List<Entry> entries) {
+        List<List<Entry>> groups = new ArrayList<>();
+        List<Entry> current = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.isImport()) {
+                current.add(e);
+            } else if (!current.isEmpty()) {
+                groups.add(current);
+                current = new ArrayList<>();
+            }
+        }
+        if (!current.isEmpty()) {
+            groups.add(current);
+        }
+        return groups;
+    }
+
+    /** Removes a blank line the merge left right after another blank line in the hunk (an emptied group). */
+    private static List<Entry> withoutRepeatedBlanks(List<Entry> entries) {
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : entries) {
+            if (!e.isImport() && e.region() == Region.HUNK && !out.isEmpty() && !out.get(out.size() - 1).isImport()) {
+                continue;
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static List<Entry> parseAll(ImportSyntax syntax, List<String> lines, Region region) {
+        List<Entry> entries = new ArrayList<>();
+        for (String line : lines) {
+            if (LineEndings.content(line).isBlank()) {
+                entries.add(new Entry(line, null, region));
+                continue;
+            }
+            Optional<ImportStatement> s = syntax.parse(line);
+            if (s.isEmpty()) {
+                return null;
+            }
+            entries.add(new Entry(line, s.get(), region));
+        }
+        return entries;
+    }
+
+    private static Set<String> identities(List<Entry> entries) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Entry e : entries) {
+            if (e.isImport()) {
+                ids.add(e.identity());
+            }
+        }
+        return ids;
+    }
+
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+        Set<String> out = new LinkedHashSet<>(a);
+        out.removeAll(b);
+        return out;
+    }
+
+    private static int indexOf(List<Entry> entries, String identity) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).isImport() && entries.get(i).identity().equals(identity)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String indent(String line) {
+        String content = LineEndings.content(line);
+        return content.substring(0, content.length() - content.stripLeading().length());
+    }
+
+    private static Map<String, Comparator<ImportStatement>> orderings() {
+        Map<String, Comparator<ImportStatement>> m = new LinkedHashMap<>();
+        m.put("by name", Comparator.comparing(ImportStatement::target));
+        m.put("by name ignoring case", Comparator.comparing((ImportStatement s) -> s.target().toLowerCase(Locale.ROOT))
+                .thenComparing(ImportStatement::target));
+        m.put("plain imports before from-imports", Comparator.comparing(ImportStatement::fromForm)
+                .thenComparing(ImportStatement::target));
+        return m;
+    }
+
+    private enum Region {
+        BEFORE, HUNK, AFTER
+    }
+
+    /** A line of an import block; {@code statement} is {@code null} for a blank line. */
+    private record Entry(String line, ImportStatement statement, Region region) {
+        boolean isImport() {
+            return statement != null;
+        }
+
+        String identity() {
+            return statement.identity();
+        }
+    }
+}
