@@ -13,6 +13,7 @@ public final class Strategies {
         return List.of(
                 new LockfileStrategy(),
                 new OneSideChangedStrategy(),
+                new AdjacentEditsStrategy(),
                 new WhitespaceStrategy(),
                 new VersionBumpStrategy(),
                 new ImportUnionStrategy(),
