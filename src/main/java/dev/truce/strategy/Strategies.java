@@ -15,6 +15,7 @@ public final class Strategies {
                 new OneSideChangedStrategy(),
                 new WhitespaceStrategy(),
                 new VersionBumpStrategy(),
+                new SeparateLineEditsStrategy(),
                 new ImportUnionStrategy(),
                 new ListInsertionStrategy());
     }
