@@ -13,8 +13,10 @@ import dev.truce.conflict.ConflictedFile;
  * against the base inside the hunk separates them, and each line only one side changed is taken from that side
  * (plain three-way merging, one line at a time).
  *
- * <p>Passes when the two sides' edits overlap on a base line, and when a side inserted lines where the other
- * side's edit begins or ends: then the order of the two is a choice, not a consequence of the base.
+ * <p>Passes when the two sides' edits overlap on a base line, when both inserted at one place (their order is a
+ * choice), and when a side inserted lines where the other side deleted or rewrote a region wholesale (the
+ * insertion may belong to what the other side took away). Lines inserted beside lines the other side changed
+ * one for one (a raised version) keep their place next to them.
  */
 public final class SeparateLineEditsStrategy implements ResolutionStrategy {
 
@@ -70,15 +72,36 @@ public final class SeparateLineEditsStrategy implements ResolutionStrategy {
      */
     record LineEdit(int start, int end, List<String> replacement) {
 
-        /** Two edits clash when they share a base line, or when one inserts where the other begins or ends. */
+        /**
+         * Two edits clash when they share a base line, when both insert at one place, or when one inserts inside or
+         * at the edge of the other, unless the other rewrites its lines one for one.
+         */
         boolean clashesWith(LineEdit other) {
             if (start < other.end && other.start < end) {
                 return true;
             }
             boolean insertion = start == end;
             boolean otherInsertion = other.start == other.end;
-            return insertion && other.start <= start && start <= other.end
-                    || otherInsertion && start <= other.start && other.start <= end;
+            if (insertion && otherInsertion) {
+                return start == other.start;
+            }
+            if (insertion) {
+                if (start <= other.start || start >= other.end) {
+                    // Lines inserted next to lines the other side rewrote one for one (a version raised) keep
+                    // their place beside them; next to a region rewritten wholesale they may belong to what went.
+                    return (start == other.start || start == other.end) && !other.rewritesLineForLine();
+                }
+                return true;
+            }
+            if (otherInsertion) {
+                return other.clashesWith(this);
+            }
+            return false;
+        }
+
+        /** Whether this edit replaces base lines with as many changed lines, each rewriting one in place. */
+        boolean rewritesLineForLine() {
+            return end > start && replacement.size() == end - start;
         }
 
         /** The edits turning {@code base} into {@code side}, from a longest common subsequence of whole lines. */

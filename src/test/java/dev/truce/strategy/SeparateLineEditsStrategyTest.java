@@ -58,6 +58,29 @@ class SeparateLineEditsStrategyTest {
     }
 
     @Test
+    void keepsAnInsertionBesideLinesTheOtherSideRaised() {
+        Verdict verdict = resolveOnly(strategy, "framework-platform.gradle",
+                "\t\tapi(\"org.quartz-scheduler:quartz:2.3.2\")\n\t\tapi(\"org.seleniumhq.selenium:selenium-java:4.36.0\")\n}\n",
+                "\t\tapi(\"org.quartz-scheduler:quartz:2.3.2\")\n\t\tapi(\"org.reactivestreams:reactive-streams:1.0.4\")\n"
+                        + "\t\tapi(\"org.seleniumhq.selenium:selenium-java:4.36.0\")\n}\n",
+                "\t\tapi(\"org.quartz-scheduler:quartz:2.3.2\")\n\t\tapi(\"org.seleniumhq.selenium:selenium-java:4.38.0\")\n}\n");
+
+        assertThat(text(verdict)).isEqualTo("\t\tapi(\"org.reactivestreams:reactive-streams:1.0.4\")\n"
+                + "\t\tapi(\"org.seleniumhq.selenium:selenium-java:4.38.0\")\n");
+    }
+
+    @Test
+    void passesWhenAnInsertionMeetsARegionTheOtherSideRewroteWholesale() {
+        Verdict verdict = resolveOnly(strategy, "settings.gradle",
+                "plugins {\n\tid \"com.gradle.develocity\" version \"3.19\"\n\tid \"io.spring.ge.conventions\" version \"0.0.17\"\n}\n",
+                "plugins {\n\tid \"io.spring.develocity.conventions\" version \"0.0.22\"\n}\n",
+                "plugins {\n\tid \"com.gradle.develocity\" version \"3.19\"\n\tid \"io.spring.ge.conventions\" version \"0.0.17\"\n"
+                        + "\tid \"org.gradle.toolchains.foojay-resolver-convention\" version \"0.7.0\"\n}\n");
+
+        assertThat(verdict).isInstanceOf(Verdict.Passed.class);
+    }
+
+    @Test
     void leavesSourceCodeAlone() {
         Verdict verdict = resolveOnly(strategy, "src/App.java",
                 "int a = 1;\nint b = 2;\n", "int a = 3;\nint b = 2;\n", "int a = 1;\nint b = 4;\n");
