@@ -16,6 +16,7 @@ public final class Strategies {
                 new AdjacentEditsStrategy(),
                 new WhitespaceStrategy(),
                 new VersionBumpStrategy(),
+                new SeparateLineEditsStrategy(),
                 new ImportUnionStrategy(),
                 new ListInsertionStrategy());
     }
