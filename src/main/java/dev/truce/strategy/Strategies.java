@@ -13,11 +13,10 @@ public final class Strategies {
         return List.of(
                 new LockfileStrategy(),
                 new OneSideChangedStrategy(),
-                new AdjacentEditsStrategy(),
                 new WhitespaceStrategy(),
                 new VersionBumpStrategy(),
-                new SeparateLineEditsStrategy(),
                 new ImportUnionStrategy(),
-                new ListInsertionStrategy());
+                new ListInsertionStrategy(),
+                new SeparateLineEditsStrategy());
     }
 }

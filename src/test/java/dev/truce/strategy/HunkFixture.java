@@ -24,6 +24,15 @@ final class HunkFixture {
         return strategy.resolve(file, file.hunks().get(0));
     }
 
+    /** The verdict on the file's first hunk; later hunks, if any, are code around it (for example using imports). */
+    static Verdict firstHunk(ResolutionStrategy strategy, String path, String base, String ours, String theirs) {
+        ConflictedFile file = file(path, base, ours, theirs);
+        if (file.hunks().isEmpty()) {
+            throw new AssertionError("fixture should have a hunk");
+        }
+        return strategy.resolve(file, file.hunks().get(0));
+    }
+
     static String text(Verdict verdict) {
         if (!(verdict instanceof Verdict.Resolved r)) {
             throw new AssertionError("expected a resolution, got " + verdict);

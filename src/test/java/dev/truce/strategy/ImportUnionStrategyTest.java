@@ -1,7 +1,7 @@
 package dev.truce.strategy;
 
-import static dev.truce.strategy.ConflictFixture.onlyHunk;
-import static dev.truce.strategy.ConflictFixture.text;
+import static dev.truce.strategy.HunkFixture.firstHunk;
+import static dev.truce.strategy.HunkFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class ImportUnionStrategyTest {
         String base = java("", "  File f; Map m;\n");
         String ours = java("import java.util.List;\n", "  File f; Map m; List l;\n");
         String theirs = java("import java.time.Instant;\nimport java.util.Locale;\n", "  File f; Map m; Instant i; Locale c;\n");
-        Verdict v = onlyHunk(strategy, "src/A.java", base, ours, theirs);
+        Verdict v = firstHunk(strategy, "src/A.java", base, ours, theirs);
         assertThat(text(v)).isEqualTo("import java.time.Instant;\nimport java.util.List;\nimport java.util.Locale;\n");
         assertThat(v.reason()).contains("1 added by ours", "2 added by theirs", "sorted");
     }
@@ -29,8 +29,8 @@ class ImportUnionStrategyTest {
         String base = "import os\nimport re\nimport sys\n\nprint(os, sys)\n";
         String ours = "import json\nimport os\nimport sys\n\nprint(os, sys, json)\n";
         String theirs = "import os\nimport re\nimport shutil\nimport sys\n\nprint(os, sys, shutil)\n";
-        ConflictFixture.file("m.py", base, ours, theirs);
-        Verdict v = onlyHunk(strategy, "m.py", base, ours, theirs);
+        HunkFixture.file("m.py", base, ours, theirs);
+        Verdict v = firstHunk(strategy, "m.py", base, ours, theirs);
         // ours removed "re" (its use went with it); theirs kept it: the merge drops it and says so.
         assertThat(text(v)).doesNotContain("import re");
         assertThat(v.reason()).contains("dropped [import re] because ours removed them");
@@ -41,7 +41,7 @@ class ImportUnionStrategyTest {
         String base = "import a.Keep;\nimport a.Old;\n\nclass A {\n  Old o; Keep k;\n}\n";
         String ours = "import a.Keep;\nimport a.New;\n\nclass A {\n  Old o; Keep k;\n  New n;\n}\n";
         String theirs = "import a.Keep;\nimport a.Old;\nimport a.Third;\n\nclass A {\n  Old o; Keep k;\n  Third t;\n}\n";
-        Verdict v = onlyHunk(strategy, "A.java", base, ours, theirs);
+        Verdict v = firstHunk(strategy, "A.java", base, ours, theirs);
         assertThat(v).isInstanceOf(Verdict.Passed.class);
         assertThat(v.reason()).contains("still used");
     }
@@ -51,8 +51,8 @@ class ImportUnionStrategyTest {
         String base = "import a.B;\n\nclass A { B b; }\n";
         String ours = "import a.B;\nimport a.C;\nclass A { B b; C c; }\n";
         String theirs = "import a.B;\nimport a.D;\n\nclass A { B b; D d; int x; }\n";
-        ConflictFixture.file("A.java", base, ours, theirs).hunks()
-                .forEach(h -> assertThat(strategy.resolve(ConflictFixture.file("A.java", base, ours, theirs), h))
+        HunkFixture.file("A.java", base, ours, theirs).hunks()
+                .forEach(h -> assertThat(strategy.resolve(HunkFixture.file("A.java", base, ours, theirs), h))
                         .isInstanceOf(Verdict.Passed.class));
     }
 
@@ -61,7 +61,7 @@ class ImportUnionStrategyTest {
         String base = "from a import y\nfrom c import z\n\nprint(y, z)\n";
         String ours = "from a import y\nfrom b import x\nfrom c import z\n\nprint(y, z, x)\n";
         String theirs = "from a import y\nfrom bb import x\nfrom c import z\n\nprint(y, z, x)\n";
-        Verdict v = onlyHunk(strategy, "m.py", base, ours, theirs);
+        Verdict v = firstHunk(strategy, "m.py", base, ours, theirs);
         assertThat(v).isInstanceOf(Verdict.Passed.class);
         assertThat(v.reason()).contains("both bind x");
     }
@@ -71,10 +71,10 @@ class ImportUnionStrategyTest {
         String base = "import z.Z;\nimport b.B;\nimport y.Y;\n\nclass A { Z z; B b; Y y; }\n";
         String ours = "import z.Z;\nimport b.B;\nimport c.C;\nimport y.Y;\n\nclass A { Z z; B b; C c; Y y; }\n";
         String theirs = "import z.Z;\nimport m.M;\nimport b.B;\nimport y.Y;\n\nclass A { Z z; M m; B b; Y y; }\n";
-        ConflictFixture.file("A.java", base, ours, theirs);
+        HunkFixture.file("A.java", base, ours, theirs);
         // Two separate insertions merge cleanly; force one hunk by having both sides touch the same slot.
         String ours2 = "import z.Z;\nimport c.C;\nimport b.B;\nimport y.Y;\n\nclass A { Z z; B b; C c; Y y; }\n";
-        Verdict v = onlyHunk(strategy, "A.java", base, ours2, theirs);
+        Verdict v = firstHunk(strategy, "A.java", base, ours2, theirs);
         assertThat(v).isInstanceOf(Verdict.Passed.class);
         assertThat(v.reason()).contains("same place");
     }
@@ -84,7 +84,7 @@ class ImportUnionStrategyTest {
         String base = "package p\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc f() { fmt.Println(os.Args) }\n";
         String ours = "package p\n\nimport (\n\t\"fmt\"\n\t\"io\"\n\t\"os\"\n)\n\nfunc f() { fmt.Println(os.Args, io.EOF) }\n";
         String theirs = "package p\n\nimport (\n\t\"fmt\"\n\t\"net\"\n\t\"os\"\n)\n\nfunc f() { fmt.Println(os.Args, net.IPv4len) }\n";
-        Verdict v = onlyHunk(strategy, "p.go", base, ours, theirs);
+        Verdict v = firstHunk(strategy, "p.go", base, ours, theirs);
         assertThat(text(v)).isEqualTo("\t\"io\"\n\t\"net\"\n");
     }
 
@@ -93,13 +93,13 @@ class ImportUnionStrategyTest {
         String base = "import { a } from './a';\nimport { z } from './z';\n\na(); z();\n";
         String ours = "import { a } from './a';\nimport { b } from './b';\nimport { z } from './z';\n\na(); b(); z();\n";
         String theirs = "import { a } from './a';\nimport { c } from './c';\nimport { z } from './z';\n\na(); c(); z();\n";
-        Verdict v = onlyHunk(strategy, "x.ts", base, ours, theirs);
+        Verdict v = firstHunk(strategy, "x.ts", base, ours, theirs);
         assertThat(text(v)).isEqualTo("import { b } from './b';\nimport { c } from './c';\n");
     }
 
     @Test
     void notApplicableToFilesWithoutImportSyntax() {
-        Verdict v = onlyHunk(strategy, "notes.md", "a\n", "b\n", "c\n");
+        Verdict v = firstHunk(strategy, "notes.md", "a\n", "b\n", "c\n");
         assertThat(v).isInstanceOf(Verdict.Passed.class);
     }
 }

@@ -33,7 +33,7 @@ class InsertionPropertiesTest {
             List<String> theirs = edit(random, base, pool);
             ConflictedFile file;
             try {
-                file = ConflictFixture.file("A.java", java(base), java(ours), java(theirs));
+                file = HunkFixture.file("A.java", java(base), java(ours), java(theirs));
             } catch (IllegalArgumentException e) {
                 // ConflictModelBuilder fails on some inputs (reported separately); not this strategy's property.
                 continue;
@@ -60,7 +60,7 @@ class InsertionPropertiesTest {
             List<String> theirs = insertOnly(random, base, pool);
             ConflictedFile file;
             try {
-                file = ConflictFixture.file("AUTHORS", lines(base), lines(ours), lines(theirs));
+                file = HunkFixture.file("AUTHORS", lines(base), lines(ours), lines(theirs));
             } catch (IllegalArgumentException e) {
                 // ConflictModelBuilder fails on some inputs (reported separately); not this strategy's property.
                 continue;

@@ -1,7 +1,7 @@
 package dev.truce.strategy;
 
-import static dev.truce.strategy.ConflictFixture.onlyHunk;
-import static dev.truce.strategy.ConflictFixture.text;
+import static dev.truce.strategy.HunkFixture.firstHunk;
+import static dev.truce.strategy.HunkFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class ListInsertionStrategyTest {
         String base = "Anna Arden\nBen Brook\nCarl Cole\nDora Dale\nEve East\nZoe Zinn\n";
         String ours = "Anna Arden\nBen Brook\nCarl Cole\nDora Dale\nEve East\nFred Fox\nZoe Zinn\n";
         String theirs = "Anna Arden\nBen Brook\nCarl Cole\nDora Dale\nEve East\nGina Gold\nZoe Zinn\n";
-        Verdict v = onlyHunk(strategy, "AUTHORS", base, ours, theirs);
+        Verdict v = firstHunk(strategy, "AUTHORS", base, ours, theirs);
         assertThat(text(v)).isEqualTo("Fred Fox\nGina Gold\n");
         assertThat(v.reason()).contains("sorted");
     }
@@ -27,7 +27,7 @@ class ListInsertionStrategyTest {
                 + "  <module>web</module>\n</modules>\n";
         String theirs = "<modules>\n  <module>api</module>\n  <module>core</module>\n  <module>test</module>\n"
                 + "  <module>web</module>\n</modules>\n";
-        Verdict v = onlyHunk(strategy, "pom.xml", base, ours, theirs);
+        Verdict v = firstHunk(strategy, "pom.xml", base, ours, theirs);
         assertThat(text(v)).isEqualTo("  <module>docs</module>\n  <module>test</module>\n");
     }
 
@@ -36,7 +36,7 @@ class ListInsertionStrategyTest {
         String base = "enum Color {\n    BLUE,\n    GREEN,\n    RED,\n    YELLOW;\n}\n";
         String ours = "enum Color {\n    BLUE,\n    GREEN,\n    ORANGE,\n    RED,\n    YELLOW;\n}\n";
         String theirs = "enum Color {\n    BLUE,\n    GREEN,\n    PINK,\n    RED,\n    YELLOW;\n}\n";
-        Verdict v = onlyHunk(strategy, "Color.java", base, ours, theirs);
+        Verdict v = firstHunk(strategy, "Color.java", base, ours, theirs);
         assertThat(text(v)).isEqualTo("    ORANGE,\n    PINK,\n");
     }
 
@@ -45,7 +45,7 @@ class ListInsertionStrategyTest {
         String base = "Changes\n\n- alpha fix\n- beta fix\n- zeta fix\n";
         String ours = "Changes\n\n- alpha fix\n- beta fix\n- delta fix\n  spanning two lines\n- zeta fix\n";
         String theirs = "Changes\n\n- alpha fix\n- beta fix\n- gamma fix\n- zeta fix\n";
-        Verdict v = onlyHunk(strategy, "CHANGELOG.md", base, ours, theirs);
+        Verdict v = firstHunk(strategy, "CHANGELOG.md", base, ours, theirs);
         assertThat(text(v)).isEqualTo("- delta fix\n  spanning two lines\n- gamma fix\n");
     }
 
@@ -54,7 +54,7 @@ class ListInsertionStrategyTest {
         String base = "a=1\nb=2\nz=9\n";
         String ours = "a=1\nb=2\nc=3\nz=9\n";
         String theirs = "a=1\nb=2\nc=4\nz=9\n";
-        Verdict v = onlyHunk(strategy, "app.properties", base, ours, theirs);
+        Verdict v = firstHunk(strategy, "app.properties", base, ours, theirs);
         assertThat(v).isInstanceOf(Verdict.Passed.class);
         assertThat(v.reason()).contains("added twice");
     }
@@ -64,7 +64,7 @@ class ListInsertionStrategyTest {
         String base = "<modules>\n  <module>api</module>\n  <module>web</module>\n</modules>\n";
         String ours = "<modules>\n  <module>api</module>\n  <module>docs</module>\n  <module>web</module>\n</modules>\n";
         String theirs = "<modules>\n  <module>api</module>\n    <module>deep</module>\n  <module>web</module>\n</modules>\n";
-        assertThat(onlyHunk(strategy, "pom.xml", base, ours, theirs)).isInstanceOf(Verdict.Passed.class);
+        assertThat(firstHunk(strategy, "pom.xml", base, ours, theirs)).isInstanceOf(Verdict.Passed.class);
     }
 
     @Test
@@ -72,7 +72,7 @@ class ListInsertionStrategyTest {
         String base = "X = [\n    \"a\",\n    \"b\",\n    \"z\",\n]\n";
         String ours = "X = [\n    \"a\",\n    \"b\",\n    \"c\"\n    \"z\",\n]\n";
         String theirs = "X = [\n    \"a\",\n    \"b\",\n    \"d\",\n    \"z\",\n]\n";
-        Verdict v = onlyHunk(strategy, "x.py", base, ours, theirs);
+        Verdict v = firstHunk(strategy, "x.py", base, ours, theirs);
         assertThat(v).isInstanceOf(Verdict.Passed.class);
         assertThat(v.reason()).contains("comma");
     }
@@ -82,14 +82,14 @@ class ListInsertionStrategyTest {
         String base = "zed\nalpha\nmike\n";
         String ours = "zed\nalpha\nbravo\nmike\n";
         String theirs = "zed\nalpha\nyankee\nmike\n";
-        Verdict v = onlyHunk(strategy, "AUTHORS", base, ours, theirs);
+        Verdict v = firstHunk(strategy, "AUTHORS", base, ours, theirs);
         assertThat(v).isInstanceOf(Verdict.Passed.class);
         assertThat(v.reason()).contains("not sorted");
     }
 
     @Test
     void notApplicableWhenTheBaseHadLines() {
-        Verdict v = onlyHunk(strategy, "AUTHORS", "a\nb\nc\n", "a\nx\nc\n", "a\ny\nc\n");
+        Verdict v = firstHunk(strategy, "AUTHORS", "a\nb\nc\n", "a\nx\nc\n", "a\ny\nc\n");
         assertThat(v).isInstanceOf(Verdict.Passed.class);
     }
 }

@@ -44,7 +44,7 @@ class SeparateLineEditsStrategyTest {
                 "version = '1.0.1'\nsourceCompatibility = 17\n");
 
         assertThat(verdict).isInstanceOf(Verdict.Passed.class);
-        assertThat(verdict.reason()).contains("overlap");
+        assertThat(verdict.reason()).contains("both sides changed base line");
     }
 
     @Test
@@ -81,10 +81,11 @@ class SeparateLineEditsStrategyTest {
     }
 
     @Test
-    void leavesSourceCodeAlone() {
+    void inSourceCodeADeletionNextToTheOtherSidesEditIsADecision() {
         Verdict verdict = resolveOnly(strategy, "src/App.java",
-                "int a = 1;\nint b = 2;\n", "int a = 3;\nint b = 2;\n", "int a = 1;\nint b = 4;\n");
+                "int a = 1;\nint b = 2;\n", "int b = 2;\n", "int a = 1;\nint b = 4;\n");
 
         assertThat(verdict).isInstanceOf(Verdict.Passed.class);
+        assertThat(verdict.reason()).contains("ours deleted base line");
     }
 }

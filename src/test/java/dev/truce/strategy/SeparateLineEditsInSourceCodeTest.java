@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class AdjacentEditsStrategyTest {
+/** {@link SeparateLineEditsStrategy} in source code, where only one-for-one rewrites are combined. */
+class SeparateLineEditsInSourceCodeTest {
 
-    private final AdjacentEditsStrategy strategy = new AdjacentEditsStrategy();
+    private final SeparateLineEditsStrategy strategy = new SeparateLineEditsStrategy();
 
     @Test
     void editsToNeighbouringLinesAreBothKept() {
@@ -87,8 +88,9 @@ class AdjacentEditsStrategyTest {
     }
 
     @Test
-    void isRegisteredRightAfterOneSideChanged() {
+    void runsAfterTheStrategiesForSpecificShapes() {
         var names = Strategies.defaults().stream().map(ResolutionStrategy::name).toList();
-        assertThat(names.indexOf("adjacent-edits")).isEqualTo(names.indexOf("one-side-changed") + 1);
+        assertThat(names.indexOf("separate-line-edits")).isGreaterThan(names.indexOf("version-bump"))
+                .isGreaterThan(names.indexOf("import-union"));
     }
 }
