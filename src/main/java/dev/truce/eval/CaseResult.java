@@ -20,10 +20,12 @@ import dev.truce.resolve.HunkOutcome;
  * @param theirsFile   whether the whole of their file is the human's ({@code git checkout --theirs})
  * @param buildNanos   time spent building the conflict model
  * @param resolveNanos time spent in the strategies
+ * @param humanKeptMergedText whether the human's file keeps all the text the merge decided by itself (so that
+ *                     deciding hunks alone can match it); false for files without hunks
  */
 public record CaseResult(EvalCase evalCase, FileResolution resolution, String resolved, String error, Match match,
         List<Match> hunkMatches, Baseline oursHunks, Baseline theirsHunks, Match oursFile, Match theirsFile,
-        long buildNanos, long resolveNanos) {
+        long buildNanos, long resolveNanos, boolean humanKeptMergedText) {
 
     public CaseResult {
         hunkMatches = hunkMatches == null ? List.of() : java.util.Collections.unmodifiableList(

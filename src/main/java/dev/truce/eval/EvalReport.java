@@ -128,6 +128,14 @@ public final class EvalReport {
         return hunkFigures(results);
     }
 
+    /**
+     * File-level figures over the cases whose human file keeps all the text the merge decided by itself: the
+     * cases a resolver that decides hunks alone can match at all.
+     */
+    public Figures reachableFiles() {
+        return fileFigures(results.stream().filter(CaseResult::humanKeptMergedText).toList());
+    }
+
     /** File-level figures per language label. */
     public Map<String, Figures> filesByLanguage() {
         Map<String, Figures> out = new TreeMap<>();
@@ -297,6 +305,11 @@ public final class EvalReport {
         out.printf("%-28s %8s %8s%n", "precision (normalised)", pct(f.precision()), pct(h.precision()));
         out.printf("%-28s %8s %8s%n", "precision (exact)", pct(f.exactPrecision()), pct(h.exactPrecision()));
         out.printf("%-28s %8s %8s%n%n", "coverage", pct(f.coverage()), pct(h.coverage()));
+        Figures reach = reachableFiles();
+        out.printf("Files whose human result keeps the merged text around the hunks (only these can be matched by"
+                + " deciding hunks): %d of %d%n", reach.count(), f.count());
+        out.printf("  on those: %d resolved, %d matching, precision %s, coverage %s%n%n", reach.resolved(),
+                reach.matching(), pct(reach.precision()), pct(reach.coverage()));
 
         out.println("Baselines on the same cases (a baseline claims every file/hunk it can answer for)");
         out.printf("%-30s %7s %7s %7s %7s | %7s %7s %7s %7s%n", "", "files", "exact", "match", "prec",
@@ -361,6 +374,7 @@ public final class EvalReport {
         ObjectNode totals = root.putObject("totals");
         files().toJson(totals.putObject("files"));
         hunks().toJson(totals.putObject("hunks"));
+        reachableFiles().toJson(totals.putObject("filesWhereHumanKeptMergedText"));
         ObjectNode skip = root.putObject("skipped");
         skipped.forEach(skip::put);
         skip.put("engineErrors", files().errors());

@@ -56,7 +56,7 @@ public final class EvalRunner {
             // One bad case must not end a run over a thousand: it is counted and reported instead.
             return new CaseResult(evalCase, null, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null,
                     List.of(), CaseResult.Baseline.NONE, CaseResult.Baseline.NONE, oursFile, theirsFile,
-                    System.nanoTime() - t0, 0);
+                    System.nanoTime() - t0, 0, false);
         }
         long t2 = System.nanoTime();
         String resolved = resolution.resolvedText();
@@ -78,7 +78,7 @@ public final class EvalRunner {
             theirs = new CaseResult.Baseline(theirsFile, List.of());
         }
         return new CaseResult(evalCase, resolution, resolved, null, match, hunkMatches, ours, theirs, oursFile,
-                theirsFile, t1 - t0, t2 - t1);
+                theirsFile, t1 - t0, t2 - t1, MergedTextCheck.keptBy(file, human));
     }
 
     /** Runs all cases in order. */
