@@ -19,9 +19,13 @@ import dev.truce.merge.WrittenMerge;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 import dev.truce.resolve.Resolver;
+import dev.truce.strategy.ReceivingSide;
+import dev.truce.strategy.Strategies;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -78,6 +82,14 @@ final class ResolveCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Overwrite the branch if it exists.")
     boolean force;
+
+    @Option(names = "--receiving", paramLabel = "ours|theirs", defaultValue = "ours",
+            converter = ReceivingSideConverter.class,
+            description = "The side whose branch the result is committed to; the result keeps that branch's own"
+                    + " project version where the two sides' versions are on different release lines. 'ours' is"
+                    + " git's convention (merging theirs into ours); use 'theirs' when the result reaches the"
+                    + " second side's branch, as when a PR's head merges its base. Default: ${DEFAULT-VALUE}")
+    ReceivingSide receiving;
 
     @Option(names = "--report", paramLabel = "FILE.json", description = "Write a JSON report of every file and hunk.")
     Path report;
@@ -160,8 +172,8 @@ final class ResolveCommand implements Callable<Integer> {
         return EXIT_CONFLICTS_LEFT;
     }
 
-    private static List<FileResolution> resolveAll(List<PathConflict> conflicts) {
-        Resolver resolver = new Resolver();
+    private List<FileResolution> resolveAll(List<PathConflict> conflicts) {
+        Resolver resolver = new Resolver(Strategies.defaults(receiving));
         return conflicts.stream().map(c -> resolver.resolve(c.file())).toList();
     }
 
@@ -195,5 +207,18 @@ final class ResolveCommand implements Callable<Integer> {
             throw new MergeInputException("not a git repository (nor any parent directory): " + dir);
         }
         return builder.setMustExist(true).build();
+    }
+
+    /** Reads {@code ours} or {@code theirs}, in any case. */
+    static final class ReceivingSideConverter implements ITypeConverter<ReceivingSide> {
+        @Override
+        public ReceivingSide convert(String value) {
+            for (ReceivingSide side : ReceivingSide.values()) {
+                if (side.label().equalsIgnoreCase(value)) {
+                    return side;
+                }
+            }
+            throw new TypeConversionException("expected 'ours' or 'theirs', not '" + value + "'");
+        }
     }
 }

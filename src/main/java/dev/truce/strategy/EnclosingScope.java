@@ -43,6 +43,19 @@ final class EnclosingScope {
         return lines;
     }
 
+    /** The given side's whole text of the file. */
+    static String sideText(ConflictedFile file, ConflictHunk.Side side) {
+        StringBuilder text = new StringBuilder();
+        for (Segment segment : file.segments()) {
+            if (segment instanceof StableText s) {
+                s.lines().forEach(text::append);
+            } else if (segment instanceof ConflictHunk h) {
+                h.side(side).forEach(text::append);
+            }
+        }
+        return text.toString();
+    }
+
     /** The scope that encloses the line after {@code before} in a file of the given kind. */
     static String of(VersionFileKind kind, List<String> before) {
         return switch (kind) {

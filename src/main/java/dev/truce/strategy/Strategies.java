@@ -8,13 +8,21 @@ public final class Strategies {
     private Strategies() {
     }
 
-    /** The strategies Truce runs, in order. */
+    /**
+     * The strategies Truce runs, in order, for a merge committed to ours: git's convention, where the first
+     * parent is the branch being merged into.
+     */
     public static List<ResolutionStrategy> defaults() {
+        return defaults(ReceivingSide.OURS);
+    }
+
+    /** The strategies Truce runs, in order, for a merge committed to the given side's branch. */
+    public static List<ResolutionStrategy> defaults(ReceivingSide receiving) {
         return List.of(
                 new LockfileStrategy(),
                 new OneSideChangedStrategy(),
                 new WhitespaceStrategy(),
-                new VersionBumpStrategy(),
+                new VersionBumpStrategy(receiving),
                 new ImportUnionStrategy(),
                 new ListInsertionStrategy(),
                 new SeparateLineEditsStrategy());

@@ -21,10 +21,27 @@ import dev.truce.strategy.VersionLine.VersionToken;
  * <p>Passes when anything but versions differs, when a side lowered a version (a deliberate downgrade),
  * when the base does not line up, when both sides raised a version to different release lines (1.257 and
  * 1.256.1: the newer line's release may predate the older line's fix), and when the project's own version
- * moved to different release lines or branch labels
- * (2.541.1 and 2.542: which line a branch is on is its identity, not a race to the highest number).
+ * moved to different release lines on one side only, and when versions carry different branch labels.
+ *
+ * <p>The project's own version ({@code <revision>}, the project's {@code <version>} or a parent version it shares,
+ * {@code version=} in gradle.properties, the top-level {@code "version"} of package.json ...) identifies the branch
+ * it lives on, not a contributor's change. When both sides moved it to different release lines (2.541.1 and
+ * 2.542-SNAPSHOT), the result keeps the {@link ReceivingSide receiving} branch's version, since the
+ * merge is committed to that branch; it is never the higher number for its own sake.
  */
 public final class VersionBumpStrategy implements ResolutionStrategy {
+
+    private final ReceivingSide receiving;
+
+    /** A strategy for merges committed to ours, git's convention. */
+    public VersionBumpStrategy() {
+        this(ReceivingSide.OURS);
+    }
+
+    /** A strategy for merges committed to the given side's branch, whose project version the result keeps. */
+    public VersionBumpStrategy(ReceivingSide receiving) {
+        this.receiving = java.util.Objects.requireNonNull(receiving, "receiving");
+    }
 
     @Override
     public String name() {
@@ -82,7 +99,7 @@ public final class VersionBumpStrategy implements ResolutionStrategy {
     }
 
     /** Decides one version token by three-way merging, then by order where both sides raised it. */
-    private static TokenChoice choose(VersionToken base, VersionToken ours, VersionToken theirs) {
+    private TokenChoice choose(VersionToken base, VersionToken ours, VersionToken theirs) {
         String key = ours.key();
         if (ours.text().equals(theirs.text())) {
             return new TokenChoice(ours.text(), null, null);
@@ -110,8 +127,13 @@ public final class VersionBumpStrategy implements ResolutionStrategy {
                     + " are the same version written differently");
         }
         if (!orderableQualifiers(ours.text(), theirs.text())) {
+            // A feature branch's label (2.57-JENKINS-24141-SNAPSHOT against 2.58-SNAPSHOT) is often carried onto
+            // the other side's number, a version neither side wrote, so not even the receiving side's is kept.
             return TokenChoice.passing(key + " " + ours.text() + " and " + theirs.text() + " carry different labels"
                     + " (a branch or build name, not a release stage): their order says nothing about which to keep");
+        }
+        if (ours.own() && theirs.own() && !sameReleaseLine(ours.text(), theirs.text())) {
+            return keepReceiving(key, ours, theirs);
         }
         if ((ours.own() || theirs.own()) && !sameReleaseLine(ours.text(), theirs.text())) {
             return TokenChoice.passing("the project's own version (" + key + ") moved to different release lines, "
@@ -130,6 +152,16 @@ public final class VersionBumpStrategy implements ResolutionStrategy {
         String lower = oursHigher ? theirs.text() : ours.text();
         return new TokenChoice(higher, key + " " + base.text() + " -> " + higher + " (" + (oursHigher ? "ours" : "theirs")
                 + "; both raised it, " + higher + " > " + lower + ")", null);
+    }
+
+    /** The project's own version from the receiving side, which the merge result is committed to. */
+    private TokenChoice keepReceiving(String key, VersionToken ours, VersionToken theirs) {
+        boolean keepOurs = receiving == ReceivingSide.OURS;
+        String kept = keepOurs ? ours.text() : theirs.text();
+        String other = keepOurs ? theirs.text() : ours.text();
+        return new TokenChoice(kept, "kept " + receiving.label() + "' project version " + kept + " (" + key
+                + "): the project's own version identifies the branch the merge is committed to; "
+                + receiving.otherLabel() + "' " + other + " is its own branch's version", null);
     }
 
     /**
@@ -185,10 +217,12 @@ public final class VersionBumpStrategy implements ResolutionStrategy {
 
     private static List<VersionLine> parse(ConflictedFile file, ConflictHunk hunk, Side side, VersionFileKind kind) {
         List<VersionLine> lines = new ArrayList<>();
+        boolean parentIsOwn = kind == VersionFileKind.MAVEN_POM
+                && MavenCoordinates.read(EnclosingScope.sideText(file, side)).parentVersionIsOwn();
         List<String> sideLines = hunk.side(side);
         for (int i = 0; i < sideLines.size(); i++) {
             String scope = EnclosingScope.of(kind, EnclosingScope.linesBefore(file, hunk, side, i));
-            lines.add(VersionLine.parse(kind, scope, LineEndings.content(sideLines.get(i))));
+            lines.add(VersionLine.parse(kind, scope, LineEndings.content(sideLines.get(i)), parentIsOwn));
         }
         return lines;
     }

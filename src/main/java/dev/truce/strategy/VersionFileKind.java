@@ -7,7 +7,10 @@ import java.util.Locale;
  * holds the project's own version (its release identity) rather than a dependency's.
  */
 enum VersionFileKind {
-    /** A Maven POM: {@code <version>} of {@code <project>}, or the CI-friendly {@code <revision>}. */
+    /**
+     * A Maven POM: {@code <version>} of {@code <project>}, the CI-friendly {@code <revision>}, and the
+     * {@code <parent>}'s version where the project shares it.
+     */
     MAVEN_POM,
     /** A Gradle build script, Groovy or Kotlin DSL: a top-level {@code version = ...}. */
     GRADLE_SCRIPT,
@@ -60,10 +63,13 @@ enum VersionFileKind {
      * @param key       the key naming the token, as written
      * @param lineStart the line's text before the key, trimmed (empty when the key starts the line)
      * @param enclosing the enclosing XML element path, TOML/INI table or JSON object key ("" at top level)
+     * @param parentIsOwn for a POM, whether its {@code <parent><version>} is the project's own version
+     *                    ({@link MavenCoordinates#parentVersionIsOwn()})
      */
-    boolean isOwnVersion(String key, String lineStart, String enclosing) {
+    boolean isOwnVersion(String key, String lineStart, String enclosing, boolean parentIsOwn) {
         return switch (this) {
-            case MAVEN_POM -> key.equals("revision") || key.equals("version") && enclosing.equals("project");
+            case MAVEN_POM -> key.equals("revision") || key.equals("version")
+                    && (enclosing.equals("project") || parentIsOwn && enclosing.equals("project/parent"));
             case GRADLE_SCRIPT -> key.equals("version") && lineStart.isEmpty();
             case PROPERTIES -> key.equals("version");
             case TOML -> key.equals("version") && (enclosing.equals("package") || enclosing.equals("workspace.package")

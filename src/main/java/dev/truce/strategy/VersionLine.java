@@ -37,9 +37,10 @@ record VersionLine(String shape, List<VersionToken> tokens) {
      * Splits a line's content (no terminator).
      *
      * @param kind      the file's kind
-     * @param enclosing the enclosing element path, table or object key, from {@link EnclosingScope}
+     * @param enclosing   the enclosing element path, table or object key, from {@link EnclosingScope}
+     * @param parentIsOwn for a POM, whether its parent's version is the project's own
      */
-    static VersionLine parse(VersionFileKind kind, String enclosing, String content) {
+    static VersionLine parse(VersionFileKind kind, String enclosing, String content, boolean parentIsOwn) {
         List<VersionToken> tokens = new ArrayList<>();
         StringBuilder shape = new StringBuilder();
         int last = 0;
@@ -55,7 +56,7 @@ record VersionLine(String shape, List<VersionToken> tokens) {
                 continue;
             }
             String lineStart = key == null ? "" : prefixBeforeKey(prefix, key);
-            boolean own = key != null && kind.isOwnVersion(key, lineStart, enclosing);
+            boolean own = key != null && kind.isOwnVersion(key, lineStart, enclosing, parentIsOwn);
             tokens.add(new VersionToken(m.group(), key == null ? "?" : key, own));
             shape.append(content, last, m.start()).append(PLACEHOLDER);
             last = m.end();

@@ -66,15 +66,6 @@ class VersionBumpStrategyTest {
     }
 
     @Test
-    void projectsOwnVersionOnAnotherReleaseLinePasses() {
-        Verdict verdict = resolveOnly(strategy, "gradle.properties", "group=x\nversion=7.0.9-SNAPSHOT\n",
-                "group=x\nversion=7.1.0-SNAPSHOT\n", "group=x\nversion=7.0.10-SNAPSHOT\n");
-
-        assertThat(verdict).isInstanceOf(Verdict.Passed.class);
-        assertThat(verdict.reason()).contains("project's own version");
-    }
-
-    @Test
     void branchLabelInAVersionPasses() {
         Verdict verdict = resolveOnly(strategy, "pom.xml",
                 "<project>\n  <version>2.57-SNAPSHOT</version>\n</project>\n",
