@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -26,6 +27,10 @@ import dev.truce.eval.HistoryCases;
 import dev.truce.eval.Match;
 import dev.truce.resolve.HunkOutcome;
 import picocli.CommandLine.ArgGroup;
+import dev.truce.conflict.ConflictModelBuilder;
+import dev.truce.resolve.Resolver;
+import dev.truce.strategy.ResolutionStrategy;
+import dev.truce.strategy.Strategies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,6 +82,10 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Run cases on N threads (default: the number of cores); results keep corpus order.")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--without", split = ",", paramLabel = "STRATEGY",
+            description = "Leave these strategies out of the chain (comma-separated names), to measure what each adds.")
+    List<String> without = new ArrayList<>();
+
     @Option(names = "--bench", hidden = true,
             description = "Time model building, strategies and the whole run against JGit's plain merge.")
     boolean bench;
@@ -125,7 +134,14 @@ public final class EvalCommand implements Callable<Integer> {
             return 0;
         }
         ProgressBar progress = ProgressBar.onTerminal(cases.size(), "eval");
-        List<CaseResult> results = EvalRunner.runAll(cases, threads, EvalRunner::new, progress::update);
+        List<String> names = Strategies.defaults().stream().map(ResolutionStrategy::name).toList();
+        if (!names.containsAll(without)) {
+            err.println("truce eval: unknown strategy in --without " + without + "; the strategies are " + names);
+            return EXIT_BAD_INPUT;
+        }
+        Supplier<EvalRunner> runners = () -> new EvalRunner(new ConflictModelBuilder(), new Resolver(
+                Strategies.defaults().stream().filter(s -> !without.contains(s.name())).toList()));
+        List<CaseResult> results = EvalRunner.runAll(cases, threads, runners, progress::update);
         long t2 = System.nanoTime();
         Map<String, Long> timing = new LinkedHashMap<>();
         timing.put("load", (t1 - t0) / 1_000_000);
