@@ -2,7 +2,6 @@ package dev.truce.eval;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,11 +12,8 @@ import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.merge.MergeStrategy;
-import org.eclipse.jgit.merge.ResolveMerger;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -25,16 +21,19 @@ import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
-import dev.truce.conflict.ConflictKind;
 import dev.truce.conflict.FileType;
 import dev.truce.conflict.FileVersions;
+import dev.truce.merge.ComputedMerge;
+import dev.truce.merge.IndexEntry;
+import dev.truce.merge.MergeInputException;
+import dev.truce.merge.PathConflict;
+import dev.truce.merge.RepositoryMerge;
 
 /**
  * Eval cases from a local repository's own history: every two-parent merge reachable from a revision is
- * re-merged in memory with JGit, and each path that conflicts becomes a case whose answer is the file the
- * merge committed. Nothing is written into the repository: merged blobs and trees are only hashed.
- *
- * <p>A stand-in until {@code dev.truce.merge} offers the same in-core merge; its only face is {@link #scan}.
+ * re-merged in memory by {@link RepositoryMerge} (the same merge {@code truce resolve} computes: virtual bases for
+ * criss-cross histories, renames followed), and each path that conflicts becomes a case whose answer is the file
+ * the merge committed. Nothing is written into the repository.
  */
 public final class HistoryCases {
 
@@ -42,7 +41,7 @@ public final class HistoryCases {
      * What a scan found.
      *
      * @param cases   one case per conflicted path, newest merge first
-     * @param skipped what was left out and how often (criss-cross merges, octopus merges, ...)
+     * @param skipped what was left out and how often (octopus merges, unrelated histories)
      * @param merges  two-parent merges replayed
      */
     public record Scan(List<EvalCase> cases, Map<String, Integer> skipped, int merges) {
@@ -76,7 +75,6 @@ public final class HistoryCases {
     public static Scan scan(Repository repo, String rev, String since, int limit) throws IOException {
         List<EvalCase> cases = new ArrayList<>();
         Map<String, Integer> skipped = new LinkedHashMap<>();
-        skipped.put("criss-cross merges (more than one merge base)", 0);
         skipped.put("merges of unrelated histories (no merge base)", 0);
         skipped.put("octopus merges (more than two parents)", 0);
         int merges = 0;
@@ -97,17 +95,12 @@ public final class HistoryCases {
                     continue;
                 }
                 List<RevCommit> bases = mergeBases(repo, commit.getParent(0), commit.getParent(1));
-                if (bases.size() > 1) {
-                    // Git would merge the bases first; the virtual base is not a text a human ever saw.
-                    skipped.merge("criss-cross merges (more than one merge base)", 1, Integer::sum);
-                    continue;
-                }
                 if (bases.isEmpty()) {
                     skipped.merge("merges of unrelated histories (no merge base)", 1, Integer::sum);
                     continue;
                 }
                 merges++;
-                cases.addAll(replay(repo, commit, bases.get(0)));
+                cases.addAll(replay(repo, commit));
             }
         }
         return new Scan(cases, skipped, merges);
@@ -134,34 +127,35 @@ public final class HistoryCases {
         }
     }
 
-    private static List<EvalCase> replay(Repository repo, RevCommit merge, RevCommit base) throws IOException {
-        ResolveMerger merger = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(repo, true);
-        merger.setObjectInserter(new HashingInserter(repo));
-        if (merger.merge(merge.getParent(0), merge.getParent(1))) {
-            return List.of();
+    private static List<EvalCase> replay(Repository repo, RevCommit merge) throws IOException {
+        ComputedMerge computed;
+        try {
+            computed = new RepositoryMerge(repo).compute(merge.getParent(0).name(), merge.getParent(1).name());
+        } catch (MergeInputException e) {
+            throw new IOException("cannot replay merge " + merge.name() + ": " + e.getMessage(), e);
         }
         List<EvalCase> cases = new ArrayList<>();
-        try (RevWalk walk = new RevWalk(repo)) {
-            RevTree baseTree = walk.parseCommit(base).getTree();
-            RevTree oursTree = walk.parseCommit(merge.getParent(0)).getTree();
-            RevTree theirsTree = walk.parseCommit(merge.getParent(1)).getTree();
+        try (ObjectReader reader = computed.objects().newReader(); RevWalk walk = new RevWalk(repo)) {
             RevTree mergeTree = walk.parseCommit(merge).getTree();
             String prefix = merge.abbreviate(12).name() + "/";
-            // The trees, not getMergeResults(), give the sides: they tell an absent file from an empty one and
-            // also cover modify/delete paths, which have no content merge.
-            for (String path : merger.getUnmergedPaths()) {
-                Blob b = blob(repo, baseTree, path);
-                Blob o = blob(repo, oursTree, path);
-                Blob t = blob(repo, theirsTree, path);
+            for (PathConflict conflict : computed.conflicts()) {
+                String path = conflict.path();
+                FileVersions versions = new FileVersions(path, bytes(reader, conflict.base()),
+                        bytes(reader, conflict.ours()), bytes(reader, conflict.theirs()));
                 Blob h = blob(repo, mergeTree, path);
-                FileVersions versions = new FileVersions(path, b.bytes, o.bytes, t.bytes);
-                ConflictKind kind = b.gitlink || o.gitlink || t.gitlink ? ConflictKind.SUBMODULE
-                        : versions.presenceKind();
                 String human = h.bytes == null ? null : new String(h.bytes, StandardCharsets.UTF_8);
-                cases.add(new EvalCase(prefix + path, versions, kind, FileType.of(path).label(), human));
+                cases.add(new EvalCase(prefix + path, versions, conflict.kind(), FileType.of(path).label(), human));
             }
         }
         return cases;
+    }
+
+    /** The content of one version, read through the merge's overlay (a virtual base lives only there). */
+    private static byte[] bytes(ObjectReader reader, IndexEntry entry) throws IOException {
+        if (entry == null || entry.isGitlink()) {
+            return null;
+        }
+        return reader.open(entry.id(), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
     }
 
     private record Blob(byte[] bytes, boolean gitlink) {
@@ -179,26 +173,6 @@ public final class HistoryCases {
                 return new Blob(null, false);
             }
             return new Blob(repo.open(tw.getObjectId(0), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE), false);
-        }
-    }
-
-    /** Computes object ids like a real inserter but stores nothing, so replaying never writes to the repo. */
-    private static final class HashingInserter extends ObjectInserter.Formatter {
-
-        private final Repository repo;
-
-        HashingInserter(Repository repo) {
-            this.repo = repo;
-        }
-
-        @Override
-        public ObjectId insert(int type, long length, InputStream in) throws IOException {
-            return idFor(type, length, in);
-        }
-
-        @Override
-        public ObjectReader newReader() {
-            return repo.newObjectReader();
         }
     }
 }

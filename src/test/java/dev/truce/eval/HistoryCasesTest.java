@@ -85,7 +85,6 @@ public class HistoryCasesTest {
             assertThat(new String(c.versions().theirs(), StandardCharsets.UTF_8)).contains("version=3");
             assertThat(c.human()).isEqualTo("name=truce\nversion=3\nport=80\n");
         });
-        assertThat(scan.skipped()).containsEntry("criss-cross merges (more than one merge base)", 0);
         // Replaying merges list.txt in memory; nothing may land in the user's object database.
         assertThat(objectFiles(dir)).isEqualTo(objectsBefore);
     }
@@ -106,5 +105,31 @@ public class HistoryCasesTest {
         File plain = dir.resolve("plain").toFile();
         plain.mkdirs();
         assertThatThrownBy(() -> HistoryCases.open(plain)).isInstanceOf(RepositoryNotFoundException.class);
+    }
+
+    @Test
+    void crissCrossMergesAreReplayedAgainstTheVirtualBase() throws Exception {
+        String lines = "1\n2\n3\n4\n5\n6\n7\n8\n";
+        try (dev.truce.fixtures.ScenarioRepo repo = dev.truce.fixtures.ScenarioRepo.init(dir.resolve("criss"))) {
+            dev.truce.fixtures.Tree b = dev.truce.fixtures.Tree.of().file("f.txt", lines).file("other.txt", "o\n");
+            RevCommit base = repo.commit("base", b, "base");
+            RevCommit a1 = repo.commit("a", b.copy().file("f.txt", lines.replace("2\n", "a\n")), "a1", base);
+            RevCommit c1 = repo.commit("c", b.copy().file("f.txt", lines.replace("7\n", "c\n")), "c1", base);
+            String both = lines.replace("2\n", "a\n").replace("7\n", "c\n");
+            RevCommit a2 = repo.commit("a", b.copy().file("f.txt", both), "a2", a1, c1);
+            RevCommit c2 = repo.commit("c", b.copy().file("f.txt", both), "c2", c1, a1);
+            RevCommit ours = repo.commit("main", b.copy().file("f.txt", both).file("other.txt", "O\n"), "a3", a2);
+            RevCommit theirs = repo.commit("feature", b.copy().file("f.txt", both).file("other.txt", "T\n"), "c3", c2);
+            repo.commit("main", b.copy().file("f.txt", both).file("other.txt", "OT\n"), "merge", ours, theirs);
+
+            HistoryCases.Scan scan = HistoryCases.scan(repo.repository(), "main", null, 1);
+
+            assertThat(scan.merges()).isEqualTo(1);
+            assertThat(scan.cases()).singleElement().satisfies(c -> {
+                assertThat(c.versions().path()).isEqualTo("other.txt");
+                assertThat(new String(c.versions().base(), StandardCharsets.UTF_8)).isEqualTo("o\n");
+                assertThat(c.human()).isEqualTo("OT\n");
+            });
+        }
     }
 }
