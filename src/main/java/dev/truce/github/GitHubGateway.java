@@ -1,0 +1,55 @@
+package dev.truce.github;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The GitHub calls Truce's pipeline makes, each on behalf of one installation. Implementations authenticate as
+ * the App, cache installation tokens until shortly before they expire, respect rate limits, and never log tokens.
+ */
+public interface GitHubGateway {
+
+    /** The pull request as GitHub has it now. */
+    PullRequestInfo pullRequest(RepoRef repo, int number) throws GitHubException;
+
+    /** Open pull requests whose base is {@code baseBranch}, at most {@code max}, most recently updated first. */
+    List<PullRequestInfo> openPullRequestsInto(RepoRef repo, String baseBranch, int max) throws GitHubException;
+
+    /** The open pull request whose head is {@code headBranch} in the same repository, if any. */
+    Optional<PullRequestInfo> openPullRequestFrom(RepoRef repo, String headBranch) throws GitHubException;
+
+    /** A user's permission on the repository. */
+    Permission permission(RepoRef repo, String login) throws GitHubException;
+
+    /** Adds a reaction ({@code +1}, {@code eyes}, {@code rocket}, ...) to an issue comment. */
+    void react(RepoRef repo, long commentId, String reaction) throws GitHubException;
+
+    /** Comments on an issue or pull request; returns the comment's id. */
+    long comment(RepoRef repo, int number, String body) throws GitHubException;
+
+    /** Opens a pull request from {@code head} into {@code base}. */
+    PullRequestInfo openPullRequest(RepoRef repo, String head, String base, String title, String body)
+            throws GitHubException;
+
+    /** Replaces a pull request's title and body. */
+    void updatePullRequest(RepoRef repo, int number, String title, String body) throws GitHubException;
+
+    /** Closes a pull request, after commenting why. */
+    void closePullRequest(RepoRef repo, int number, String why) throws GitHubException;
+
+    /** Deletes a branch Truce created, if it still exists. */
+    void deleteBranch(RepoRef repo, String branch) throws GitHubException;
+
+    /** The text of a file at a ref, or empty when there is no such file. */
+    Optional<String> fileContent(RepoRef repo, String ref, String path) throws GitHubException;
+
+    /** Where git fetches and pushes the repository over HTTPS. */
+    URI cloneUri(RepoRef repo);
+
+    /**
+     * A short-lived installation token for git over HTTPS on this repository ({@code x-access-token} as the user
+     * name). Never log it.
+     */
+    char[] gitToken(RepoRef repo) throws GitHubException;
+}
