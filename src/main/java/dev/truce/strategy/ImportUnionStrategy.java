@@ -141,7 +141,8 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
         }
         if (sortedResults.size() == 1) {
             result = sortedResults.keySet().iterator().next();
-            layout = "in sorted position (" + String.join(", ", consistent) + ")";
+            // Every ordering the block fits places the new imports alike; name the simplest.
+            layout = "in sorted position (" + consistent.get(0) + ")";
         } else {
             String shared = sharedSlot(theirsFull, result, theirsAdded, oursAdded);
             if (shared != null) {
