@@ -103,7 +103,8 @@ public final class RepositoryCache {
             Path dir = dirs.get(i);
             String key = root.relativize(dir).toString().replace('\\', '/');
             ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
-            if (!lock.tryLock()) {
+            // isLocked as well: the lock is reentrant, so this thread's own leases would pass tryLock.
+            if (lock.isLocked() || !lock.tryLock()) {
                 continue; // in use: never evicted
             }
             try {
