@@ -71,7 +71,7 @@ public final class PullRequestPipeline implements PullRequestWork {
     public void resolve(ResolveRequest request) throws GitHubException, IOException {
         RepoRef repo = request.repo();
         PullRequestInfo pr = gitHub.pullRequest(repo, request.number());
-        if (!pr.open() || pr.draft()) {
+        if (!pr.open() || pr.draft() || isFixPullRequest(repo, pr)) {
             return;
         }
         RepoConfig config = config(repo, pr);
@@ -155,6 +155,11 @@ public final class PullRequestPipeline implements PullRequestWork {
                     + settings.app().slug() + " resolve`.");
         }
         return false;
+    }
+
+    /** Truce's own fix pull requests are reviewed by people, not resolved again. */
+    private static boolean isFixPullRequest(RepoRef repo, PullRequestInfo pr) {
+        return !pr.isFromFork(repo) && pr.headRef().startsWith("truce/");
     }
 
     /** The base's settings; an invalid file is reported once per head and the defaults are used. */

@@ -146,6 +146,47 @@ class PullRequestPipelineTest {
     }
 
     @Test
+    void thePatchInTheForkCommentTurnsTheHeadsFilesIntoTheResolvedOnes() throws Exception {
+        s.conflicting(HEAD, MAIN);
+        s.publishPull(s.head, "contributor/app");
+        s.resolve();
+
+        String comment = s.gitHub.commentsOn(5).get(0);
+        String patch = comment.substring(comment.indexOf("```diff\n") + 8, comment.lastIndexOf("```"));
+        Path work = dir.resolve("contributor");
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.cloneRepository()
+                .setURI(s.origin.repository().getDirectory().toURI().toString()).setBranch("feature")
+                .setDirectory(work.toFile()).call()) {
+            git.apply().setPatch(new java.io.ByteArrayInputStream(patch.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8))).call();
+        }
+        assertThat(java.nio.file.Files.readString(work.resolve("A.java"))).isEqualTo(MAIN);
+    }
+
+    @Test
+    void theBaseIsTheReceivingSideSoItsProjectVersionIsKept() throws Exception {
+        s.baseTree.file("gradle.properties", "group=x\nversion=7.0.9-SNAPSHOT\n");
+        s.conflicting("gradle.properties", "group=x\nversion=7.1.0-SNAPSHOT\n", "group=x\nversion=7.0.10-SNAPSHOT\n")
+                .resolve();
+
+        assertThat(ScenarioRepo.read(s.origin.repository(), s.commitOf(fixBranch()), "gradle.properties"))
+                .isEqualTo("group=x\nversion=7.0.10-SNAPSHOT\n");
+    }
+
+    @Test
+    void truceLeavesItsOwnFixPullRequestsAlone() throws Exception {
+        s.conflicting(HEAD, MAIN).resolve();
+        FakeGitHub.Opened fix = s.gitHub.opened.get(0);
+        int requestsBefore = s.server.requests().size();
+
+        s.pipeline.resolve(new ResolveRequest(PullRequestScenario.REPO, fix.number(), null, null,
+                ResolveRequest.Trigger.PULL_REQUEST_EVENT, null, 0));
+
+        assertThat(s.server.requests()).hasSize(requestsBefore);
+        assertThat(s.gitHub.opened).hasSize(1);
+    }
+
+    @Test
     void modeOffDoesNothingNotEvenFetch() throws Exception {
         s.conflicting(HEAD, MAIN).config("mode: off\n");
         s.resolve();

@@ -59,13 +59,18 @@ final class PullRequestScenario implements AutoCloseable {
 
     /** Base, then the PR's commit on feature, then main moving on by four commits, the last conflicting. */
     PullRequestScenario conflicting(String headText, String mainText) throws Exception {
+        return conflicting("A.java", headText, mainText);
+    }
+
+    /** As {@link #conflicting(String, String)}, for any file of {@link #baseTree}. */
+    PullRequestScenario conflicting(String path, String headText, String mainText) throws Exception {
         forkPoint = origin.commit("main", baseTree, "base");
-        head = origin.commit("feature", baseTree.copy().file("A.java", headText), "pr: add shared", forkPoint);
+        head = origin.commit("feature", baseTree.copy().file(path, headText), "pr: add shared", forkPoint);
         main = forkPoint;
         for (int i = 1; i <= 3; i++) {
             main = origin.commit("main", baseTree.copy().file("README.md", "app " + i + "\n"), "main " + i, main);
         }
-        main = origin.commit("main", baseTree.copy().file("README.md", "app 3\n").file("A.java", mainText),
+        main = origin.commit("main", baseTree.copy().file("README.md", "app 3\n").file(path, mainText),
                 "main: add fields", main);
         publishPull(head, "octo/app");
         return this;
