@@ -78,7 +78,8 @@ public final class FixPullRequestText {
             String key) {
         StringBuilder text = new StringBuilder("Truce resolved the conflicts of this pull request with `")
                 .append(pr.baseRef()).append("` (").append(why).append(").\n\n").append(table(resolved))
-                .append("\nTo apply it, on this branch:\n\n```sh\ngit fetch origin ").append(pr.baseRef())
+                .append("\nTo apply it: save the patch below as `truce.patch`, then on this branch:\n\n```sh\n"
+                        + "git fetch origin ").append(pr.baseRef())
                 .append("\ngit merge origin/").append(pr.baseRef()).append("   # stops with the conflicts\n")
                 .append("git checkout HEAD -- ").append(String.join(" ", resolved.merge().conflicts().stream()
                         .map(PathConflict::path).toList()))

@@ -90,7 +90,7 @@ public final class PullRequestPipeline implements PullRequestWork {
             }
             String key = new ResolveRequest(repo, pr.number(), fetched.head().name(), fetched.base().name(),
                     request.trigger(), null, 0).identity();
-            ComputedMerge merge = merge(lease, fetched);
+            ComputedMerge merge = merge(lease, fetched, pr, repo);
             if (merge.isClean()) {
                 publisher.closeFixPullRequests(repo, pr.number(), null, "#" + pr.number() + " no longer conflicts"
                         + " with " + pr.baseRef() + " (resolved by hand, or the base changed).");
@@ -174,12 +174,18 @@ public final class PullRequestPipeline implements PullRequestWork {
         }
     }
 
-    private static ComputedMerge merge(RepositoryCache.Lease lease, FetchedPullRequest fetched) throws IOException {
+    /** The merge, with the branches named as people know them (the commit message reads "Merge main into x"). */
+    private static ComputedMerge merge(RepositoryCache.Lease lease, FetchedPullRequest fetched, PullRequestInfo pr,
+            RepoRef repo) throws IOException {
+        ComputedMerge m;
         try {
-            return new RepositoryMerge(lease.repository()).compute(fetched.headRef(), fetched.baseRef());
+            m = new RepositoryMerge(lease.repository()).compute(fetched.headRef(), fetched.baseRef());
         } catch (MergeInputException e) {
             throw new IOException("the fetched refs cannot be merged: " + e.getMessage(), e);
         }
+        String head = pr.isFromFork(repo) ? pr.headRepo() + ":" + pr.headRef() : pr.headRef();
+        return new ComputedMerge(m.repository(), m.objects(), m.ours(), m.theirs(), head, pr.baseRef(), m.trees(),
+                m.index(), m.conflicts());
     }
 
     private boolean overLimits(RepoRef repo, PullRequestInfo pr, ComputedMerge merge, Set<String> ignored,

@@ -52,6 +52,7 @@ class PullRequestPipelineTest {
         String merged = ScenarioRepo.read(s.origin.repository(), fix, "A.java");
         assertThat(merged).isEqualTo(MAIN).doesNotContain("<<<<<<<", "=======", ">>>>>>>");
         assertThat(ScenarioRepo.read(s.origin.repository(), fix, "README.md")).isEqualTo("app 3\n");
+        assertThat(fix.getShortMessage()).isEqualTo("Merge main into feature");
         assertThat(fix.getAuthorIdent().getName()).isEqualTo("truce-app[bot]");
         assertThat(fix.getAuthorIdent().getEmailAddress()).isEqualTo("41+truce-app[bot]@users.noreply.github.com");
 
