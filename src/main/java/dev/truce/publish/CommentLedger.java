@@ -3,7 +3,7 @@ package dev.truce.publish;
 /**
  * Remembers which one-off comments were posted, so a retried or repeated job does not post them twice. The
  * gateway cannot list a pull request's comments, so the record is kept here; each comment also carries a hidden
- * marker ({@code <!-- truce:<key> -->}) so a later, durable implementation can rebuild the record from GitHub.
+ * marker ({@code <!-- truce:<key> -->}) so a shared implementation could rebuild the record from GitHub.
  */
 public interface CommentLedger {
 
