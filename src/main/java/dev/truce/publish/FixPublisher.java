@@ -78,8 +78,8 @@ public final class FixPublisher {
         }
         closeFixPullRequests(repo, pr.number(), branch, "#" + pr.number() + "'s branch has moved on since this fix"
                 + " was made; it no longer applies.");
-        commentOnce(repo, pr.number(), "fix:" + branch + ":" + fix.number(),
-                FixPullRequestText.linkComment(fix, resolved, key));
+        String linkKey = "fix:" + branch + ":" + fix.number();
+        commentOnce(repo, pr.number(), linkKey, FixPullRequestText.linkComment(fix, resolved, linkKey));
         return fix;
     }
 
@@ -93,7 +93,8 @@ public final class FixPublisher {
             String branch = FixBranch.name(pr.number(), resolved.merge().ours());
             WrittenMerge written = write(repository, resolved, branch); // local only: the patch is its diff
             String patch = patch(repository, resolved, written);
-            gitHub.comment(repo, pr.number(), FixPullRequestText.patchComment(pr, resolved, patch, why, key));
+            gitHub.comment(repo, pr.number(), FixPullRequestText.patchComment(pr, resolved, patch, why,
+                    "patch:" + key));
         } catch (IOException | GitHubException | RuntimeException e) {
             ledger.forget("patch:" + key);
             throw e;
@@ -103,7 +104,8 @@ public final class FixPublisher {
     /** Comments the hunks that need a human, once per key. */
     public void commentNeedsHuman(RepoRef repo, PullRequestInfo pr, ResolvedMerge resolved, String key)
             throws GitHubException {
-        commentOnce(repo, pr.number(), "needs-human:" + key, FixPullRequestText.needsHumanComment(pr, resolved, key));
+        String commentKey = "needs-human:" + key;
+        commentOnce(repo, pr.number(), commentKey, FixPullRequestText.needsHumanComment(pr, resolved, commentKey));
     }
 
     /** Posts {@code body} on the pull request unless a comment with {@code key} was posted before. */

@@ -127,7 +127,8 @@ class PullRequestPipelineTest {
 
         assertThat(s.gitHub.commentsOn(5)).singleElement().asString()
                 .contains("1 part(s) need a human", "`A.java` hunk 1 (head line 2, base line 2)")
-                .contains("<!-- truce:needs-human:octo/app#5@");
+                .contains("<!-- truce:needs-human:octo/app#5@")
+                .satisfies(c -> assertThat(c.split("<!-- truce:", -1)).as("one marker").hasSize(2));
         assertThat(s.gitHub.opened).isEmpty();
         assertThat(s.truceBranches()).isEmpty();
     }
