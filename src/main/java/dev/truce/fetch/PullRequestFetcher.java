@@ -1,0 +1,128 @@
+package dev.truce.fetch;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.truce.github.GitHubException;
+import dev.truce.github.GitHubGateway;
+import dev.truce.github.PullRequestInfo;
+import dev.truce.github.RepoRef;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.TagOpt;
+
+/**
+ * Fetches a pull request's base branch and {@code refs/pull/N/head} over HTTPS with the installation token,
+ * shallowly, then deepens (doubling the depth) until the two tips' merge base is present, up to a bound.
+ *
+ * <p>{@code refs/pull/N/head} lives in the base repository for fork pull requests too, so one remote serves both.
+ * GitHub's {@code mergeable} flag is not consulted: the merge is computed from what is fetched here.
+ */
+public final class PullRequestFetcher {
+
+    private final GitHubGateway gitHub;
+    private final int initialDepth;
+    private final int maxDepth;
+
+    /**
+     * A fetcher.
+     *
+     * @param initialDepth how many commits back from each tip the first fetch asks for
+     * @param maxDepth     the depth after which Truce gives up looking for the merge base
+     */
+    public PullRequestFetcher(GitHubGateway gitHub, int initialDepth, int maxDepth) {
+        if (initialDepth < 1 || maxDepth < initialDepth) {
+            throw new IllegalArgumentException("need 1 <= initialDepth <= maxDepth, not " + initialDepth + ", "
+                    + maxDepth);
+        }
+        this.gitHub = gitHub;
+        this.initialDepth = initialDepth;
+        this.maxDepth = maxDepth;
+    }
+
+    /** The local ref the base branch is fetched into. */
+    public static String baseRef(String baseBranch) {
+        return "refs/truce/base/" + baseBranch;
+    }
+
+    /** The local ref the pull request's head is fetched into. */
+    public static String headRef(int number) {
+        return "refs/truce/pr/" + number + "/head";
+    }
+
+    /**
+     * Fetches the two tips and enough history for their merge base.
+     *
+     * @throws MergeBaseNotFoundException when no merge base is found within the depth bound
+     * @throws IOException                when fetching fails (network, authentication, missing ref)
+     * @throws GitHubException            when no token can be had
+     */
+    public FetchedPullRequest fetch(Repository repository, RepoRef repo, PullRequestInfo pr)
+            throws IOException, GitHubException {
+        String baseRef = baseRef(pr.baseRef());
+        String headRef = headRef(pr.number());
+        List<RefSpec> specs = List.of(new RefSpec("+refs/heads/" + pr.baseRef() + ":" + baseRef),
+                new RefSpec("+refs/pull/" + pr.number() + "/head:" + headRef));
+        int depth = initialDepth;
+        while (true) {
+            fetch(repository, repo, specs, depth);
+            ObjectId head = required(repository, headRef, "refs/pull/" + pr.number() + "/head");
+            ObjectId base = required(repository, baseRef, "branch " + pr.baseRef());
+            if (hasMergeBase(repository, head, base)) {
+                return new FetchedPullRequest(head, base, headRef, baseRef, depth);
+            }
+            if (repository.getObjectDatabase().getShallowCommits().isEmpty()) {
+                throw new MergeBaseNotFoundException("#" + pr.number() + " and " + pr.baseRef()
+                        + " have no common history: the pull request's branch was not made from " + pr.baseRef()
+                        + "; rebase it onto " + pr.baseRef() + " or merge " + pr.baseRef() + " into it once by hand");
+            }
+            if (depth >= maxDepth) {
+                throw new MergeBaseNotFoundException("#" + pr.number() + " and " + pr.baseRef()
+                        + " share no commit within the last " + maxDepth + " commits of either: the branches"
+                        + " diverged too long ago for Truce; merge " + pr.baseRef() + " into the branch by hand"
+                        + " (or ask the operator to raise the fetch depth bound)");
+            }
+            depth = (int) Math.min((long) depth * 2, maxDepth);
+        }
+    }
+
+    private void fetch(Repository repository, RepoRef repo, List<RefSpec> specs, int depth)
+            throws IOException, GitHubException {
+        char[] token = gitHub.gitToken(repo);
+        try {
+            CredentialsProvider credentials = TokenCredentials.of(token);
+            Git.wrap(repository).fetch().setRemote(gitHub.cloneUri(repo).toString()).setRefSpecs(specs)
+                    .setDepth(depth).setTagOpt(TagOpt.NO_TAGS).setCredentialsProvider(credentials).call();
+        } catch (GitAPIException e) {
+            throw new IOException("fetching " + repo.fullName() + " at depth " + depth + " failed: " + e.getMessage(),
+                    e);
+        } finally {
+            Arrays.fill(token, '\0');
+        }
+    }
+
+    private static ObjectId required(Repository repository, String ref, String what) throws IOException {
+        ObjectId id = repository.resolve(ref);
+        if (id == null) {
+            throw new IOException("the fetch did not bring " + what);
+        }
+        return id;
+    }
+
+    /** Whether the shallow history holds a common ancestor (JGit treats shallow commits as having no parents). */
+    static boolean hasMergeBase(Repository repository, ObjectId a, ObjectId b) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(a));
+            walk.markStart(walk.parseCommit(b));
+            return walk.next() != null;
+        }
+    }
+}

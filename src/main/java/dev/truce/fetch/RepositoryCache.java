@@ -1,0 +1,215 @@
+package dev.truce.fetch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+import dev.truce.github.RepoRef;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * One bare repository per GitHub repository under a cache directory ({@code <root>/<owner>/<name>.git}), with a
+ * bound on the total size. When a lease is returned and the cache is over its bound, whole repositories are
+ * evicted, least recently used first (by the directory's modification time, which survives restarts); a
+ * repository that is leased is never evicted.
+ *
+ * <p>A lease holds the repository's lock: one job at a time works in a repository, so fetches, merges and pushes
+ * of two jobs for the same repository never interleave. Leases of different repositories run in parallel.
+ */
+public final class RepositoryCache {
+
+    private final Path root;
+    private final long maxBytes;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    /**
+     * A cache.
+     *
+     * @param root     the directory holding the repositories (created when missing)
+     * @param maxBytes the total size the cache shrinks to after each lease, by evicting unleased repositories
+     */
+    public RepositoryCache(Path root, long maxBytes, Clock clock) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("the cache size bound must be positive, not " + maxBytes);
+        }
+        this.root = root;
+        this.maxBytes = maxBytes;
+        this.clock = clock;
+    }
+
+    /**
+     * Leases the repository's bare clone, creating an empty one when it is not cached; waits while another job
+     * holds it.
+     *
+     * @throws IOException when the repository cannot be created or opened
+     */
+    public Lease open(RepoRef repo) throws IOException {
+        String key = key(repo);
+        ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            Path dir = root.resolve(key);
+            Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
+            if (!Files.exists(dir.resolve("HEAD"))) {
+                repository.create(true);
+            }
+            return new Lease(key, dir, repository, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.unlock();
+            throw e;
+        }
+    }
+
+    /** The total size of the cached repositories, in bytes. */
+    public long sizeInBytes() throws IOException {
+        long total = 0;
+        for (Path dir : cachedRepositories()) {
+            total += size(dir);
+        }
+        return total;
+    }
+
+    /** Whether a repository is on disk. */
+    public boolean contains(RepoRef repo) {
+        return Files.exists(root.resolve(key(repo)).resolve("HEAD"));
+    }
+
+    /** Evicts unleased repositories, least recently used first, until the cache fits its bound. */
+    public void evictToBound() throws IOException {
+        List<Path> dirs = cachedRepositories();
+        List<long[]> sizes = new ArrayList<>();
+        long total = 0;
+        for (Path dir : dirs) {
+            long size = size(dir);
+            sizes.add(new long[] {size});
+            total += size;
+        }
+        for (int i = 0; i < dirs.size() && total > maxBytes; i++) {
+            Path dir = dirs.get(i);
+            String key = root.relativize(dir).toString().replace('\\', '/');
+            ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
+            // isLocked as well: the lock is reentrant, so this thread's own leases would pass tryLock.
+            if (lock.isLocked() || !lock.tryLock()) {
+                continue; // in use: never evicted
+            }
+            try {
+                deleteRecursively(dir);
+                total -= sizes.get(i)[0];
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** The repositories on disk, least recently used first. */
+    private List<Path> cachedRepositories() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<Path> dirs = new ArrayList<>();
+        try (Stream<Path> owners = Files.list(root)) {
+            for (Path owner : owners.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> repos = Files.list(owner)) {
+                    repos.filter(p -> Files.isDirectory(p) && p.getFileName().toString().endsWith(".git"))
+                            .forEach(dirs::add);
+                }
+            }
+        }
+        dirs.sort(Comparator.comparing(RepositoryCache::lastUsed));
+        return dirs;
+    }
+
+    private static FileTime lastUsed(Path dir) {
+        try {
+            return Files.getLastModifiedTime(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** GitHub names are case-insensitive, so one directory per repository whatever the case in an event. */
+    private static String key(RepoRef repo) {
+        return repo.owner().toLowerCase(Locale.ROOT) + "/" + repo.name().toLowerCase(Locale.ROOT) + ".git";
+    }
+
+    /** Exclusive use of one cached repository; closing it releases the lock and shrinks the cache to its bound. */
+    public final class Lease implements AutoCloseable {
+
+        private final String key;
+        private final Path dir;
+        private final Repository repository;
+        private final ReentrantLock lock;
+        private boolean closed;
+
+        private Lease(String key, Path dir, Repository repository, ReentrantLock lock) {
+            this.key = key;
+            this.dir = dir;
+            this.repository = repository;
+            this.lock = lock;
+        }
+
+        /** The bare repository. */
+        public Repository repository() {
+            return repository;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                repository.close();
+                if (Files.isDirectory(dir)) {
+                    Files.setLastModifiedTime(dir, FileTime.from(clock.instant()));
+                }
+            } finally {
+                lock.unlock();
+            }
+            evictToBound();
+        }
+
+        @Override
+        public String toString() {
+            return "lease of " + key;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.truce.publish;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import dev.truce.github.GitHubException;
+import dev.truce.github.GitHubGateway;
+import dev.truce.github.PullRequestInfo;
+import dev.truce.github.RepoRef;
+import dev.truce.merge.MergeCommitWriter;
+import dev.truce.merge.MergeInputException;
+import dev.truce.merge.PathConflict;
+import dev.truce.merge.WrittenMerge;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+
+/**
+ * Publishes what the engine decided for a pull request, idempotently: running again for the same head and base
+ * updates the same fix pull request and posts no comment twice.
+ *
+ * <ul>
+ * <li>Everything resolved, same repository: the merge commit (PR head first, base second, authored as the App)
+ * is pushed to {@code truce/<N>-<short-head>} in the base repository and proposed as a pull request into the
+ * PR's head branch; the original PR gets one comment linking it.</li>
+ * <li>Everything resolved, fork (or comment mode): a pull request cannot target a fork's branch and Truce never
+ * pushes to a fork, so the resolution is posted as a comment holding a patch of the resolved files against the
+ * PR head. Nothing is pushed.</li>
+ * <li>Something left: one comment listing each hunk that needs a human; nothing is pushed (no markers in a
+ * branch).</li>
+ * </ul>
+ */
+public final class FixPublisher {
+
+    private final GitHubGateway gitHub;
+    private final FixBranchRemote remote;
+    private final CommentLedger ledger;
+    private final AppIdentity app;
+
+    /** A publisher writing as {@code app}. */
+    public FixPublisher(GitHubGateway gitHub, FixBranchRemote remote, CommentLedger ledger, AppIdentity app) {
+        this.gitHub = gitHub;
+        this.remote = remote;
+        this.ledger = ledger;
+        this.app = app;
+    }
+
+    /**
+     * Pushes the fix branch and opens the fix pull request, or updates it when it is open already; closes fix
+     * pull requests for other heads of the same pull request.
+     *
+     * @param key what the resolution is about (repository, PR, head, base), for markers and the ledger
+     * @return the fix pull request
+     */
+    public PullRequestInfo publishFixPullRequest(RepoRef repo, PullRequestInfo pr, Repository repository,
+            ResolvedMerge resolved, String key) throws IOException, GitHubException {
+        if (pr.isFromFork(repo)) {
+            throw new IllegalArgumentException("#" + pr.number() + " comes from a fork; Truce never pushes there");
+        }
+        String branch = FixBranch.name(pr.number(), resolved.merge().ours());
+        write(repository, resolved, branch);
+        remote.push(repository, repo, branch);
+        String title = FixPullRequestText.title(pr);
+        String body = FixPullRequestText.body(pr, resolved, key);
+        Optional<PullRequestInfo> existing = gitHub.openPullRequestFrom(repo, branch);
+        PullRequestInfo fix;
+        if (existing.isPresent()) {
+            fix = existing.get();
+            gitHub.updatePullRequest(repo, fix.number(), title, body);
+        } else {
+            fix = gitHub.openPullRequest(repo, branch, pr.headRef(), title, body);
+        }
+        closeFixPullRequests(repo, pr.number(), branch, "#" + pr.number() + "'s branch has moved on since this fix"
+                + " was made; it no longer applies.");
+        String linkKey = "fix:" + branch + ":" + fix.number();
+        commentOnce(repo, pr.number(), linkKey, FixPullRequestText.linkComment(fix, resolved, linkKey));
+        return fix;
+    }
+
+    /** Posts the resolution as a patch comment, once per key; nothing is pushed. */
+    public void publishPatchComment(RepoRef repo, PullRequestInfo pr, Repository repository, ResolvedMerge resolved,
+            String why, String key) throws IOException, GitHubException {
+        if (!ledger.firstTime("patch:" + key)) {
+            return;
+        }
+        try {
+            String branch = FixBranch.name(pr.number(), resolved.merge().ours());
+            WrittenMerge written = write(repository, resolved, branch); // local only: the patch is its diff
+            String patch = patch(repository, resolved, written);
+            gitHub.comment(repo, pr.number(), FixPullRequestText.patchComment(pr, resolved, patch, why,
+                    "patch:" + key));
+        } catch (IOException | GitHubException | RuntimeException e) {
+            ledger.forget("patch:" + key);
+            throw e;
+        }
+    }
+
+    /** Comments the hunks that need a human, once per key. */
+    public void commentNeedsHuman(RepoRef repo, PullRequestInfo pr, ResolvedMerge resolved, String key)
+            throws GitHubException {
+        String commentKey = "needs-human:" + key;
+        commentOnce(repo, pr.number(), commentKey, FixPullRequestText.needsHumanComment(pr, resolved, commentKey));
+    }
+
+    /** Posts {@code body} on the pull request unless a comment with {@code key} was posted before. */
+    public boolean commentOnce(RepoRef repo, int number, String key, String body) throws GitHubException {
+        if (!ledger.firstTime(key)) {
+            return false;
+        }
+        try {
+            gitHub.comment(repo, number, body.contains(FixPullRequestText.marker(key)) ? body
+                    : body + "\n\n" + FixPullRequestText.marker(key) + "\n");
+            return true;
+        } catch (GitHubException | RuntimeException e) {
+            ledger.forget(key);
+            throw e;
+        }
+    }
+
+    /**
+     * Closes the open fix pull requests of pull request {@code number}, except the one from {@code keepBranch}
+     * (may be {@code null}), and deletes their branches.
+     *
+     * @return how many fix pull requests were closed
+     */
+    public int closeFixPullRequests(RepoRef repo, int number, String keepBranch, String why)
+            throws IOException, GitHubException {
+        int closed = 0;
+        List<String> branches = remote.branches(repo, FixBranch.prefix(number));
+        for (String branch : branches) {
+            if (branch.equals(keepBranch)) {
+                continue;
+            }
+            Optional<PullRequestInfo> fix = gitHub.openPullRequestFrom(repo, branch);
+            if (fix.isPresent()) {
+                gitHub.closePullRequest(repo, fix.get().number(), FixPullRequestText.staleNote(number, why));
+                closed++;
+            }
+            gitHub.deleteBranch(repo, branch);
+        }
+        return closed;
+    }
+
+    private WrittenMerge write(Repository repository, ResolvedMerge resolved, String branch) throws IOException {
+        StoredConfig config = repository.getConfig(); // in memory only: MergeCommitWriter reads the author here
+        config.setString("user", null, "name", app.name());
+        config.setString("user", null, "email", app.email());
+        try {
+            return new MergeCommitWriter(false, true).write(resolved.merge(), resolved.resolutions(), branch);
+        } catch (MergeInputException e) {
+            throw new IOException("could not write the fix branch " + branch + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String patch(Repository repository, ResolvedMerge resolved, WrittenMerge written)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RevWalk walk = new RevWalk(repository); DiffFormatter diff = new DiffFormatter(out)) {
+            RevCommit commit = walk.parseCommit(written.commit());
+            diff.setRepository(repository);
+            diff.setPathFilter(PathFilterGroup.createFromStrings(
+                    resolved.merge().conflicts().stream().map(PathConflict::path).toList()));
+            diff.format(resolved.merge().ours().getTree(), commit.getTree());
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.truce.publish;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.truce.conflict.ConflictHunk;
+import dev.truce.merge.ComputedMerge;
+import dev.truce.merge.PathConflict;
+import dev.truce.resolve.FileResolution;
+import dev.truce.resolve.HunkOutcome;
+
+/**
+ * A pull request's merge (head first, base second) with the engine's answer for each conflicted file.
+ *
+ * @param merge       the computed merge
+ * @param resolutions one per conflict of {@code merge}, in the same order
+ * @param ignored     conflicted paths the repository's {@code ignore} globs leave to a human
+ */
+public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolutions, Set<String> ignored) {
+
+    public ResolvedMerge {
+        resolutions = List.copyOf(resolutions);
+        ignored = Set.copyOf(ignored);
+    }
+
+    /** Whether every conflict is resolved, so the merge commit has no markers and can be published. */
+    public boolean isComplete() {
+        return needsHuman().isEmpty();
+    }
+
+    /** The resolved hunks, file by file. */
+    public long resolvedHunks() {
+        return resolutions.stream().mapToLong(FileResolution::resolvedCount).sum();
+    }
+
+    /** What a human has to decide: each unresolved hunk, or a whole file when it has no hunks or is ignored. */
+    public List<Declined> needsHuman() {
+        List<Declined> out = new ArrayList<>();
+        for (int i = 0; i < resolutions.size(); i++) {
+            PathConflict conflict = merge.conflicts().get(i);
+            FileResolution resolution = resolutions.get(i);
+            if (ignored.contains(conflict.path())) {
+                out.add(new Declined(conflict.path(), null, "ignored by .github/truce.yml"));
+            } else if (!conflict.file().hasHunks()) {
+                out.add(new Declined(conflict.path(), null, conflict.kind().label() + " conflict: "
+                        + conflict.file().unsupported()));
+            } else {
+                for (ConflictHunk hunk : conflict.file().hunks()) {
+                    HunkOutcome outcome = resolution.outcomes().get(hunk.id());
+                    if (!outcome.isResolved()) {
+                        out.add(new Declined(conflict.path(), hunk, outcome.status().label() + ": "
+                                + outcome.reason()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A part of the conflict left to a human.
+     *
+     * @param path   the file
+     * @param hunk   the hunk, or {@code null} for the whole file
+     * @param reason why Truce did not decide it
+     */
+    public record Declined(String path, ConflictHunk hunk, String reason) {
+
+        /** Where it is: lines in the pull request's head and in the base, or the whole file. */
+        public String where() {
+            if (hunk == null) {
+                return "whole file";
+            }
+            return "head " + range(hunk.oursLine(), hunk.ours().size()) + ", base "
+                    + range(hunk.theirsLine(), hunk.theirs().size());
+        }
+    }
+
+    /** Lines {@code first}–{@code last}, or the insertion point of an empty range. */
+    static String range(int first, int count) {
+        if (count == 0) {
+            return "before line " + first;
+        }
+        return count == 1 ? "line " + first : "lines " + first + "–" + (first + count - 1);
+    }
+}

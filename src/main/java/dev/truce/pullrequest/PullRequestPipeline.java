@@ -1,0 +1,224 @@
+package dev.truce.pullrequest;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import dev.truce.conflict.ConflictHunk;
+import dev.truce.fetch.FetchedPullRequest;
+import dev.truce.fetch.MergeBaseNotFoundException;
+import dev.truce.fetch.PullRequestFetcher;
+import dev.truce.fetch.RepositoryCache;
+import dev.truce.github.GitHubException;
+import dev.truce.github.GitHubGateway;
+import dev.truce.github.Permission;
+import dev.truce.github.PullRequestInfo;
+import dev.truce.github.RepoRef;
+import dev.truce.merge.ComputedMerge;
+import dev.truce.merge.MergeInputException;
+import dev.truce.merge.PathConflict;
+import dev.truce.merge.RepositoryMerge;
+import dev.truce.publish.CommentLedger;
+import dev.truce.publish.FixBranchRemote;
+import dev.truce.publish.FixPublisher;
+import dev.truce.publish.ResolvedMerge;
+import dev.truce.repoconfig.Mode;
+import dev.truce.repoconfig.RepoConfig;
+import dev.truce.repoconfig.RepoConfigException;
+import dev.truce.repoconfig.RepoConfigLoader;
+import dev.truce.resolve.FileResolution;
+import dev.truce.resolve.HunkOutcome;
+import dev.truce.resolve.Resolver;
+import dev.truce.strategy.ReceivingSide;
+import dev.truce.strategy.Strategies;
+
+/**
+ * From a pull request to a fix: reads the repository's settings from the base, fetches just enough history,
+ * computes the merge of the base into the PR head itself (GitHub's {@code mergeable} flag is not trusted),
+ * resolves with the deterministic strategies and publishes a fix pull request, a patch comment or the list of
+ * hunks that need a human.
+ *
+ * <p>The fix merges the base into the PR head, and the result reaches the base through the PR, so the receiving
+ * side is the base: {@link ReceivingSide#THEIRS}.
+ */
+public final class PullRequestPipeline implements PullRequestWork {
+
+    private final GitHubGateway gitHub;
+    private final RepositoryCache cache;
+    private final PullRequestFetcher fetcher;
+    private final RepoConfigLoader configLoader;
+    private final FixPublisher publisher;
+    private final PoliteReplyLimit politeReplies;
+    private final PipelineSettings settings;
+
+    /** A pipeline working in {@code cache}, talking to GitHub through {@code gitHub}. */
+    public PullRequestPipeline(GitHubGateway gitHub, RepositoryCache cache, CommentLedger ledger,
+            PipelineSettings settings, Clock clock) {
+        this.gitHub = gitHub;
+        this.cache = cache;
+        this.settings = settings;
+        this.fetcher = new PullRequestFetcher(gitHub, settings.initialFetchDepth(), settings.maxFetchDepth());
+        this.configLoader = new RepoConfigLoader(gitHub);
+        this.publisher = new FixPublisher(gitHub, new FixBranchRemote(gitHub), ledger, settings.app());
+        this.politeReplies = new PoliteReplyLimit(clock, settings.politeReplyPeriod());
+    }
+
+    @Override
+    public void resolve(ResolveRequest request) throws GitHubException, IOException {
+        RepoRef repo = request.repo();
+        PullRequestInfo pr = gitHub.pullRequest(repo, request.number());
+        if (!pr.open() || pr.draft() || isFixPullRequest(repo, pr)) {
+            return;
+        }
+        RepoConfig config = config(repo, pr);
+        if (config.mode() == Mode.OFF
+                || (config.mode() == Mode.ON_REQUEST && request.trigger() != ResolveRequest.Trigger.COMMENT)) {
+            return;
+        }
+        try (RepositoryCache.Lease lease = cache.open(repo)) {
+            FetchedPullRequest fetched;
+            try {
+                fetched = fetcher.fetch(lease.repository(), repo, pr);
+            } catch (MergeBaseNotFoundException e) {
+                publisher.commentOnce(repo, pr.number(), "no-merge-base:" + pr.headSha() + ".." + pr.baseSha(),
+                        "Truce cannot resolve this pull request's conflicts: " + e.getMessage() + ".");
+                return;
+            }
+            String key = new ResolveRequest(repo, pr.number(), fetched.head().name(), fetched.base().name(),
+                    request.trigger(), null, 0).identity();
+            ComputedMerge merge = merge(lease, fetched, pr, repo);
+            if (merge.isClean()) {
+                publisher.closeFixPullRequests(repo, pr.number(), null, "#" + pr.number() + " no longer conflicts"
+                        + " with " + pr.baseRef() + " (resolved by hand, or the base changed).");
+                return;
+            }
+            Set<String> ignored = new HashSet<>();
+            merge.conflicts().stream().map(PathConflict::path).filter(config::ignores).forEach(ignored::add);
+            if (overLimits(repo, pr, merge, ignored, config, key)) {
+                return;
+            }
+            ResolvedMerge resolved = new ResolvedMerge(merge, resolveAll(merge, ignored), ignored);
+            if (!resolved.isComplete()) {
+                publisher.closeFixPullRequests(repo, pr.number(), null, "the conflict of #" + pr.number() + " with "
+                        + pr.baseRef() + " changed and Truce can no longer resolve all of it.");
+                publisher.commentNeedsHuman(repo, pr, resolved, key);
+            } else if (pr.isFromFork(repo)) {
+                publisher.publishPatchComment(repo, pr, lease.repository(), resolved, "this pull request comes from"
+                        + " a fork, and Truce never pushes to forks", key);
+            } else if (config.mode() == Mode.COMMENT) {
+                publisher.publishPatchComment(repo, pr, lease.repository(), resolved, "this repository asks Truce"
+                        + " for comments only (`mode: comment` in `.github/truce.yml`)", key);
+            } else {
+                publisher.publishFixPullRequest(repo, pr, lease.repository(), resolved, key);
+            }
+        }
+    }
+
+    @Override
+    public void recheckPullRequestsInto(RepoRef repo, String baseBranch, int max, Consumer<ResolveRequest> enqueue)
+            throws GitHubException {
+        for (PullRequestInfo pr : gitHub.openPullRequestsInto(repo, baseBranch, max)) {
+            if (!pr.draft()) {
+                // The base's new sha is fetched by the job: GitHub's copy of it may lag behind the push.
+                enqueue.accept(new ResolveRequest(repo, pr.number(), pr.headSha(), null,
+                        ResolveRequest.Trigger.BASE_MOVED, null, 0));
+            }
+        }
+    }
+
+    @Override
+    public void closeFixFor(RepoRef repo, int number) throws GitHubException {
+        try {
+            publisher.closeFixPullRequests(repo, number, null, "#" + number + " was closed.");
+        } catch (IOException e) {
+            // Listing branches goes over git; the interface speaks GitHub failures, and a retry may help.
+            throw new GitHubException("could not list Truce's fix branches of " + repo.fullName() + "#" + number
+                    + ": " + e.getMessage(), true, e);
+        }
+    }
+
+    @Override
+    public boolean acceptCommentRequest(RepoRef repo, int number, long commentId, String login)
+            throws GitHubException {
+        Permission permission = gitHub.permission(repo, login);
+        if (permission.canTrigger()) {
+            gitHub.react(repo, commentId, "eyes");
+            return true;
+        }
+        if (politeReplies.tryReply(repo.fullName(), number, login)) {
+            gitHub.comment(repo, number, "Thanks, @" + login + ". Only people with write access to this repository"
+                    + " can ask " + settings.app().name() + " to resolve conflicts; a maintainer can ask with `@"
+                    + settings.app().slug() + " resolve`.");
+        }
+        return false;
+    }
+
+    /** Truce's own fix pull requests are reviewed by people, not resolved again. */
+    private static boolean isFixPullRequest(RepoRef repo, PullRequestInfo pr) {
+        return !pr.isFromFork(repo) && pr.headRef().startsWith("truce/");
+    }
+
+    /** The base's settings; an invalid file is reported once per head and the defaults are used. */
+    private RepoConfig config(RepoRef repo, PullRequestInfo pr) throws GitHubException {
+        try {
+            return configLoader.load(repo, pr.baseSha() != null ? pr.baseSha() : pr.baseRef());
+        } catch (RepoConfigException e) {
+            publisher.commentOnce(repo, pr.number(), "config:" + pr.headSha() + ":" + Integer.toHexString(
+                    e.getMessage().hashCode()), "Truce could not use `" + RepoConfig.PATH + "` on `" + pr.baseRef()
+                            + "`: " + e.getMessage() + ". Truce uses its defaults until the file is fixed.");
+            return RepoConfig.DEFAULT;
+        }
+    }
+
+    /** The merge, with the branches named as people know them (the commit message reads "Merge main into x"). */
+    private static ComputedMerge merge(RepositoryCache.Lease lease, FetchedPullRequest fetched, PullRequestInfo pr,
+            RepoRef repo) throws IOException {
+        ComputedMerge m;
+        try {
+            m = new RepositoryMerge(lease.repository()).compute(fetched.headRef(), fetched.baseRef());
+        } catch (MergeInputException e) {
+            throw new IOException("the fetched refs cannot be merged: " + e.getMessage(), e);
+        }
+        String head = pr.isFromFork(repo) ? pr.headRepo() + ":" + pr.headRef() : pr.headRef();
+        return new ComputedMerge(m.repository(), m.objects(), m.ours(), m.theirs(), head, pr.baseRef(), m.trees(),
+                m.index(), m.conflicts());
+    }
+
+    private boolean overLimits(RepoRef repo, PullRequestInfo pr, ComputedMerge merge, Set<String> ignored,
+            RepoConfig config, String key) throws GitHubException {
+        List<PathConflict> considered = merge.conflicts().stream().filter(c -> !ignored.contains(c.path())).toList();
+        long hunks = considered.stream().mapToLong(c -> c.file().hasHunks() ? c.file().hunks().size() : 1).sum();
+        if (considered.size() <= config.limits().maxFiles() && hunks <= config.limits().maxHunks()) {
+            return false;
+        }
+        publisher.commentOnce(repo, pr.number(), "limits:" + key, "This pull request conflicts with `" + pr.baseRef()
+                + "` in " + considered.size() + " file(s) and " + hunks + " hunk(s), more than this repository lets"
+                + " Truce take on (limits: " + config.limits().maxFiles() + " files, " + config.limits().maxHunks()
+                + " hunks, in `" + RepoConfig.PATH + "`). Truce left it alone; raise `limits` to let it try.");
+        return true;
+    }
+
+    private static List<FileResolution> resolveAll(ComputedMerge merge, Set<String> ignored) {
+        Resolver resolver = new Resolver(Strategies.defaults(ReceivingSide.THEIRS));
+        List<FileResolution> out = new ArrayList<>();
+        for (PathConflict conflict : merge.conflicts()) {
+            if (!ignored.contains(conflict.path())) {
+                out.add(resolver.resolve(conflict.file()));
+                continue;
+            }
+            List<HunkOutcome> declined = new ArrayList<>();
+            if (conflict.file().hasHunks()) {
+                for (ConflictHunk hunk : conflict.file().hunks()) {
+                    declined.add(new HunkOutcome(hunk.id(), HunkOutcome.Status.UNRESOLVED, null,
+                            "ignored by .github/truce.yml", null));
+                }
+            }
+            out.add(new FileResolution(conflict.file(), declined));
+        }
+        return out;
+    }
+}

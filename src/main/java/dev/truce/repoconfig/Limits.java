@@ -1,0 +1,13 @@
+package dev.truce.repoconfig;
+
+/**
+ * How large a conflict Truce takes on; beyond it, it says so on the pull request instead.
+ *
+ * @param maxFiles the most conflicted files
+ * @param maxHunks the most conflicting hunks over all files
+ */
+public record Limits(int maxFiles, int maxHunks) {
+
+    /** 50 files, 200 hunks. */
+    public static final Limits DEFAULT = new Limits(50, 200);
+}

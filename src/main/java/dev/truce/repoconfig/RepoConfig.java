@@ -1,0 +1,61 @@
+package dev.truce.repoconfig;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A repository's settings, from {@code .github/truce.yml} on the base branch.
+ *
+ * @param mode       what Truce does (default {@link Mode#FIX_PR})
+ * @param ignore     path globs Truce leaves to a human ({@code *} within a directory, {@code **} across
+ *                   directories, {@code ?} one character; a glob without {@code /} matches a file name anywhere)
+ * @param limits     the largest conflict Truce takes on
+ * @param models     the models allowed to see this repository's code (none by default)
+ * @param validation commands that check a resolution (run by the validation stage)
+ */
+public record RepoConfig(Mode mode, List<String> ignore, Limits limits, List<String> models, List<String> validation) {
+
+    /** What a repository without {@code truce.yml} gets. */
+    public static final RepoConfig DEFAULT = new RepoConfig(Mode.FIX_PR, List.of(), Limits.DEFAULT, List.of(), List.of());
+
+    /** Where the file lives in the repository. */
+    public static final String PATH = ".github/truce.yml";
+
+    public RepoConfig {
+        ignore = List.copyOf(ignore);
+        models = List.copyOf(models);
+        validation = List.copyOf(validation);
+    }
+
+    /** Whether a path matches one of the {@link #ignore} globs. */
+    public boolean ignores(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        for (String glob : ignore) {
+            boolean anywhere = !glob.contains("/");
+            if (regex(glob).matcher(anywhere ? name : path).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Pattern regex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        String g = glob.startsWith("/") ? glob.substring(1) : glob;
+        for (int i = 0; i < g.length(); i++) {
+            char c = g.charAt(i);
+            if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
+                boolean slash = i + 2 < g.length() && g.charAt(i + 2) == '/';
+                regex.append(slash ? "(?:.*/)?" : ".*");
+                i += slash ? 2 : 1;
+            } else if (c == '*') {
+                regex.append("[^/]*");
+            } else if (c == '?') {
+                regex.append("[^/]");
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString());
+    }
+}

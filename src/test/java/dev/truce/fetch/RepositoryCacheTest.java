@@ -1,0 +1,114 @@
+package dev.truce.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.truce.github.RepoRef;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RepositoryCacheTest {
+
+    static final RepoRef A = new RepoRef(1, "octo", "a");
+    static final RepoRef B = new RepoRef(1, "octo", "b");
+    static final RepoRef C = new RepoRef(1, "Octo", "C");
+
+    @TempDir
+    Path dir;
+
+    final TickingClock clock = new TickingClock();
+
+    /** Leases a repository and writes about {@code kib} KiB of incompressible objects into it. */
+    static void fill(RepositoryCache cache, RepoRef repo, int kib) throws Exception {
+        try (RepositoryCache.Lease lease = cache.open(repo); ObjectInserter inserter = lease.repository()
+                .newObjectInserter()) {
+            byte[] data = new byte[kib * 1024];
+            new java.util.Random(repo.name().hashCode()).nextBytes(data);
+            inserter.insert(Constants.OBJ_BLOB, data);
+            inserter.flush();
+        }
+    }
+
+    @Test
+    void evictsLeastRecentlyUsedRepositoriesToStayWithinTheBound() throws Exception {
+        RepositoryCache cache = new RepositoryCache(dir, 250 * 1024, clock);
+        fill(cache, A, 100);
+        fill(cache, B, 100);
+        try (RepositoryCache.Lease touch = cache.open(A)) {
+            assertThat(touch.repository().getObjectDatabase().exists()).isTrue();
+        }
+        fill(cache, C, 100); // over the bound: B is the least recently used
+
+        assertThat(cache.contains(A)).isTrue();
+        assertThat(cache.contains(B)).isFalse();
+        assertThat(cache.contains(C)).isTrue();
+        assertThat(cache.sizeInBytes()).isLessThanOrEqualTo(250 * 1024);
+    }
+
+    @Test
+    void neverEvictsARepositoryInUse() throws Exception {
+        RepositoryCache cache = new RepositoryCache(dir, 150 * 1024, clock);
+        fill(cache, A, 100);
+        try (RepositoryCache.Lease held = cache.open(A)) {
+            fill(cache, B, 100); // A is older, but leased
+
+            assertThat(cache.contains(A)).isTrue();
+            assertThat(cache.contains(B)).isFalse();
+        }
+    }
+
+    @Test
+    void oneLeasePerRepositoryAtATime() throws Exception {
+        RepositoryCache cache = new RepositoryCache(dir, 1 << 30, clock);
+        CompletableFuture<Void> second;
+        try (RepositoryCache.Lease held = cache.open(A)) {
+            second = CompletableFuture.runAsync(() -> {
+                try (RepositoryCache.Lease other = cache.open(A)) {
+                    assertThat(other.repository()).isNotNull();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(100);
+            assertThat(second).as("waits for the first lease").isNotDone();
+        }
+        second.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void namesDifferingOnlyInCaseShareOneRepository() throws Exception {
+        RepositoryCache cache = new RepositoryCache(dir, 1 << 30, clock);
+        fill(cache, C, 1);
+        assertThat(cache.contains(new RepoRef(2, "octo", "c"))).isTrue();
+    }
+
+    /** A clock that moves one minute per reading, so each lease is later than the one before. */
+    static final class TickingClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            now = now.plusSeconds(60);
+            return now;
+        }
+    }
+}

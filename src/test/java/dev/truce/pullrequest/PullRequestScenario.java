@@ -1,0 +1,152 @@
+package dev.truce.pullrequest;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import dev.truce.fetch.RepositoryCache;
+import dev.truce.fixtures.FakeGitHub;
+import dev.truce.fixtures.GitHttpServer;
+import dev.truce.fixtures.ScenarioRepo;
+import dev.truce.fixtures.Tree;
+import dev.truce.github.PullRequestInfo;
+import dev.truce.github.RepoRef;
+import dev.truce.publish.AppIdentity;
+import dev.truce.publish.InMemoryCommentLedger;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * A repository served over HTTP with a pull request #5 from {@code feature} into {@code main}, a fake GitHub, and
+ * the pipeline under test. {@code main} has moved on for longer than the first fetch depth.
+ */
+final class PullRequestScenario implements AutoCloseable {
+
+    static final RepoRef REPO = new RepoRef(7, "octo", "app");
+    static final String TOKEN = "ghs_installation_token";
+    static final AppIdentity APP = new AppIdentity("truce-app", 41);
+
+    static final String BASE = "class A {\n  int a;\n  int z;\n}\n";
+    /** The PR adds a field. */
+    static final String HEAD = "class A {\n  int a;\n  int shared;\n  int z;\n}\n";
+    /** main adds the same field and one more: one-side-changed resolves to this. */
+    static final String MAIN = "class A {\n  int a;\n  int shared;\n  int more;\n  int z;\n}\n";
+
+    final ScenarioRepo origin;
+    final GitHttpServer server;
+    final FakeGitHub gitHub;
+    final MutableClock clock = new MutableClock();
+    final PullRequestPipeline pipeline;
+    final Tree baseTree = Tree.of().file("A.java", BASE).file("README.md", "app\n");
+    RevCommit forkPoint;
+    RevCommit head;
+    RevCommit main;
+
+    PullRequestScenario(Path dir) throws Exception {
+        origin = ScenarioRepo.initBare(dir.resolve("origin.git"));
+        server = GitHttpServer.start(dir).serve("octo", "app", origin.repository()).requireToken(TOKEN);
+        gitHub = new FakeGitHub(r -> server.uri(r.owner(), r.name()), TOKEN);
+        gitHub.onDeleteBranch = this::deleteBranch;
+        pipeline = new PullRequestPipeline(gitHub, new RepositoryCache(dir.resolve("cache"), 1L << 30, clock),
+                new InMemoryCommentLedger(1000), new PipelineSettings(APP, 2, 64, Duration.ofHours(1)), clock);
+    }
+
+    /** Base, then the PR's commit on feature, then main moving on by four commits, the last conflicting. */
+    PullRequestScenario conflicting(String headText, String mainText) throws Exception {
+        return conflicting("A.java", headText, mainText);
+    }
+
+    /** As {@link #conflicting(String, String)}, for any file of {@link #baseTree}. */
+    PullRequestScenario conflicting(String path, String headText, String mainText) throws Exception {
+        forkPoint = origin.commit("main", baseTree, "base");
+        head = origin.commit("feature", baseTree.copy().file(path, headText), "pr: add shared", forkPoint);
+        main = forkPoint;
+        for (int i = 1; i <= 3; i++) {
+            main = origin.commit("main", baseTree.copy().file("README.md", "app " + i + "\n"), "main " + i, main);
+        }
+        main = origin.commit("main", baseTree.copy().file("README.md", "app 3\n").file(path, mainText),
+                "main: add fields", main);
+        publishPull(head, "octo/app");
+        return this;
+    }
+
+    /** Points {@code refs/pull/5/head} at {@code commit} and tells the fake GitHub. */
+    void publishPull(RevCommit commit, String headRepo) throws Exception {
+        origin.setRef("refs/pull/5/head", commit);
+        gitHub.pull(new PullRequestInfo(5, "Add shared", "", true, false, "feature", commit.name(), headRepo, "main",
+                main.name(), "alice", "https://github.com/octo/app/pull/5"));
+    }
+
+    /** The PR's branch gets another commit. */
+    RevCommit pushToHead(String text) throws Exception {
+        head = origin.commit("feature", baseTree.copy().file("A.java", text).file("B.java", "class B {}\n"),
+                "pr: more", head);
+        publishPull(head, gitHub.pull(5).headRepo());
+        return head;
+    }
+
+    void config(String yaml) {
+        gitHub.file(main.name(), ".github/truce.yml", yaml);
+    }
+
+    void resolve() throws Exception {
+        resolve(ResolveRequest.Trigger.PULL_REQUEST_EVENT);
+    }
+
+    void resolve(ResolveRequest.Trigger trigger) throws Exception {
+        pipeline.resolve(new ResolveRequest(REPO, 5, head.name(), main.name(), trigger,
+                trigger == ResolveRequest.Trigger.COMMENT ? "maintainer" : null, 0));
+    }
+
+    /** Truce's branches in the served repository. */
+    List<String> truceBranches() throws Exception {
+        return origin.repository().getRefDatabase().getRefsByPrefix(Constants.R_HEADS + "truce/").stream()
+                .map(Ref::getName).toList();
+    }
+
+    RevCommit commitOf(String branch) throws Exception {
+        return origin.head(branch);
+    }
+
+    private void deleteBranch(String branch) {
+        try {
+            RefUpdate update = origin.repository().updateRef(Constants.R_HEADS + branch);
+            update.setForceUpdate(true);
+            update.delete();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+        origin.close();
+    }
+
+    /** A clock tests move by hand. */
+    static final class MutableClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T10:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
