@@ -70,6 +70,7 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
                 .pollingInterval(settings.pollInterval())
                 .threads(settings.threads())
                 .enableImmediateExecution()
+                .alwaysPersistTimestampInUTC()
                 .shutdownMaxWait(Duration.ofSeconds(30))
                 // BackoffFailureHandler logs each failure once, with what happens next.
                 .failureLogging(LogLevel.DEBUG, false)

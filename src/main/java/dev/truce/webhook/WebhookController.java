@@ -80,7 +80,7 @@ class WebhookController {
             EventRouter.Outcome outcome = router.route(event, payload);
             return reply(HttpStatus.ACCEPTED, outcome.message());
         });
-        log.info("Delivery {} ({}): {}", delivery, event, response.getBody());
+        log.info("Delivery {} ({}): {}", delivery, event, response.getBody().strip());
         return response;
     }
 
