@@ -75,6 +75,8 @@ class WebhookController {
         }
         ResponseEntity<String> response = transaction.execute(status -> {
             if (!deliveries.recordFirst(delivery, event)) {
+                // PostgreSQL aborted the transaction at the duplicate key; nothing else was written.
+                status.setRollbackOnly();
                 return reply(HttpStatus.OK, "duplicate delivery " + delivery);
             }
             EventRouter.Outcome outcome = router.route(event, payload);

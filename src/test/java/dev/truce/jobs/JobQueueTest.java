@@ -51,8 +51,9 @@ class JobQueueTest {
     }
 
     @AfterEach
-    void stopAll() {
+    void stopAll() throws SQLException {
         started.forEach(DbSchedulerJobQueue::stop);
+        shutdown(h2File(dataDir));
     }
 
     static ResolveRequest request(int number, String head) {
@@ -192,7 +193,9 @@ class JobQueueTest {
 
     private static DataSource h2File(Path dir) {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + dir.resolve("truce").toAbsolutePath() + ";MODE=PostgreSQL;AUTO_SERVER=FALSE");
+        h2.setURL("jdbc:h2:file:" + dir.resolve("truce").toAbsolutePath() + ";MODE=PostgreSQL;AUTO_SERVER=FALSE"
+                // Kept open between connections (each would otherwise reopen the file); tests shut it down.
+                + ";DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         return h2;
     }

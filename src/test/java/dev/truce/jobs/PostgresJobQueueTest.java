@@ -3,7 +3,6 @@ package dev.truce.jobs;
 import static dev.truce.fixtures.RecordingPullRequestWork.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,32 +10,22 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.truce.fixtures.RecordingPullRequestWork;
+import dev.truce.fixtures.SharedPostgres;
 import dev.truce.pullrequest.ResolveRequest;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** The same migrations and queue on a real PostgreSQL server, with two replicas sharing the table. */
 class PostgresJobQueueTest {
 
-    private static EmbeddedPostgres postgres;
     private static DataSource database;
 
     @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        database = postgres.getPostgresDatabase();
+    static void migrate() {
+        database = SharedPostgres.dataSource(SharedPostgres.newDatabase());
         Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
     }
 
     @Test

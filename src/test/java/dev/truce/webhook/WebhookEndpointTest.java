@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,7 +133,7 @@ class WebhookEndpointTest {
     void two_deliveries_about_the_same_head_and_base_make_one_job() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         // The first job holds its row while it runs, so the second delivery meets it in the table.
-        work.onResolve(request -> awaitQuietly(release));
+        work.onResolve(request -> RecordingPullRequestWork.hold(release));
         String head = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
         String opened = WebhookClient.fixture("pull_request_opened").replace(HEAD, head);
         String synchronize = WebhookClient.fixture("pull_request_synchronize").replace(HEAD, head);
@@ -262,13 +261,5 @@ class WebhookEndpointTest {
 
     private int jobRows() {
         return jdbc.queryForObject("select count(*) from scheduled_tasks", Integer.class);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
