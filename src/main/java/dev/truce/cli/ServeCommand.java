@@ -11,7 +11,9 @@ import org.springframework.context.event.ContextClosedEvent;
 
 import dev.truce.server.TruceServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
@@ -23,6 +25,9 @@ import picocli.CommandLine.Unmatched;
             "Configuration: truce.* properties (environment, application.properties, --truce.x=y); "
                     + "see docs/github-app.md."})
 final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--port", paramLabel = "N", description = "HTTP port (default 8080).")
     Integer port;
@@ -43,7 +48,14 @@ final class ServeCommand implements Callable<Integer> {
         if (dataDir != null) {
             args.add("--truce.data-dir=" + dataDir.toAbsolutePath());
         }
-        ConfigurableApplicationContext context = TruceServer.start(args.toArray(String[]::new));
+        ConfigurableApplicationContext context;
+        try {
+            context = TruceServer.start(args.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            // Spring Boot has already printed what failed and what to do about it.
+            spec.commandLine().getErr().println("truce serve: the service did not start (see above)");
+            return ResolveCommand.EXIT_FAILURE;
+        }
         // main() exits the JVM when call() returns: wait until Spring shuts down (SIGTERM, Ctrl-C).
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
