@@ -79,14 +79,34 @@ public record TruceProperties(
             @DefaultValue("4") int threads,
             @DefaultValue("5") int maxRetries,
             @DefaultValue("30s") Duration backoff) {
+
+        /** Rejects settings the workers cannot run with, naming the property to fix. */
+        public Jobs {
+            if (pollInterval.isNegative() || pollInterval.isZero()) {
+                throw new IllegalArgumentException("truce.jobs.poll-interval must be positive, was " + pollInterval);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("truce.jobs.threads must be at least 1, was " + threads);
+            }
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("truce.jobs.max-retries must not be negative, was " + maxRetries);
+            }
+            if (backoff.isNegative()) {
+                throw new IllegalArgumentException("truce.jobs.backoff must not be negative, was " + backoff);
+            }
+        }
     }
 
     /**
      * The webhook endpoint.
      *
-     * @param maxBodyBytes larger bodies get 413; GitHub caps payloads at 25 MB
+     * @param maxBodyBytes      larger bodies get 413; GitHub caps payloads at 25 MB
+     * @param deliveryRetention how long a delivery id is remembered to ignore redeliveries (GitHub lets people
+     *                          redeliver from the last 3 days)
      */
-    public record Webhook(@DefaultValue("25MB") DataSize maxBodyBytes) {
+    public record Webhook(
+            @DefaultValue("25MB") DataSize maxBodyBytes,
+            @DefaultValue("7d") Duration deliveryRetention) {
     }
 
     /**
@@ -95,5 +115,13 @@ public record TruceProperties(
      * @param maxPullRequestsPerPush a push to a branch re-checks at most this many open pull requests into it
      */
     public record Limits(@DefaultValue("20") int maxPullRequestsPerPush) {
+
+        /** Rejects a bound that would re-check nothing. */
+        public Limits {
+            if (maxPullRequestsPerPush < 1) {
+                throw new IllegalArgumentException(
+                        "truce.limits.max-pull-requests-per-push must be at least 1, was " + maxPullRequestsPerPush);
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The GitHub App service started by {@code truce serve}: the webhook endpoint and the job workers, on the database
@@ -11,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @SpringBootApplication(scanBasePackages = "dev.truce")
 @EnableConfigurationProperties(TruceProperties.class)
+@EnableScheduling
 public class TruceServer {
 
     /** Starts the service with Spring Boot's usual argument handling ({@code --server.port=...}). */

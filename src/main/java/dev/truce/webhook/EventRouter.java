@@ -62,7 +62,8 @@ class EventRouter {
             jobs.closeFix(repo, number);
             return new Outcome(true, "queued: close fix for " + repo.fullName() + "#" + number);
         }
-        if (!RESOLVE_ACTIONS.contains(action)) {
+        boolean baseChanged = action.equals("edited") && payload.path("changes").has("base");
+        if (!RESOLVE_ACTIONS.contains(action) && !baseChanged) {
             return Outcome.ignored("pull_request action " + action);
         }
         if (pr.path("draft").asBoolean(false) && !action.equals("ready_for_review")) {

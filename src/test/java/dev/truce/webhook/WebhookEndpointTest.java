@@ -38,6 +38,8 @@ class WebhookEndpointTest {
     RecordingPullRequestWork work;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DeliveryLog deliveryLog;
 
     private WebhookClient github;
 
@@ -159,6 +161,37 @@ class WebhookEndpointTest {
         assertThat(draft.body()).contains("ignored: draft");
         await(TIMEOUT, () -> !work.resolved.isEmpty(), "the resolve job to run");
         assertThat(work.resolved).hasSize(1);
+    }
+
+    @Test
+    void a_changed_base_branch_is_resolved_but_other_edits_are_not() {
+        String opened = WebhookClient.fixture("pull_request_opened");
+        String titleEdited = opened.replace("\"action\": \"opened\",",
+                "\"action\": \"edited\", \"changes\": {\"title\": {\"from\": \"Old title\"}},");
+        String baseEdited = opened.replace("\"action\": \"opened\",",
+                "\"action\": \"edited\", \"changes\": {\"base\": {\"ref\": {\"from\": \"develop\"}}},");
+
+        HttpResponse<String> title = github.send("pull_request", titleEdited);
+        HttpResponse<String> base = github.send("pull_request", baseEdited);
+
+        assertThat(title.body()).startsWith("ignored");
+        assertThat(base.body()).startsWith("queued: resolve");
+        await(TIMEOUT, () -> !work.resolved.isEmpty(), "the resolve job to run");
+        assertThat(work.resolved).hasSize(1);
+    }
+
+    @Test
+    void deliveries_older_than_the_retention_are_forgotten() {
+        String recent = UUID.randomUUID().toString();
+        String old = UUID.randomUUID().toString();
+        github.send("star", "{}", recent);
+        jdbc.update("insert into webhook_deliveries (delivery_id, event, received_at) values (?, 'star', ?)", old,
+                java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(8))));
+
+        deliveryLog.forgetOldDeliveries();
+
+        assertThat(deliveryRows(old)).isZero();
+        assertThat(deliveryRows(recent)).isOne();
     }
 
     @Test
