@@ -22,8 +22,8 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the GitHub App: receives webhooks and resolves conflicted pull requests.",
-            "Configuration: truce.* properties (environment, application.properties, --truce.x=y); "
-                    + "see docs/github-app.md."})
+            "Configuration: truce.* properties (environment, application.properties, or further "
+                    + "--name=value arguments, passed to Spring Boot); see docs/github-app.md."})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec

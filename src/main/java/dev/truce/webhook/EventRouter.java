@@ -32,10 +32,10 @@ class EventRouter {
                 Pattern.CASE_INSENSITIVE);
     }
 
-    /** What became of an event: whether Truce knows the event type, and a line for the response and the log. */
-    record Outcome(boolean known, String message) {
+    /** What became of an event, in a line for the response and the log. */
+    record Outcome(String message) {
         static Outcome ignored(String why) {
-            return new Outcome(true, "ignored: " + why);
+            return new Outcome("ignored: " + why);
         }
     }
 
@@ -45,8 +45,8 @@ class EventRouter {
             case "push" -> push(payload);
             case "issue_comment" -> issueComment(payload);
             case "installation", "installation_repositories" -> installation(event, payload);
-            case "ping" -> new Outcome(true, "pong");
-            default -> new Outcome(false, "ignored: event " + event + " is not one Truce acts on");
+            case "ping" -> new Outcome("pong");
+            default -> Outcome.ignored("event " + event + " is not one Truce acts on");
         };
     }
 
@@ -60,7 +60,7 @@ class EventRouter {
         }
         if (action.equals("closed")) {
             jobs.closeFix(repo, number);
-            return new Outcome(true, "queued: close fix for " + repo.fullName() + "#" + number);
+            return new Outcome("queued: close fix for " + repo.fullName() + "#" + number);
         }
         boolean baseChanged = action.equals("edited") && payload.path("changes").has("base");
         if (!RESOLVE_ACTIONS.contains(action) && !baseChanged) {
@@ -72,7 +72,7 @@ class EventRouter {
         ResolveRequest request = new ResolveRequest(repo, number, text(pr.path("head").path("sha")),
                 text(pr.path("base").path("sha")), ResolveRequest.Trigger.PULL_REQUEST_EVENT, null, 0);
         jobs.resolve(request);
-        return new Outcome(true, "queued: resolve " + request.identity());
+        return new Outcome("queued: resolve " + request.identity());
     }
 
     private Outcome push(JsonNode payload) {
@@ -89,7 +89,7 @@ class EventRouter {
         }
         String branch = ref.substring("refs/heads/".length());
         jobs.recheckBranch(repo, branch);
-        return new Outcome(true, "queued: re-check pull requests into " + repo.fullName() + ":" + branch);
+        return new Outcome("queued: re-check pull requests into " + repo.fullName() + ":" + branch);
     }
 
     private Outcome issueComment(JsonNode payload) {
@@ -118,7 +118,7 @@ class EventRouter {
             return Outcome.ignored("no installation, repository, pull request, comment or author");
         }
         jobs.commentRequest(repo, number, commentId, login);
-        return new Outcome(true, "queued: comment request on " + repo.fullName() + "#" + number + " by " + login);
+        return new Outcome("queued: comment request on " + repo.fullName() + "#" + number + " by " + login);
     }
 
     private Outcome installation(String event, JsonNode payload) {
@@ -137,7 +137,7 @@ class EventRouter {
         log.info("Installation {} ({}): {} {}, repositories added {}, removed {}", id, account, event, action,
                 payload.path("repositories_added").size() + payload.path("repositories").size(),
                 payload.path("repositories_removed").size());
-        return new Outcome(true, "recorded: " + event + " " + action);
+        return new Outcome("recorded: " + event + " " + action);
     }
 
     /** The repository through its installation; null when the payload lacks either. */
