@@ -7,12 +7,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The {@code truce} command: resolves merge conflicts ({@code resolve}) and measures how well ({@code eval}). */
+/** The {@code truce} command: resolves merge conflicts ({@code resolve}) and measures how well ({@code eval}), and
+ * runs the GitHub App ({@code serve}). */
 @Command(name = "truce", mixinStandardHelpOptions = true, version = "truce 0.1.0",
         description = "Resolves merge conflicts with precise, explained strategies; declines what it is not sure of.",
         subcommands = {
             ResolveCommand.class,
             EvalCommand.class,
+            ServeCommand.class,
         })
 public final class TruceCommand implements Callable<Integer> {
 

@@ -1,0 +1,194 @@
+package dev.truce.jobs;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+
+import dev.truce.github.GitHubException;
+import dev.truce.github.RepoRef;
+import dev.truce.pullrequest.PullRequestWork;
+import dev.truce.pullrequest.ResolveRequest;
+import dev.truce.server.TruceProperties;
+
+/**
+ * The job queue on db-scheduler: each job is a one-time task row in {@code scheduled_tasks} whose instance id is the
+ * job's identity, so a job already waiting (or running) is not added twice. Rows survive restarts; on PostgreSQL
+ * several replicas share the table safely (db-scheduler picks a row with an optimistic version check).
+ */
+final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
+
+    static final String RESOLVE = "resolve-pull-request";
+    static final String COMMENT_REQUEST = "comment-request";
+    static final String RECHECK_BRANCH = "recheck-branch";
+    static final String CLOSE_FIX = "close-fix";
+
+    private static final Logger log = LoggerFactory.getLogger(DbSchedulerJobQueue.class);
+
+    private final PullRequestWork work;
+    private final int maxPullRequestsPerPush;
+    private final OneTimeTask<JobPayloads.Resolve> resolveTask;
+    private final OneTimeTask<JobPayloads.CommentRequest> commentTask;
+    private final OneTimeTask<JobPayloads.RecheckBranch> recheckTask;
+    private final OneTimeTask<JobPayloads.CloseFix> closeFixTask;
+    private final Scheduler scheduler;
+    private volatile boolean running;
+
+    DbSchedulerJobQueue(DataSource dataSource, PullRequestWork work, TruceProperties.Jobs settings,
+            int maxPullRequestsPerPush) {
+        this.work = work;
+        this.maxPullRequestsPerPush = maxPullRequestsPerPush;
+        this.resolveTask = Tasks.oneTime(RESOLVE, JobPayloads.Resolve.class)
+                .onFailure(new BackoffFailureHandler<>(settings.maxRetries(), settings.backoff()))
+                .execute((instance, context) -> runResolve(instance.getData()));
+        this.commentTask = Tasks.oneTime(COMMENT_REQUEST, JobPayloads.CommentRequest.class)
+                .onFailure(new BackoffFailureHandler<>(settings.maxRetries(), settings.backoff()))
+                .execute((instance, context) -> runCommentRequest(instance.getData()));
+        this.recheckTask = Tasks.oneTime(RECHECK_BRANCH, JobPayloads.RecheckBranch.class)
+                .onFailure(new BackoffFailureHandler<>(settings.maxRetries(), settings.backoff()))
+                .execute((instance, context) -> runRecheck(instance.getData()));
+        this.closeFixTask = Tasks.oneTime(CLOSE_FIX, JobPayloads.CloseFix.class)
+                .onFailure(new BackoffFailureHandler<>(settings.maxRetries(), settings.backoff()))
+                .execute((instance, context) -> runCloseFix(instance.getData()));
+        List<Task<?>> tasks = List.of(resolveTask, commentTask, recheckTask, closeFixTask);
+        this.scheduler = Scheduler.create(dataSource, tasks)
+                .serializer(new JsonTaskSerializer())
+                .pollingInterval(settings.pollInterval())
+                .threads(settings.threads())
+                .enableImmediateExecution()
+                .alwaysPersistTimestampInUTC()
+                .shutdownMaxWait(Duration.ofSeconds(30))
+                // BackoffFailureHandler logs each failure once, with what happens next.
+                .failureLogging(LogLevel.DEBUG, false)
+                .build();
+    }
+
+    /** The underlying scheduler, for inspection. */
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public void resolve(ResolveRequest request) {
+        enqueue(resolveTask.instance(request.identity(), new JobPayloads.Resolve(request)), "resolve");
+    }
+
+    @Override
+    public void commentRequest(RepoRef repo, int number, long commentId, String login) {
+        enqueue(commentTask.instance(repo.fullName() + "#" + number + "/comment/" + commentId,
+                new JobPayloads.CommentRequest(repo, number, commentId, login)), "comment request");
+    }
+
+    @Override
+    public void recheckBranch(RepoRef repo, String branch) {
+        // One waiting re-check per branch is enough: it reads the pull requests as they are when it runs.
+        enqueue(recheckTask.instance(repo.fullName() + ":" + branch, new JobPayloads.RecheckBranch(repo, branch)),
+                "re-check");
+    }
+
+    @Override
+    public void closeFix(RepoRef repo, int number) {
+        enqueue(closeFixTask.instance(repo.fullName() + "#" + number, new JobPayloads.CloseFix(repo, number)),
+                "close fix");
+    }
+
+    private void enqueue(com.github.kagkarlsson.scheduler.task.TaskInstance<?> instance, String what) {
+        boolean added = scheduler.scheduleIfNotExists(instance, Instant.now());
+        if (!added) {
+            log.info("Already queued: {} {}", what, instance.getId());
+            return;
+        }
+        log.info("Queued {} {}", what, instance.getId());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // Inside the webhook's transaction the row is invisible to the workers until commit: wake them then.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    scheduler.triggerCheckForDueExecutions();
+                }
+            });
+        }
+    }
+
+    private void runResolve(JobPayloads.Resolve job) {
+        String what = "resolve " + job.request().identity();
+        try {
+            work.resolve(job.request());
+        } catch (GitHubException e) {
+            failed(what, e);
+        } catch (IOException e) {
+            throw new RetryableJobFailure(what, e);
+        }
+    }
+
+    private void runCommentRequest(JobPayloads.CommentRequest job) {
+        String what = "comment request " + job.repo().fullName() + "#" + job.number() + " by " + job.login();
+        try {
+            if (work.acceptCommentRequest(job.repo(), job.number(), job.commentId(), job.login())) {
+                resolve(new ResolveRequest(job.repo(), job.number(), null, null, ResolveRequest.Trigger.COMMENT,
+                        job.login(), job.commentId()));
+            } else {
+                log.info("Declined {}: not allowed to trigger work", what);
+            }
+        } catch (GitHubException e) {
+            failed(what, e);
+        }
+    }
+
+    private void runRecheck(JobPayloads.RecheckBranch job) {
+        String what = "re-check of pull requests into " + job.repo().fullName() + ":" + job.branch();
+        try {
+            work.recheckPullRequestsInto(job.repo(), job.branch(), maxPullRequestsPerPush, this::resolve);
+        } catch (GitHubException e) {
+            failed(what, e);
+        }
+    }
+
+    private void runCloseFix(JobPayloads.CloseFix job) {
+        String what = "close fix for " + job.repo().fullName() + "#" + job.number();
+        try {
+            work.closeFixFor(job.repo(), job.number());
+        } catch (GitHubException e) {
+            failed(what, e);
+        }
+    }
+
+    private static void failed(String what, GitHubException e) {
+        if (e.isRetryable()) {
+            throw new RetryableJobFailure(what, e);
+        }
+        log.warn("Dropped {}: {}", what, e.getMessage());
+    }
+
+    @Override
+    public void start() {
+        scheduler.start();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        // Waits (up to shutdownMaxWait) for running jobs; unfinished ones are picked up again after a restart.
+        scheduler.stop();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.truce.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Everything {@code truce serve} can be configured with, under the {@code truce.} prefix. This record tree is the
+ * reference; docs/github-app.md repeats it for operators. Secrets (the webhook secret, the private key) come from the
+ * environment or files and never appear in {@link #toString()}.
+ *
+ * @param dataDir  where the embedded database and the repository cache live by default
+ * @param github   how to reach GitHub and authenticate as the App
+ * @param storage  the on-disk repository cache
+ * @param jobs     the durable job queue's workers
+ * @param webhook  the webhook endpoint
+ * @param limits   bounds on the work one event may cause
+ */
+@ConfigurationProperties("truce")
+public record TruceProperties(
+        @DefaultValue("./truce-data") Path dataDir,
+        @DefaultValue GitHub github,
+        @DefaultValue Storage storage,
+        @DefaultValue Jobs jobs,
+        @DefaultValue Webhook webhook,
+        @DefaultValue Limits limits) {
+
+    /**
+     * GitHub and the App's identity.
+     *
+     * @param apiUrl            REST API base URL; for GitHub Enterprise Server {@code https://HOST/api/v3}
+     * @param appId             the App's numeric id
+     * @param appSlug           the App's slug, as in {@code @slug resolve} comments and {@code slug[bot]}
+     * @param privateKeyFile    the App's private key (PEM, PKCS#1 or PKCS#8)
+     * @param webhookSecret     the webhook secret; prefer the {@code TRUCE_GITHUB_WEBHOOKSECRET} environment variable
+     *                          or {@code webhookSecretFile} to a properties file
+     * @param webhookSecretFile a file holding the webhook secret (e.g. a mounted secret), used when
+     *                          {@code webhookSecret} is not set
+     */
+    public record GitHub(
+            @DefaultValue("https://api.github.com") String apiUrl,
+            @DefaultValue("0") long appId,
+            @DefaultValue("truce") String appSlug,
+            Path privateKeyFile,
+            String webhookSecret,
+            Path webhookSecretFile) {
+
+        @Override
+        public String toString() {
+            // The secret stays out of logs and error messages, even when the whole tree is printed.
+            return "GitHub[apiUrl=" + apiUrl + ", appId=" + appId + ", appSlug=" + appSlug + ", privateKeyFile="
+                    + privateKeyFile + ", webhookSecret=" + (webhookSecret == null ? "unset" : "***")
+                    + ", webhookSecretFile=" + webhookSecretFile + "]";
+        }
+    }
+
+    /**
+     * The per-repository git cache.
+     *
+     * @param cacheDir      where fetched repositories are kept (default {@code <dataDir>/repos})
+     * @param cacheMaxBytes the cache's size bound; least recently used repositories are evicted beyond it
+     */
+    public record Storage(Path cacheDir, @DefaultValue("10GB") DataSize cacheMaxBytes) {
+    }
+
+    /**
+     * The job workers (db-scheduler).
+     *
+     * @param pollInterval how often each replica looks for due jobs (new jobs from this replica start at once)
+     * @param threads      jobs run concurrently per replica
+     * @param maxRetries   retries of a job that failed for a reason that may pass (rate limit, 5xx, network)
+     * @param backoff      the first retry's delay; each further retry waits twice as long
+     */
+    public record Jobs(
+            @DefaultValue("10s") Duration pollInterval,
+            @DefaultValue("4") int threads,
+            @DefaultValue("5") int maxRetries,
+            @DefaultValue("30s") Duration backoff) {
+
+        /** Rejects settings the workers cannot run with, naming the property to fix. */
+        public Jobs {
+            if (pollInterval.isNegative() || pollInterval.isZero()) {
+                throw new IllegalArgumentException("truce.jobs.poll-interval must be positive, was " + pollInterval);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("truce.jobs.threads must be at least 1, was " + threads);
+            }
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("truce.jobs.max-retries must not be negative, was " + maxRetries);
+            }
+            if (backoff.isNegative()) {
+                throw new IllegalArgumentException("truce.jobs.backoff must not be negative, was " + backoff);
+            }
+        }
+    }
+
+    /**
+     * The webhook endpoint.
+     *
+     * @param maxBodyBytes      larger bodies get 413; GitHub caps payloads at 25 MB
+     * @param deliveryRetention how long a delivery id is remembered to ignore redeliveries (GitHub lets people
+     *                          redeliver from the last 3 days)
+     */
+    public record Webhook(
+            @DefaultValue("25MB") DataSize maxBodyBytes,
+            @DefaultValue("7d") Duration deliveryRetention) {
+    }
+
+    /**
+     * Bounds on the work one event may cause.
+     *
+     * @param maxPullRequestsPerPush a push to a branch re-checks at most this many open pull requests into it
+     */
+    public record Limits(@DefaultValue("20") int maxPullRequestsPerPush) {
+
+        /** Rejects a bound that would re-check nothing. */
+        public Limits {
+            if (maxPullRequestsPerPush < 1) {
+                throw new IllegalArgumentException(
+                        "truce.limits.max-pull-requests-per-push must be at least 1, was " + maxPullRequestsPerPush);
+            }
+        }
+    }
+}

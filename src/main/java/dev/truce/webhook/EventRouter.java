@@ -1,0 +1,163 @@
+package dev.truce.webhook;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.truce.github.RepoRef;
+import dev.truce.jobs.JobQueue;
+import dev.truce.pullrequest.ResolveRequest;
+import dev.truce.server.TruceProperties;
+import tools.jackson.databind.JsonNode;
+
+/** Turns one GitHub event into at most one job (or a bookkeeping row); says what it did in a short line. */
+@Component
+class EventRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(EventRouter.class);
+    private static final Set<String> RESOLVE_ACTIONS = Set.of("opened", "reopened", "synchronize", "ready_for_review");
+    private static final Pattern SLASH_COMMAND = Pattern.compile("^\\s*/truce\\s+resolve\\b", Pattern.CASE_INSENSITIVE);
+
+    private final JobQueue jobs;
+    private final InstallationBook installations;
+    private final Pattern mention;
+
+    EventRouter(JobQueue jobs, InstallationBook installations, TruceProperties properties) {
+        this.jobs = jobs;
+        this.installations = installations;
+        this.mention = Pattern.compile("(^|\\s)@" + Pattern.quote(properties.github().appSlug()) + "\\s+resolve\\b",
+                Pattern.CASE_INSENSITIVE);
+    }
+
+    /** What became of an event, in a line for the response and the log. */
+    record Outcome(String message) {
+        static Outcome ignored(String why) {
+            return new Outcome("ignored: " + why);
+        }
+    }
+
+    Outcome route(String event, JsonNode payload) {
+        return switch (event) {
+            case "pull_request" -> pullRequest(payload);
+            case "push" -> push(payload);
+            case "issue_comment" -> issueComment(payload);
+            case "installation", "installation_repositories" -> installation(event, payload);
+            case "ping" -> new Outcome("pong");
+            default -> Outcome.ignored("event " + event + " is not one Truce acts on");
+        };
+    }
+
+    private Outcome pullRequest(JsonNode payload) {
+        String action = payload.path("action").asString("");
+        RepoRef repo = repo(payload);
+        JsonNode pr = payload.path("pull_request");
+        int number = pr.path("number").asInt(payload.path("number").asInt(0));
+        if (repo == null || number == 0) {
+            return Outcome.ignored("no installation, repository or pull request number");
+        }
+        if (action.equals("closed")) {
+            jobs.closeFix(repo, number);
+            return new Outcome("queued: close fix for " + repo.fullName() + "#" + number);
+        }
+        boolean baseChanged = action.equals("edited") && payload.path("changes").has("base");
+        if (!RESOLVE_ACTIONS.contains(action) && !baseChanged) {
+            return Outcome.ignored("pull_request action " + action);
+        }
+        if (pr.path("draft").asBoolean(false) && !action.equals("ready_for_review")) {
+            return Outcome.ignored("draft pull request (waiting for ready_for_review)");
+        }
+        ResolveRequest request = new ResolveRequest(repo, number, text(pr.path("head").path("sha")),
+                text(pr.path("base").path("sha")), ResolveRequest.Trigger.PULL_REQUEST_EVENT, null, 0);
+        jobs.resolve(request);
+        return new Outcome("queued: resolve " + request.identity());
+    }
+
+    private Outcome push(JsonNode payload) {
+        String ref = payload.path("ref").asString("");
+        RepoRef repo = repo(payload);
+        if (repo == null) {
+            return Outcome.ignored("no installation or repository");
+        }
+        if (!ref.startsWith("refs/heads/")) {
+            return Outcome.ignored("push to " + ref + " is not to a branch");
+        }
+        if (payload.path("deleted").asBoolean(false)) {
+            return Outcome.ignored("branch deleted");
+        }
+        String branch = ref.substring("refs/heads/".length());
+        jobs.recheckBranch(repo, branch);
+        return new Outcome("queued: re-check pull requests into " + repo.fullName() + ":" + branch);
+    }
+
+    private Outcome issueComment(JsonNode payload) {
+        if (!payload.path("action").asString("").equals("created")) {
+            return Outcome.ignored("issue_comment action " + payload.path("action").asString(""));
+        }
+        JsonNode issue = payload.path("issue");
+        if (!issue.has("pull_request")) {
+            return Outcome.ignored("comment on an issue, not a pull request");
+        }
+        JsonNode comment = payload.path("comment");
+        JsonNode user = comment.path("user");
+        String login = user.path("login").asString("");
+        if (user.path("type").asString("").equals("Bot") || login.endsWith("[bot]")) {
+            // Includes Truce's own comments: never answer a bot, or two bots could talk forever.
+            return Outcome.ignored("comment by a bot");
+        }
+        String body = comment.path("body").asString("");
+        if (!mention.matcher(body).find() && !SLASH_COMMAND.matcher(body).find()) {
+            return Outcome.ignored("comment does not ask Truce to resolve");
+        }
+        RepoRef repo = repo(payload);
+        int number = issue.path("number").asInt(0);
+        long commentId = comment.path("id").asLong(0);
+        if (repo == null || number == 0 || commentId == 0 || login.isEmpty()) {
+            return Outcome.ignored("no installation, repository, pull request, comment or author");
+        }
+        jobs.commentRequest(repo, number, commentId, login);
+        return new Outcome("queued: comment request on " + repo.fullName() + "#" + number + " by " + login);
+    }
+
+    private Outcome installation(String event, JsonNode payload) {
+        String action = payload.path("action").asString("");
+        JsonNode installation = payload.path("installation");
+        long id = installation.path("id").asLong(0);
+        String account = installation.path("account").path("login").asString("");
+        if (id == 0) {
+            return Outcome.ignored("no installation id");
+        }
+        if (event.equals("installation") && action.equals("deleted")) {
+            installations.removed(id);
+        } else if (!account.isEmpty()) {
+            installations.installed(id, account);
+        }
+        log.info("Installation {} ({}): {} {}, repositories added {}, removed {}", id, account, event, action,
+                payload.path("repositories_added").size() + payload.path("repositories").size(),
+                payload.path("repositories_removed").size());
+        return new Outcome("recorded: " + event + " " + action);
+    }
+
+    /** The repository through its installation; null when the payload lacks either. */
+    private static RepoRef repo(JsonNode payload) {
+        long installationId = payload.path("installation").path("id").asLong(0);
+        JsonNode repository = payload.path("repository");
+        String name = repository.path("name").asString("");
+        String owner = repository.path("owner").path("login").asString("");
+        if (owner.isEmpty()) {
+            String fullName = repository.path("full_name").asString("");
+            owner = fullName.contains("/") ? fullName.substring(0, fullName.indexOf('/')) : "";
+        }
+        if (installationId == 0 || name.isEmpty() || owner.isEmpty()) {
+            return null;
+        }
+        return new RepoRef(installationId, owner, name);
+    }
+
+    private static String text(JsonNode node) {
+        String value = node.asString("");
+        return value.isEmpty() ? null : value;
+    }
+}

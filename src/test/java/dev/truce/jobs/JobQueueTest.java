@@ -1,0 +1,208 @@
+package dev.truce.jobs;
+
+import static dev.truce.fixtures.RecordingPullRequestWork.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.truce.fixtures.RecordingPullRequestWork;
+import dev.truce.github.GitHubException;
+import dev.truce.github.RepoRef;
+import dev.truce.pullrequest.ResolveRequest;
+import dev.truce.server.TruceProperties;
+
+/** The db-scheduler queue on a real H2 file database with the application's migrations. */
+class JobQueueTest {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final RepoRef REPO = new RepoRef(7, "octocat", "Hello-World");
+    static final TruceProperties.Jobs FAST = new TruceProperties.Jobs(Duration.ofMillis(100), 2, 2,
+            Duration.ofMillis(20));
+
+    @TempDir
+    Path dataDir;
+
+    private final RecordingPullRequestWork work = new RecordingPullRequestWork();
+    private final List<DbSchedulerJobQueue> started = new ArrayList<>();
+    private DataSource database;
+
+    @BeforeEach
+    void migrate() {
+        database = h2File(dataDir);
+        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+    }
+
+    @AfterEach
+    void stopAll() throws SQLException {
+        started.forEach(DbSchedulerJobQueue::stop);
+        shutdown(h2File(dataDir));
+    }
+
+    static ResolveRequest request(int number, String head) {
+        return new ResolveRequest(REPO, number, head, "9049f1265b7d61be4a8904a9a27120d2064dab3b",
+                ResolveRequest.Trigger.PULL_REQUEST_EVENT, null, 0);
+    }
+
+    @Test
+    void a_queued_job_runs_and_its_row_is_removed() {
+        DbSchedulerJobQueue queue = start(new DbSchedulerJobQueue(database, work, FAST, 5));
+
+        queue.resolve(request(1, "aaaa"));
+
+        await(TIMEOUT, () -> work.resolved.size() == 1 && rows(database) == 0, "the job to run");
+        assertThat(work.resolved).containsExactly(request(1, "aaaa"));
+    }
+
+    @Test
+    void a_job_with_the_identity_of_a_waiting_one_is_not_added() {
+        DbSchedulerJobQueue queue = new DbSchedulerJobQueue(database, work, FAST, 5);
+
+        queue.resolve(request(1, "aaaa"));
+        queue.resolve(request(1, "aaaa"));
+        queue.resolve(request(1, "bbbb"));
+
+        assertThat(rows(database)).isEqualTo(2);
+    }
+
+    @Test
+    void a_job_written_before_a_restart_runs_after_it() throws SQLException {
+        DbSchedulerJobQueue before = new DbSchedulerJobQueue(database, work, FAST, 5);
+        before.resolve(request(3, "cccc"));
+        before.closeFix(REPO, 4);
+        shutdown(database);
+
+        DataSource reopened = h2File(dataDir);
+        start(new DbSchedulerJobQueue(reopened, work, FAST, 5));
+
+        await(TIMEOUT, () -> work.resolved.size() == 1 && work.closedFixes.size() == 1, "both jobs to run");
+        assertThat(work.resolved).containsExactly(request(3, "cccc"));
+        assertThat(work.closedFixes).containsExactly("octocat/Hello-World#4");
+    }
+
+    @Test
+    void a_retryable_failure_is_retried_with_backoff_until_it_succeeds() {
+        AtomicInteger attempts = new AtomicInteger();
+        work.onResolve(request -> {
+            if (attempts.incrementAndGet() <= 2) {
+                throw new GitHubException("HTTP 502 from GitHub", true, null);
+            }
+        });
+        DbSchedulerJobQueue queue = start(new DbSchedulerJobQueue(database, work, FAST, 5));
+
+        queue.resolve(request(5, "dddd"));
+
+        await(TIMEOUT, () -> attempts.get() == 3 && rows(database) == 0, "the third attempt to succeed");
+        assertThat(work.resolved).hasSize(3);
+    }
+
+    @Test
+    void an_io_failure_is_retried_up_to_max_retries_then_dropped() throws InterruptedException {
+        AtomicInteger attempts = new AtomicInteger();
+        work.onResolve(request -> {
+            attempts.incrementAndGet();
+            throw new IOException("connection reset");
+        });
+        DbSchedulerJobQueue queue = start(new DbSchedulerJobQueue(database, work, FAST, 5));
+
+        queue.resolve(request(6, "eeee"));
+
+        // One attempt and two retries (max-retries 2), then the row is removed: nothing runs it again.
+        await(TIMEOUT, () -> attempts.get() == 3 && rows(database) == 0, "the retries to be used up");
+        assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void a_failure_retrying_cannot_fix_is_dropped_at_once() {
+        AtomicInteger attempts = new AtomicInteger();
+        work.onResolve(request -> {
+            attempts.incrementAndGet();
+            throw new GitHubException("HTTP 404: repository not found", false, null);
+        });
+        DbSchedulerJobQueue queue = start(new DbSchedulerJobQueue(database, work, FAST, 5));
+
+        queue.resolve(request(7, "ffff"));
+
+        await(TIMEOUT, () -> attempts.get() == 1 && rows(database) == 0, "the job to be dropped");
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void backoff_doubles_with_each_retry() {
+        BackoffFailureHandler<Object> handler = new BackoffFailureHandler<>(5, Duration.ofSeconds(30));
+
+        assertThat(handler.delayBeforeRetry(1)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(handler.delayBeforeRetry(2)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(handler.delayBeforeRetry(4)).isEqualTo(Duration.ofSeconds(240));
+    }
+
+    @Test
+    void an_accepted_comment_request_becomes_a_resolve_with_the_comment_trigger() {
+        DbSchedulerJobQueue queue = start(new DbSchedulerJobQueue(database, work, FAST, 5));
+
+        queue.commentRequest(REPO, 8, 99L, "hubot");
+
+        await(TIMEOUT, () -> work.resolved.size() == 1, "the resolve the comment asked for");
+        assertThat(work.resolved).containsExactly(
+                new ResolveRequest(REPO, 8, null, null, ResolveRequest.Trigger.COMMENT, "hubot", 99L));
+    }
+
+    @Test
+    void a_recheck_asks_for_at_most_the_configured_number_of_pull_requests() {
+        work.openPullRequests(1, 2);
+        DbSchedulerJobQueue queue = start(new DbSchedulerJobQueue(database, work, FAST, 3));
+
+        queue.recheckBranch(REPO, "main");
+
+        await(TIMEOUT, () -> work.resolved.size() == 2, "a resolve per open pull request");
+        assertThat(work.rechecks).containsExactly("octocat/Hello-World:main max 3");
+    }
+
+    private DbSchedulerJobQueue start(DbSchedulerJobQueue queue) {
+        queue.start();
+        started.add(queue);
+        return queue;
+    }
+
+    static int rows(DataSource database) {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select count(*) from scheduled_tasks")) {
+            result.next();
+            return result.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DataSource h2File(Path dir) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dir.resolve("truce").toAbsolutePath() + ";MODE=PostgreSQL;AUTO_SERVER=FALSE"
+                // Kept open between connections (each would otherwise reopen the file); tests shut it down.
+                + ";DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        return h2;
+    }
+
+    private static void shutdown(DataSource database) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("shutdown");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.truce.server;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class TrucePropertiesTest {
+
+    @Test
+    void settings_the_workers_cannot_run_with_are_rejected_naming_the_property() {
+        assertThatThrownBy(() -> new TruceProperties.Jobs(Duration.ofSeconds(10), 0, 5, Duration.ofSeconds(30)))
+                .hasMessageContaining("truce.jobs.threads");
+        assertThatThrownBy(() -> new TruceProperties.Jobs(Duration.ZERO, 4, 5, Duration.ofSeconds(30)))
+                .hasMessageContaining("truce.jobs.poll-interval");
+        assertThatThrownBy(() -> new TruceProperties.Jobs(Duration.ofSeconds(10), 4, -1, Duration.ofSeconds(30)))
+                .hasMessageContaining("truce.jobs.max-retries");
+        assertThatThrownBy(() -> new TruceProperties.Limits(0))
+                .hasMessageContaining("truce.limits.max-pull-requests-per-push");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.truce.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.truce.fixtures.TruceServerTest;
+
+/** The service as {@code truce serve} starts it: application.properties defaults, H2 file database in the data dir. */
+class TruceServerStartupTest {
+
+    @TempDir
+    Path dataDir;
+
+    private SpringApplicationBuilder server() {
+        return new SpringApplicationBuilder(TruceServer.class, TruceServerTest.FakeWork.class);
+    }
+
+    @Test
+    void starts_with_the_documented_defaults_on_an_h2_file_database_in_the_data_dir() throws Exception {
+        try (ConfigurableApplicationContext context = server().run("--server.port=0",
+                "--truce.data-dir=" + dataDir, "--truce.github.webhook-secret=s3cret", "--logging.level.root=WARN")) {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(Files.exists(dataDir.resolve("truce.mv.db"))).isTrue();
+            TruceProperties properties = context.getBean(TruceProperties.class);
+            assertThat(properties.storage().cacheDir()).isEqualTo(dataDir.resolve("repos"));
+            assertThat(properties.toString()).doesNotContain("s3cret");
+            assertThat(properties.github().apiUrl()).isEqualTo("https://api.github.com");
+            assertThat(properties.webhook().maxBodyBytes().toBytes()).isEqualTo(25L * 1024 * 1024);
+            assertThat(properties.jobs().maxRetries()).isEqualTo(5);
+            assertThat(properties.limits().maxPullRequestsPerPush()).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void refuses_to_start_without_a_webhook_secret_and_says_how_to_set_one() {
+        assertThatThrownBy(() -> server().run("--server.port=0", "--truce.data-dir=" + dataDir,
+                "--logging.level.root=OFF").close())
+                .rootCause().hasMessageContaining("TRUCE_GITHUB_WEBHOOKSECRET");
+    }
+
+    @Test
+    void reads_the_webhook_secret_from_a_file() throws Exception {
+        Path secretFile = Files.writeString(dataDir.resolve("webhook-secret"), "from-a-file\n");
+        try (ConfigurableApplicationContext context = server().run("--server.port=0",
+                "--truce.data-dir=" + dataDir, "--truce.github.webhook-secret-file=" + secretFile,
+                "--logging.level.root=WARN")) {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+
+            assertThat(post(port, "from-a-file").statusCode()).isEqualTo(202);
+            assertThat(post(port, "from-a-file\n").statusCode()).isEqualTo(401);
+        }
+    }
+
+    /** Posts an event Truce ignores, signed with {@code secret}. */
+    private static HttpResponse<String> post(int port, String secret) throws Exception {
+        byte[] body = "{\"action\":\"created\"}".getBytes(StandardCharsets.UTF_8);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhook"))
+                .header("X-GitHub-Event", "star")
+                .header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                .header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(mac.doFinal(body)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}

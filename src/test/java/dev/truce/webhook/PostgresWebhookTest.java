@@ -1,0 +1,70 @@
+package dev.truce.webhook;
+
+import static dev.truce.fixtures.RecordingPullRequestWork.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.truce.fixtures.RecordingPullRequestWork;
+import dev.truce.fixtures.SharedPostgres;
+import dev.truce.fixtures.TruceServerTest;
+import dev.truce.server.TruceProperties;
+
+/** The whole service on real PostgreSQL: migrations, delivery log, job queue and workers. */
+@TruceServerTest
+class PostgresWebhookTest {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        String database = SharedPostgres.newDatabase();
+        registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl(database));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TruceProperties properties;
+    @Autowired
+    RecordingPullRequestWork work;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void deliveries_are_deduplicated_and_jobs_collapse_and_run_on_postgresql() throws Exception {
+        assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+        WebhookClient github = new WebhookClient(port, properties.github().webhookSecret());
+        CountDownLatch release = new CountDownLatch(1);
+        work.onResolve(request -> RecordingPullRequestWork.hold(release));
+        String delivery = UUID.randomUUID().toString();
+        String opened = WebhookClient.fixture("pull_request_opened");
+
+        HttpResponse<String> first = github.send("pull_request", opened, delivery);
+        HttpResponse<String> redelivered = github.send("pull_request", opened, delivery);
+        await(Duration.ofSeconds(10), () -> work.resolved.size() == 1, "the job to start");
+        HttpResponse<String> sameHeadAndBase = github.send("pull_request", opened);
+        int rowsWhileRunning = jdbc.queryForObject("select count(*) from scheduled_tasks", Integer.class);
+        release.countDown();
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(redelivered.body()).contains("duplicate delivery");
+        assertThat(sameHeadAndBase.statusCode()).isEqualTo(202);
+        assertThat(rowsWhileRunning).isOne();
+        await(Duration.ofSeconds(10),
+                () -> jdbc.queryForObject("select count(*) from scheduled_tasks", Integer.class) == 0,
+                "the job to finish");
+        assertThat(work.resolved).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from webhook_deliveries", Integer.class)).isEqualTo(2);
+    }
+}
