@@ -27,6 +27,13 @@ class AppCredentialsTest {
     }
 
     @Test
+    void pkcs1IsWrappedExactlyAsJavaEncodesPkcs8() throws Exception {
+        byte[] pkcs1 = java.util.Base64.getMimeDecoder().decode(keys.pkcs1Pem().replaceAll("-----[A-Z ]+-----", ""));
+
+        assertThat(PrivateKeyPem.pkcs1ToPkcs8(pkcs1)).isEqualTo(keys.pair.getPrivate().getEncoded());
+    }
+
+    @Test
     void pkcs8KeyFromAFileSignsTheSameWay(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("app.pem"), keys.pkcs8Pem(), StandardCharsets.US_ASCII);
 
