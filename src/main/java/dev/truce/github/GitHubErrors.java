@@ -28,10 +28,10 @@ final class GitHubErrors {
         }
         if (e instanceof HttpException http && http.getResponseCode() > 0) {
             int status = http.getResponseCode();
-            return new GitHubException(what + " failed: HTTP " + status, isRetryableStatus(status), e);
+            return new GitHubHttpException(what + " failed: HTTP " + status, status, e);
         }
         if (e instanceof FileNotFoundException) {
-            return new GitHubException(what + " failed: HTTP 404 Not Found", false, e);
+            return new GitHubHttpException(what + " failed: HTTP 404 Not Found", 404, e);
         }
         // No status: the connection failed, timed out, or hub4j ran out of retries.
         return new GitHubException(what + " failed: " + e, true, e);

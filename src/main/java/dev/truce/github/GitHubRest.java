@@ -46,8 +46,8 @@ final class GitHubRest {
 
     /** Sends a request and returns the parsed JSON body (a missing node for 204). */
     JsonNode send(String method, HttpUrl url, String authorization, Map<String, ?> body) throws GitHubException {
-        return sendAllowingNotFound(method, url, authorization, body).orElseThrow(() -> new GitHubException(
-                "GitHub " + method + " " + url.encodedPath() + " failed: HTTP 404 Not Found", false, null));
+        return sendAllowingNotFound(method, url, authorization, body).orElseThrow(() -> new GitHubHttpException(
+                "GitHub " + method + " " + url.encodedPath() + " failed: HTTP 404 Not Found", 404, null));
     }
 
     /** Like {@link #send}, but a 404 is an empty result instead of a failure. */
@@ -76,8 +76,8 @@ final class GitHubRest {
                     continue;
                 }
                 if (status >= 300) {
-                    throw new GitHubException(what + " failed: HTTP " + status + errorMessage(text),
-                            GitHubErrors.isRetryableStatus(status), null);
+                    throw new GitHubHttpException(what + " failed: HTTP " + status + errorMessage(text), status,
+                            null);
                 }
                 return Optional.of(text.isBlank() ? json.missingNode() : json.readTree(text));
             } catch (RateLimitWait.RateLimitedException e) {

@@ -105,7 +105,7 @@ public final class Hub4jGitHub implements GitHubGateway {
     @Override
     public Permission permission(RepoRef repo, String login) throws GitHubException {
         HttpUrl url = repoUrl(repo, "collaborators", login, "permission").build();
-        Optional<JsonNode> answer = rest.sendAllowingNotFound("GET", url, authorization(repo), null);
+        Optional<JsonNode> answer = callAllowingNotFound(repo, "GET", url, null);
         // 404: not a collaborator or no such user; either way no permission.
         return answer.map(Hub4jGitHub::permission).orElse(Permission.NONE);
     }
@@ -131,14 +131,14 @@ public final class Hub4jGitHub implements GitHubGateway {
         if (!REACTIONS.contains(reaction)) {
             throw new IllegalArgumentException("Not a GitHub reaction: " + reaction + " (one of " + REACTIONS + ")");
         }
-        rest.send("POST", repoUrl(repo, "issues/comments", Long.toString(commentId), "reactions").build(),
-                authorization(repo), Map.of("content", reaction));
+        call(repo, "POST", repoUrl(repo, "issues/comments", Long.toString(commentId), "reactions").build(),
+                Map.of("content", reaction));
     }
 
     @Override
     public long comment(RepoRef repo, int number, String body) throws GitHubException {
-        JsonNode created = rest.send("POST", repoUrl(repo, "issues", Integer.toString(number), "comments").build(),
-                authorization(repo), Map.of("body", body));
+        JsonNode created = call(repo, "POST", repoUrl(repo, "issues", Integer.toString(number), "comments").build(),
+                Map.of("body", body));
         return created.path("id").asLong();
     }
 
@@ -155,23 +155,22 @@ public final class Hub4jGitHub implements GitHubGateway {
 
     @Override
     public void updatePullRequest(RepoRef repo, int number, String title, String body) throws GitHubException {
-        rest.send("PATCH", pullUrl(repo, number), authorization(repo), Map.of("title", title, "body", body));
+        call(repo, "PATCH", pullUrl(repo, number), Map.of("title", title, "body", body));
     }
 
     @Override
     public void closePullRequest(RepoRef repo, int number, String why) throws GitHubException {
         comment(repo, number, why);
-        rest.send("PATCH", pullUrl(repo, number), authorization(repo), Map.of("state", "closed"));
+        call(repo, "PATCH", pullUrl(repo, number), Map.of("state", "closed"));
     }
 
     @Override
     public void deleteBranch(RepoRef repo, String branch) throws GitHubException {
         try {
-            rest.sendAllowingNotFound("DELETE", repoUrl(repo, "git/refs/heads", branch).build(), authorization(repo),
-                    null);
+            callAllowingNotFound(repo, "DELETE", repoUrl(repo, "git/refs/heads", branch).build(), null);
         } catch (GitHubException e) {
             // 422 "Reference does not exist": already gone, which is what was asked for.
-            if (!e.getMessage().contains("HTTP 422")) {
+            if (!GitHubHttpException.hasStatus(e, 422)) {
                 throw e;
             }
         }
@@ -246,23 +245,33 @@ public final class Hub4jGitHub implements GitHubGateway {
     }
 
     private JsonNode get(RepoRef repo, HttpUrl url) throws GitHubException {
+        return call(repo, "GET", url, null);
+    }
+
+    private JsonNode call(RepoRef repo, String method, HttpUrl url, Map<String, ?> body) throws GitHubException {
+        return callAllowingNotFound(repo, method, url, body).orElseThrow(() -> new GitHubHttpException(
+                "GitHub " + method + " " + url.encodedPath() + " failed: HTTP 404 Not Found", 404, null));
+    }
+
+    private Optional<JsonNode> callAllowingNotFound(RepoRef repo, String method, HttpUrl url, Map<String, ?> body)
+            throws GitHubException {
         try {
-            return rest.send("GET", url, authorization(repo), null);
+            return rest.sendAllowingNotFound(method, url, authorization(repo), body);
         } catch (GitHubException e) {
-            if (e.getMessage().contains("HTTP 401")) {
-                tokens.invalidate(repo.installationId());
-            }
-            throw e;
+            throw revokedTokenForgotten(repo, e);
         }
     }
 
-    private GitHubException failure(RepoRef repo, String what, IOException e) {
-        GitHubException failure = GitHubErrors.map(what, e);
-        if (failure.getMessage().contains("HTTP 401")) {
-            // A revoked or rotated token: the next attempt asks for a new one.
+    /** A 401 means the installation token was revoked or rotated: the next attempt asks for a new one. */
+    private GitHubException revokedTokenForgotten(RepoRef repo, GitHubException e) {
+        if (GitHubHttpException.hasStatus(e, 401)) {
             tokens.invalidate(repo.installationId());
         }
-        return failure;
+        return e;
+    }
+
+    private GitHubException failure(RepoRef repo, String what, IOException e) {
+        return revokedTokenForgotten(repo, GitHubErrors.map(what, e));
     }
 
     private HttpUrl.Builder repoUrl(RepoRef repo, String... rest) {

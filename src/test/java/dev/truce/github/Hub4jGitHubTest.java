@@ -310,6 +310,23 @@ class Hub4jGitHubTest {
     }
 
     @Test
+    void aRevokedInstallationTokenIsReplacedOnTheNextCall() throws Exception {
+        String path = REPO_PATH + "/issues/1347/comments";
+        github.stub(request("POST", urlPathEqualTo(path)).inScenario("revoked").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("replaced"), FakeGitHub.json(401, "bad-credentials.json"));
+        github.stub(request("POST", urlPathEqualTo(path)).inScenario("revoked").whenScenarioStateIs("replaced"),
+                FakeGitHub.json(201, "issue-comment.json"));
+
+        assertThatThrownBy(() -> gateway.comment(REPO, 1347, "hello")).isInstanceOfSatisfying(GitHubException.class,
+                e -> assertThat(e.isRetryable()).isFalse());
+        assertThat(gateway.comment(REPO, 1347, "hello")).isEqualTo(1);
+
+        assertThat(github.tokenRequests()).hasSize(2);
+        assertThat(github.received("POST", path).get(1).getHeader("Authorization"))
+                .isEqualTo("token " + FakeGitHub.RENEWED_TOKEN);
+    }
+
+    @Test
     void anUnreachableGitHubIsRetryable() {
         github.close();
 
