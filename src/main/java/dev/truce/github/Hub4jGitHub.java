@@ -188,6 +188,9 @@ public final class Hub4jGitHub implements GitHubGateway {
             return Optional.empty();
         } catch (IOException e) {
             throw failure(repo, what, e);
+        } catch (UnsupportedOperationException e) {
+            // Files over 1 MB come without inline content ("encoding": "none"), which hub4j cannot decode.
+            throw new GitHubException(what + ": the file is too large for GitHub's contents API", false, e);
         }
     }
 
