@@ -1,0 +1,102 @@
+package dev.truce.github;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Single REST requests for the calls where hub4j would make several (it loads the repository, the issue or each
+ * listed pull request first) or drops a field Truce needs (the permission's {@code role_name}). Same headers, error
+ * mapping and bounded rate-limit waits as the hub4j client.
+ */
+final class GitHubRest {
+
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final int ATTEMPTS = 3;
+
+    private final HttpUrl apiBase;
+    private final OkHttpClient http;
+    private final RateLimitWait rateLimits;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    GitHubRest(String apiBase, OkHttpClient http, RateLimitWait rateLimits) {
+        this.apiBase = HttpUrl.get(apiBase);
+        this.http = http;
+        this.rateLimits = rateLimits;
+    }
+
+    /** {@code apiBase/segments...}; each segment is %-encoded, slashes inside one split it (for {@code heads/a/b}). */
+    HttpUrl.Builder url(String... segments) {
+        HttpUrl.Builder url = apiBase.newBuilder();
+        for (String segment : segments) {
+            url.addPathSegments(segment);
+        }
+        return url;
+    }
+
+    /** Sends a request and returns the parsed JSON body (a missing node for 204). */
+    JsonNode send(String method, HttpUrl url, String authorization, Map<String, ?> body) throws GitHubException {
+        return sendAllowingNotFound(method, url, authorization, body).orElseThrow(() -> new GitHubHttpException(
+                "GitHub " + method + " " + url.encodedPath() + " failed: HTTP 404 Not Found", 404, null));
+    }
+
+    /** Like {@link #send}, but a 404 is an empty result instead of a failure. */
+    Optional<JsonNode> sendAllowingNotFound(String method, HttpUrl url, String authorization, Map<String, ?> body)
+            throws GitHubException {
+        String what = "GitHub " + method + " " + url.encodedPath();
+        RequestBody requestBody = body == null ? null : RequestBody.create(json.writeValueAsString(body), JSON);
+        Request request = new Request.Builder().url(url).method(method, requestBody)
+                .header("Authorization", authorization)
+                .header("Accept", "application/vnd.github+json")
+                .header("X-GitHub-Api-Version", "2022-11-28")
+                .build();
+        for (int attempt = 1; ; attempt++) {
+            try (Response response = http.newCall(request).execute()) {
+                int status = response.code();
+                String text = response.body() == null ? "" : response.body().string();
+                if (status == 404) {
+                    return Optional.empty();
+                }
+                if (RateLimitWait.isRateLimited(status, response::header)) {
+                    if (attempt >= ATTEMPTS) {
+                        throw new GitHubException(what + ": still rate limited after " + attempt + " attempts", true,
+                                null);
+                    }
+                    rateLimits.awaitOrGiveUp(response::header);
+                    continue;
+                }
+                if (status >= 300) {
+                    throw new GitHubHttpException(what + " failed: HTTP " + status + errorMessage(text), status,
+                            null);
+                }
+                return Optional.of(text.isBlank() ? json.missingNode() : json.readTree(text));
+            } catch (RateLimitWait.RateLimitedException e) {
+                throw new GitHubException(what + ": " + e.getMessage(), true, e);
+            } catch (IOException e) {
+                throw new GitHubException(what + " failed: " + e, true, e);
+            } catch (JacksonException e) {
+                throw new GitHubException(what + " returned a body that is not JSON", false, e);
+            }
+        }
+    }
+
+    /** GitHub's {@code message} from an error body, which says what was wrong (never echoes credentials). */
+    private String errorMessage(String text) {
+        try {
+            JsonNode message = json.readTree(text).path("message");
+            return message.isString() ? ": " + message.asString() : "";
+        } catch (JacksonException notJson) {
+            return "";
+        }
+    }
+}

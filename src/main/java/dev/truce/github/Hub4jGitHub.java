@@ -1,0 +1,315 @@
+package dev.truce.github;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.kohsuke.github.GHContent;
+import org.kohsuke.github.GHFileNotFoundException;
+import org.kohsuke.github.GHIssueState;
+import org.kohsuke.github.GHPullRequest;
+import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.GitHub;
+import org.kohsuke.github.GitHubBuilder;
+import org.kohsuke.github.extras.okhttp3.OkHttpGitHubConnector;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@link GitHubGateway} over hub4j's {@code github-api} with its OkHttp connector, as a GitHub App: one hub4j client
+ * per installation authenticated by that installation's cached token, rate limits waited out up to a bound.
+ *
+ * <p>A few calls go straight to the REST API (see {@link GitHubRest}) because hub4j would spend extra requests on
+ * them or lose a field: token issuing, permission (hub4j drops {@code role_name}, so {@code maintain} would read as
+ * {@code write}), listing pull requests (hub4j fetches each listed one again to learn {@code draft}), reactions and
+ * comments by number or id, editing and closing, deleting a ref.
+ */
+public final class Hub4jGitHub implements GitHubGateway {
+
+    private static final Set<String> REACTIONS = Set.of("+1", "-1", "laugh", "confused", "heart", "hooray", "rocket",
+            "eyes");
+    private static final int PAGE_SIZE = 100;
+
+    private final GitHubSettings settings;
+    private final OkHttpClient http;
+    private final InstallationTokens tokens;
+    private final RateLimitWait rateLimits;
+    private final GitHubRest rest;
+    private final Map<Long, GitHub> clients = new ConcurrentHashMap<>();
+    private final Map<RepoRef, GHRepository> repositories = new ConcurrentHashMap<>();
+
+    /** A gateway to {@code apiUrl} with default settings. */
+    public Hub4jGitHub(URI apiUrl, AppCredentials credentials, OkHttpClient http) {
+        this(GitHubSettings.of(apiUrl), credentials, http, Clock.systemUTC());
+    }
+
+    /** A gateway with explicit settings and clock (the clock judges token expiry and rate-limit resets). */
+    public Hub4jGitHub(GitHubSettings settings, AppCredentials credentials, OkHttpClient http, Clock clock) {
+        this.settings = settings;
+        this.http = http;
+        this.rateLimits = new RateLimitWait(settings.maxRateLimitWait(), clock);
+        this.rest = new GitHubRest(settings.apiBase(), http, rateLimits);
+        this.tokens = new InstallationTokens(new AppTokenIssuer(credentials, rest, clock), clock,
+                settings.tokenRefreshMargin());
+    }
+
+    @Override
+    public PullRequestInfo pullRequest(RepoRef repo, int number) throws GitHubException {
+        String what = "GitHub GET pull request " + repo.fullName() + "#" + number;
+        try {
+            return info(repository(repo).getPullRequest(number));
+        } catch (IOException e) {
+            throw failure(repo, what, e);
+        }
+    }
+
+    @Override
+    public List<PullRequestInfo> openPullRequestsInto(RepoRef repo, String baseBranch, int max)
+            throws GitHubException {
+        List<PullRequestInfo> found = new ArrayList<>();
+        int perPage = Math.max(1, Math.min(max, PAGE_SIZE));
+        for (int page = 1; found.size() < max; page++) {
+            JsonNode pulls = get(repo, pulls(repo).addQueryParameter("state", "open")
+                    .addQueryParameter("base", baseBranch).addQueryParameter("sort", "updated")
+                    .addQueryParameter("direction", "desc").addQueryParameter("per_page", Integer.toString(perPage))
+                    .addQueryParameter("page", Integer.toString(page)).build());
+            for (JsonNode pull : pulls) {
+                if (found.size() < max) {
+                    found.add(info(pull));
+                }
+            }
+            if (pulls.size() < perPage) {
+                break;
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    @Override
+    public Optional<PullRequestInfo> openPullRequestFrom(RepoRef repo, String headBranch) throws GitHubException {
+        JsonNode pulls = get(repo, pulls(repo).addQueryParameter("state", "open")
+                .addQueryParameter("head", repo.owner() + ":" + headBranch).addQueryParameter("per_page", "1")
+                .build());
+        return pulls.isEmpty() ? Optional.empty() : Optional.of(info(pulls.get(0)));
+    }
+
+    @Override
+    public Permission permission(RepoRef repo, String login) throws GitHubException {
+        HttpUrl url = repoUrl(repo, "collaborators", login, "permission").build();
+        Optional<JsonNode> answer = callAllowingNotFound(repo, "GET", url, null);
+        // 404: not a collaborator or no such user; either way no permission.
+        return answer.map(Hub4jGitHub::permission).orElse(Permission.NONE);
+    }
+
+    /** {@code role_name} distinguishes maintain and triage; {@code permission} alone folds them into write/read. */
+    static Permission permission(JsonNode answer) {
+        for (String field : List.of("role_name", "permission")) {
+            switch (answer.path(field).asString("")) {
+                case "admin": return Permission.ADMIN;
+                case "maintain": return Permission.MAINTAIN;
+                case "write": return Permission.WRITE;
+                case "triage": return Permission.TRIAGE;
+                case "read": return Permission.READ;
+                case "none": return Permission.NONE;
+                default: // a custom role name: fall back to the base permission
+            }
+        }
+        return Permission.NONE;
+    }
+
+    @Override
+    public void react(RepoRef repo, long commentId, String reaction) throws GitHubException {
+        if (!REACTIONS.contains(reaction)) {
+            throw new IllegalArgumentException("Not a GitHub reaction: " + reaction + " (one of " + REACTIONS + ")");
+        }
+        call(repo, "POST", repoUrl(repo, "issues/comments", Long.toString(commentId), "reactions").build(),
+                Map.of("content", reaction));
+    }
+
+    @Override
+    public long comment(RepoRef repo, int number, String body) throws GitHubException {
+        JsonNode created = call(repo, "POST", repoUrl(repo, "issues", Integer.toString(number), "comments").build(),
+                Map.of("body", body));
+        return created.path("id").asLong();
+    }
+
+    @Override
+    public PullRequestInfo openPullRequest(RepoRef repo, String head, String base, String title, String body)
+            throws GitHubException {
+        String what = "GitHub create pull request " + head + " -> " + base + " in " + repo.fullName();
+        try {
+            return info(repository(repo).createPullRequest(title, head, base, body));
+        } catch (IOException e) {
+            throw failure(repo, what, e);
+        }
+    }
+
+    @Override
+    public void updatePullRequest(RepoRef repo, int number, String title, String body) throws GitHubException {
+        call(repo, "PATCH", pullUrl(repo, number), Map.of("title", title, "body", body));
+    }
+
+    @Override
+    public void closePullRequest(RepoRef repo, int number, String why) throws GitHubException {
+        comment(repo, number, why);
+        call(repo, "PATCH", pullUrl(repo, number), Map.of("state", "closed"));
+    }
+
+    @Override
+    public void deleteBranch(RepoRef repo, String branch) throws GitHubException {
+        try {
+            callAllowingNotFound(repo, "DELETE", repoUrl(repo, "git/refs/heads", branch).build(), null);
+        } catch (GitHubException e) {
+            // 422 "Reference does not exist": already gone, which is what was asked for.
+            if (!GitHubHttpException.hasStatus(e, 422)) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> fileContent(RepoRef repo, String ref, String path) throws GitHubException {
+        String what = "GitHub GET contents " + path + "@" + ref + " in " + repo.fullName();
+        try {
+            GHContent content = repository(repo).getFileContent(path, ref);
+            try (InputStream in = content.read()) {
+                return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (GHFileNotFoundException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw failure(repo, what, e);
+        } catch (UnsupportedOperationException e) {
+            // Files over 1 MB come without inline content ("encoding": "none"), which hub4j cannot decode.
+            throw new GitHubException(what + ": the file is too large for GitHub's contents API", false, e);
+        }
+    }
+
+    @Override
+    public URI cloneUri(RepoRef repo) {
+        return settings.cloneUri(repo.owner(), repo.name());
+    }
+
+    @Override
+    public char[] gitToken(RepoRef repo) throws GitHubException {
+        return tokens.get(repo.installationId()).value().toCharArray();
+    }
+
+    @Override
+    public String toString() {
+        return "Hub4jGitHub[" + settings.apiBase() + "]";
+    }
+
+    private GHRepository repository(RepoRef repo) throws IOException {
+        GHRepository cached = repositories.get(repo);
+        if (cached == null) {
+            // Only owner and name are used from it, so one lookup per repository serves every later call.
+            cached = client(repo.installationId()).getRepository(repo.fullName());
+            repositories.put(repo, cached);
+        }
+        return cached;
+    }
+
+    private GitHub client(long installationId) throws IOException {
+        GitHub client = clients.get(installationId);
+        if (client == null) {
+            client = new GitHubBuilder()
+                    .withEndpoint(settings.apiBase())
+                    .withConnector(new OkHttpGitHubConnector(http))
+                    .withAuthorizationProvider(() -> "token " + token(installationId))
+                    .withRateLimitHandler(rateLimits.primary())
+                    .withAbuseLimitHandler(rateLimits.secondary())
+                    .build();
+            GitHub raced = clients.putIfAbsent(installationId, client);
+            client = raced != null ? raced : client;
+        }
+        return client;
+    }
+
+    private String token(long installationId) throws IOException {
+        try {
+            return tokens.get(installationId).value();
+        } catch (GitHubException e) {
+            throw new GitHubErrors.TokenUnavailableException(e);
+        }
+    }
+
+    private String authorization(RepoRef repo) throws GitHubException {
+        return "token " + tokens.get(repo.installationId()).value();
+    }
+
+    private JsonNode get(RepoRef repo, HttpUrl url) throws GitHubException {
+        return call(repo, "GET", url, null);
+    }
+
+    private JsonNode call(RepoRef repo, String method, HttpUrl url, Map<String, ?> body) throws GitHubException {
+        return callAllowingNotFound(repo, method, url, body).orElseThrow(() -> new GitHubHttpException(
+                "GitHub " + method + " " + url.encodedPath() + " failed: HTTP 404 Not Found", 404, null));
+    }
+
+    private Optional<JsonNode> callAllowingNotFound(RepoRef repo, String method, HttpUrl url, Map<String, ?> body)
+            throws GitHubException {
+        try {
+            return rest.sendAllowingNotFound(method, url, authorization(repo), body);
+        } catch (GitHubException e) {
+            throw revokedTokenForgotten(repo, e);
+        }
+    }
+
+    /** A 401 means the installation token was revoked or rotated: the next attempt asks for a new one. */
+    private GitHubException revokedTokenForgotten(RepoRef repo, GitHubException e) {
+        if (GitHubHttpException.hasStatus(e, 401)) {
+            tokens.invalidate(repo.installationId());
+        }
+        return e;
+    }
+
+    private GitHubException failure(RepoRef repo, String what, IOException e) {
+        return revokedTokenForgotten(repo, GitHubErrors.map(what, e));
+    }
+
+    private HttpUrl.Builder repoUrl(RepoRef repo, String... rest) {
+        String[] segments = new String[rest.length + 3];
+        segments[0] = "repos";
+        segments[1] = repo.owner();
+        segments[2] = repo.name();
+        System.arraycopy(rest, 0, segments, 3, rest.length);
+        return this.rest.url(segments);
+    }
+
+    private HttpUrl.Builder pulls(RepoRef repo) {
+        return repoUrl(repo, "pulls");
+    }
+
+    private HttpUrl pullUrl(RepoRef repo, int number) {
+        return repoUrl(repo, "pulls", Integer.toString(number)).build();
+    }
+
+    private static PullRequestInfo info(GHPullRequest pr) throws IOException {
+        GHRepository headRepo = pr.getHead().getRepository();
+        return new PullRequestInfo(pr.getNumber(), pr.getTitle(), pr.getBody() == null ? "" : pr.getBody(),
+                pr.getState() == GHIssueState.OPEN, pr.isDraft(), pr.getHead().getRef(), pr.getHead().getSha(),
+                headRepo == null ? "" : headRepo.getFullName(), pr.getBase().getRef(), pr.getBase().getSha(),
+                pr.getUser().getLogin(), pr.getHtmlUrl().toString());
+    }
+
+    private static PullRequestInfo info(JsonNode pr) {
+        return new PullRequestInfo(pr.path("number").asInt(), pr.path("title").asString(""),
+                pr.path("body").asString(""), "open".equals(pr.path("state").asString("")),
+                pr.path("draft").asBoolean(false), pr.path("head").path("ref").asString(""),
+                pr.path("head").path("sha").asString(""),
+                // A deleted fork has "repo": null.
+                pr.path("head").path("repo").path("full_name").asString(""),
+                pr.path("base").path("ref").asString(""), pr.path("base").path("sha").asString(""),
+                pr.path("user").path("login").asString(""), pr.path("html_url").asString(""));
+    }
+}
