@@ -39,6 +39,11 @@ public record TruceProperties(
      *                          or {@code webhookSecretFile} to a properties file
      * @param webhookSecretFile a file holding the webhook secret (e.g. a mounted secret), used when
      *                          {@code webhookSecret} is not set
+     * @param gitUrl            where git fetches and pushes repositories ({@code <gitUrl>/owner/name.git}); by
+     *                          default derived from {@code apiUrl} (github.com, or the Enterprise Server host)
+     * @param botUserId         the App's bot user id, for the noreply address of its commits (0: address without it)
+     * @param maxRateLimitWait  the longest a call waits out a rate limit; a longer limit fails the job, which
+     *                          is retried later
      */
     public record GitHub(
             @DefaultValue("https://api.github.com") String apiUrl,
@@ -46,14 +51,18 @@ public record TruceProperties(
             @DefaultValue("truce") String appSlug,
             Path privateKeyFile,
             String webhookSecret,
-            Path webhookSecretFile) {
+            Path webhookSecretFile,
+            String gitUrl,
+            @DefaultValue("0") long botUserId,
+            @DefaultValue("60s") Duration maxRateLimitWait) {
 
         @Override
         public String toString() {
             // The secret stays out of logs and error messages, even when the whole tree is printed.
             return "GitHub[apiUrl=" + apiUrl + ", appId=" + appId + ", appSlug=" + appSlug + ", privateKeyFile="
                     + privateKeyFile + ", webhookSecret=" + (webhookSecret == null ? "unset" : "***")
-                    + ", webhookSecretFile=" + webhookSecretFile + "]";
+                    + ", webhookSecretFile=" + webhookSecretFile + ", gitUrl=" + gitUrl + ", botUserId=" + botUserId
+                    + ", maxRateLimitWait=" + maxRateLimitWait + "]";
         }
     }
 
