@@ -21,7 +21,7 @@ class AppCredentialsTest {
 
     @Test
     void githubsPkcs1KeySignsJwtsThatVerifyWithThePublicKey() throws Exception {
-        String jwt = AppCredentials.fromPem(42, keys.pkcs1Pem()).jwt(FakeGitHub.NOW);
+        String jwt = AppCredentials.fromPem(42, keys.pkcs1Pem()).jwt(GitHubApiStub.NOW);
 
         assertThat(verifiedClaims(jwt, keys).path("iss").asString()).isEqualTo("42");
     }
@@ -37,12 +37,12 @@ class AppCredentialsTest {
     void pkcs8KeyFromAFileSignsTheSameWay(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("app.pem"), keys.pkcs8Pem(), StandardCharsets.US_ASCII);
 
-        JsonNode claims = verifiedClaims(AppCredentials.fromPemFile(42, file).jwt(FakeGitHub.NOW), keys);
+        JsonNode claims = verifiedClaims(AppCredentials.fromPemFile(42, file).jwt(GitHubApiStub.NOW), keys);
 
         // Issued a minute early against clock drift; valid under GitHub's ten-minute maximum.
-        assertThat(claims.path("iat").asLong()).isEqualTo(FakeGitHub.NOW.getEpochSecond() - 60);
+        assertThat(claims.path("iat").asLong()).isEqualTo(GitHubApiStub.NOW.getEpochSecond() - 60);
         assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isLessThanOrEqualTo(600);
-        assertThat(claims.path("exp").asLong()).isGreaterThan(FakeGitHub.NOW.getEpochSecond());
+        assertThat(claims.path("exp").asLong()).isGreaterThan(GitHubApiStub.NOW.getEpochSecond());
     }
 
     @Test

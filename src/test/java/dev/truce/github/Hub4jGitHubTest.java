@@ -3,9 +3,9 @@ package dev.truce.github;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.truce.github.FakeGitHub.INSTALLATION;
-import static dev.truce.github.FakeGitHub.REPO;
-import static dev.truce.github.FakeGitHub.REPO_PATH;
+import static dev.truce.github.GitHubApiStub.INSTALLATION;
+import static dev.truce.github.GitHubApiStub.REPO;
+import static dev.truce.github.GitHubApiStub.REPO_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +31,7 @@ class Hub4jGitHubTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final TestKeys keys = TestKeys.generated();
-    private FakeGitHub github = FakeGitHub.start().issuesTokens().hasRepository();
+    private GitHubApiStub github = GitHubApiStub.start().issuesTokens().hasRepository();
     private Hub4jGitHub gateway = github.gateway(keys.pkcs1Pem());
 
     @AfterEach
@@ -44,14 +44,14 @@ class Hub4jGitHubTest {
     void tokenIsRequestedWithAnRs256JwtIssuedByTheApp(String format) throws Exception {
         gateway = github.gateway(format.equals("pkcs1") ? keys.pkcs1Pem() : keys.pkcs8Pem());
 
-        assertThat(gateway.gitToken(REPO)).isEqualTo(FakeGitHub.TOKEN.toCharArray());
+        assertThat(gateway.gitToken(REPO)).isEqualTo(GitHubApiStub.TOKEN.toCharArray());
 
         List<LoggedRequest> requests = github.tokenRequests();
         assertThat(requests).hasSize(1);
         String authorization = requests.get(0).getHeader("Authorization");
         assertThat(authorization).startsWith("Bearer ");
         JsonNode claims = AppCredentialsTest.verifiedClaims(authorization.substring("Bearer ".length()), keys);
-        assertThat(claims.path("iss").asString()).isEqualTo(Long.toString(FakeGitHub.APP_ID));
+        assertThat(claims.path("iss").asString()).isEqualTo(Long.toString(GitHubApiStub.APP_ID));
     }
 
     @Test
@@ -62,7 +62,7 @@ class Hub4jGitHubTest {
         gateway.pullRequest(REPO, 1347);
         assertThat(github.tokenRequests()).hasSize(1);
         assertThat(github.received("GET", REPO_PATH + "/pulls/1347"))
-                .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("token " + FakeGitHub.TOKEN));
+                .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("token " + GitHubApiStub.TOKEN));
 
         github.clock.advance(Duration.ofMinutes(56)); // 4 minutes left: inside the 5-minute margin
         gateway.pullRequest(REPO, 1347);
@@ -70,7 +70,7 @@ class Hub4jGitHubTest {
         assertThat(github.tokenRequests()).hasSize(2);
         List<LoggedRequest> pulls = github.received("GET", REPO_PATH + "/pulls/1347");
         assertThat(pulls.get(pulls.size() - 1).getHeader("Authorization"))
-                .isEqualTo("token " + FakeGitHub.RENEWED_TOKEN);
+                .isEqualTo("token " + GitHubApiStub.RENEWED_TOKEN);
     }
 
     @Test
@@ -142,7 +142,7 @@ class Hub4jGitHubTest {
         assertThat(gateway.permission(REPO, "triager")).isEqualTo(Permission.TRIAGE);
         assertThat(gateway.permission(REPO, "stranger")).isEqualTo(Permission.NONE);
         assertThat(github.received("GET", REPO_PATH + "/collaborators/hubot/permission").get(0)
-                .getHeader("Authorization")).isEqualTo("token " + FakeGitHub.TOKEN);
+                .getHeader("Authorization")).isEqualTo("token " + GitHubApiStub.TOKEN);
     }
 
     @Test
@@ -238,9 +238,9 @@ class Hub4jGitHubTest {
         String path = REPO_PATH + "/pulls/1347";
         github.stub(request("GET", urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
                         .willSetStateTo("lifted"),
-                FakeGitHub.json(403, "secondary-rate-limit.json").withHeader("Retry-After", "1"));
+                GitHubApiStub.json(403, "secondary-rate-limit.json").withHeader("Retry-After", "1"));
         github.stub(request("GET", urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs("lifted"),
-                FakeGitHub.json(200, "pull-request.json"));
+                GitHubApiStub.json(200, "pull-request.json"));
 
         long start = System.nanoTime();
         PullRequestInfo pr = gateway.pullRequest(REPO, 1347);
@@ -255,9 +255,9 @@ class Hub4jGitHubTest {
         String path = REPO_PATH + "/collaborators/hubot/permission";
         github.stub(request("GET", urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
                         .willSetStateTo("lifted"),
-                FakeGitHub.json(429, "secondary-rate-limit.json").withHeader("Retry-After", "0"));
+                GitHubApiStub.json(429, "secondary-rate-limit.json").withHeader("Retry-After", "0"));
         github.stub(request("GET", urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs("lifted"),
-                FakeGitHub.json(200, "collaborator-permission-maintain.json"));
+                GitHubApiStub.json(200, "collaborator-permission-maintain.json"));
 
         assertThat(gateway.permission(REPO, "hubot")).isEqualTo(Permission.MAINTAIN);
         assertThat(github.received("GET", path)).hasSize(2);
@@ -266,10 +266,10 @@ class Hub4jGitHubTest {
     @Test
     void aRateLimitLongerThanTheBoundFailsFastAsRetryable() {
         github.stub(request("GET", urlPathEqualTo(REPO_PATH + "/pulls/1347")),
-                FakeGitHub.json(403, "secondary-rate-limit.json").withHeader("Retry-After", "3600"));
-        long resetInAnHour = FakeGitHub.NOW.getEpochSecond() + 3600;
+                GitHubApiStub.json(403, "secondary-rate-limit.json").withHeader("Retry-After", "3600"));
+        long resetInAnHour = GitHubApiStub.NOW.getEpochSecond() + 3600;
         github.stub(request("GET", urlPathEqualTo(REPO_PATH + "/pulls")),
-                FakeGitHub.json(403, "secondary-rate-limit.json").withHeader("X-RateLimit-Remaining", "0")
+                GitHubApiStub.json(403, "secondary-rate-limit.json").withHeader("X-RateLimit-Remaining", "0")
                         .withHeader("X-RateLimit-Reset", Long.toString(resetInAnHour)));
 
         long start = System.nanoTime();
@@ -313,9 +313,9 @@ class Hub4jGitHubTest {
     void aRevokedInstallationTokenIsReplacedOnTheNextCall() throws Exception {
         String path = REPO_PATH + "/issues/1347/comments";
         github.stub(request("POST", urlPathEqualTo(path)).inScenario("revoked").whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("replaced"), FakeGitHub.json(401, "bad-credentials.json"));
+                .willSetStateTo("replaced"), GitHubApiStub.json(401, "bad-credentials.json"));
         github.stub(request("POST", urlPathEqualTo(path)).inScenario("revoked").whenScenarioStateIs("replaced"),
-                FakeGitHub.json(201, "issue-comment.json"));
+                GitHubApiStub.json(201, "issue-comment.json"));
 
         assertThatThrownBy(() -> gateway.comment(REPO, 1347, "hello")).isInstanceOfSatisfying(GitHubException.class,
                 e -> assertThat(e.isRetryable()).isFalse());
@@ -323,7 +323,7 @@ class Hub4jGitHubTest {
 
         assertThat(github.tokenRequests()).hasSize(2);
         assertThat(github.received("POST", path).get(1).getHeader("Authorization"))
-                .isEqualTo("token " + FakeGitHub.RENEWED_TOKEN);
+                .isEqualTo("token " + GitHubApiStub.RENEWED_TOKEN);
     }
 
     @Test
@@ -337,7 +337,7 @@ class Hub4jGitHubTest {
     @Test
     void enterpriseServerBaseUrlIsUsedForApiAndClone() throws Exception {
         github.close();
-        github = FakeGitHub.startEnterprise().issuesTokens().hasRepository()
+        github = GitHubApiStub.startEnterprise().issuesTokens().hasRepository()
                 .answers("GET", REPO_PATH + "/pulls/1347", 200, "pull-request.json");
         gateway = github.gateway(keys.pkcs1Pem());
 
@@ -353,11 +353,11 @@ class Hub4jGitHubTest {
     @Test
     void cloneUriFollowsTheApiHostUnlessAGitBaseIsConfigured() throws Exception {
         AppCredentials credentials = AppCredentials.fromPem(42, keys.pkcs8Pem());
-        Hub4jGitHub dotCom = new Hub4jGitHub(GitHubSettings.GITHUB_COM_API, credentials, FakeGitHub.loopbackOnly());
+        Hub4jGitHub dotCom = new Hub4jGitHub(GitHubSettings.GITHUB_COM_API, credentials, GitHubApiStub.loopbackOnly());
         Hub4jGitHub ghes = new Hub4jGitHub(URI.create("https://ghe.example.com/api/v3"), credentials,
-                FakeGitHub.loopbackOnly());
+                GitHubApiStub.loopbackOnly());
         Hub4jGitHub local = new Hub4jGitHub(GitHubSettings.of(GitHubSettings.GITHUB_COM_API)
-                .withGitBaseUrl(URI.create("http://127.0.0.1:8123/git/")), credentials, FakeGitHub.loopbackOnly(),
+                .withGitBaseUrl(URI.create("http://127.0.0.1:8123/git/")), credentials, GitHubApiStub.loopbackOnly(),
                 github.clock);
 
         assertThat(dotCom.cloneUri(REPO)).hasToString("https://github.com/octocat/Hello-World.git");

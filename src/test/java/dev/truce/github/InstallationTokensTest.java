@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class InstallationTokensTest {
 
-    private final MutableClock clock = new MutableClock(FakeGitHub.NOW);
+    private final MutableClock clock = new MutableClock(GitHubApiStub.NOW);
     private final AtomicInteger issued = new AtomicInteger();
     private final InstallationTokens tokens = new InstallationTokens(
             id -> new InstallationToken("t" + id + "-" + issued.incrementAndGet(), clock.instant().plusSeconds(3600)),

@@ -26,7 +26,7 @@ import okhttp3.OkHttpClient;
  * WireMock playing GitHub's REST API with fixtures from {@code src/test/resources/github/api}, and a gateway wired to
  * it. Reads like the scenario: {@code github.issuesTokens().hasRepository().answers("GET", "/pulls/1347", 200, ...)}.
  */
-final class FakeGitHub implements AutoCloseable {
+final class GitHubApiStub implements AutoCloseable {
 
     static final long APP_ID = 42;
     static final long INSTALLATION = 1;
@@ -41,20 +41,20 @@ final class FakeGitHub implements AutoCloseable {
     final String prefix;
     final MutableClock clock = new MutableClock(NOW);
 
-    private FakeGitHub(String prefix) {
+    private GitHubApiStub(String prefix) {
         this.prefix = prefix;
         this.server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
     }
 
     /** GitHub.com's API shape at the server's root. */
-    static FakeGitHub start() {
-        return new FakeGitHub("");
+    static GitHubApiStub start() {
+        return new GitHubApiStub("");
     }
 
     /** GitHub Enterprise Server's API shape: everything under {@code /api/v3}. */
-    static FakeGitHub startEnterprise() {
-        return new FakeGitHub("/api/v3");
+    static GitHubApiStub startEnterprise() {
+        return new GitHubApiStub("/api/v3");
     }
 
     URI apiUrl() {
@@ -86,7 +86,7 @@ final class FakeGitHub implements AutoCloseable {
     }
 
     /** The token endpoint hands out the fixture token, then the renewed one on the next request. */
-    FakeGitHub issuesTokens() {
+    GitHubApiStub issuesTokens() {
         String path = prefix + "/app/installations/" + INSTALLATION + "/access_tokens";
         server.stubFor(request("POST", urlPathEqualTo(path)).inScenario("tokens")
                 .whenScenarioStateIs(Scenario.STARTED).willReturn(json(201, "installation-token.json"))
@@ -97,16 +97,16 @@ final class FakeGitHub implements AutoCloseable {
     }
 
     /** {@code GET /repos/octocat/Hello-World}, which hub4j loads before repository calls. */
-    FakeGitHub hasRepository() {
+    GitHubApiStub hasRepository() {
         return answers("GET", REPO_PATH, 200, "repository.json");
     }
 
     /** {@code method path} (relative to the API root) answers {@code status} with a fixture body. */
-    FakeGitHub answers(String method, String path, int status, String fixture) {
+    GitHubApiStub answers(String method, String path, int status, String fixture) {
         return stub(request(method, urlPathEqualTo(prefix + path)), json(status, fixture));
     }
 
-    FakeGitHub stub(MappingBuilder mapping, ResponseDefinitionBuilder response) {
+    GitHubApiStub stub(MappingBuilder mapping, ResponseDefinitionBuilder response) {
         server.stubFor(mapping.willReturn(response));
         return this;
     }
@@ -117,7 +117,7 @@ final class FakeGitHub implements AutoCloseable {
     }
 
     static String fixture(String name) {
-        try (InputStream in = FakeGitHub.class.getResourceAsStream("/github/api/" + name)) {
+        try (InputStream in = GitHubApiStub.class.getResourceAsStream("/github/api/" + name)) {
             if (in == null) {
                 throw new AssertionError("no fixture " + name);
             }
