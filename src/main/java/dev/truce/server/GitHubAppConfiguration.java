@@ -37,7 +37,7 @@ class GitHubAppConfiguration {
     GitHubGateway gitHubGateway(TruceProperties properties) throws AppKeyException {
         TruceProperties.GitHub github = properties.github();
         if (github.appId() <= 0) {
-            throw new IllegalStateException("truce.github.app-id (TRUCE_GITHUB_APP_ID) must be set to the App's id");
+            throw new IllegalStateException("truce.github.app-id (TRUCE_GITHUB_APPID) must be set to the App's id");
         }
         GitHubSettings settings = GitHubSettings.of(URI.create(github.apiUrl()))
                 .withMaxRateLimitWait(github.maxRateLimitWait());

@@ -17,7 +17,7 @@ class MissingAppKeyFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDef
             return null;
         }
         return new FailureAnalysis("The GitHub App is not configured: no private key, so Truce cannot act for any "
-                + "installation.", "Set truce.github.private-key-file (TRUCE_GITHUB_PRIVATE_KEY_FILE) to the App's PEM"
-                + " key and truce.github.app-id (TRUCE_GITHUB_APP_ID) to its id; see docs/github-app.md.", cause);
+                + "installation.", "Set truce.github.private-key-file (TRUCE_GITHUB_PRIVATEKEYFILE) to the App's PEM"
+                + " key and truce.github.app-id (TRUCE_GITHUB_APPID) to its id; see docs/github-app.md.", cause);
     }
 }
