@@ -138,6 +138,7 @@ class GitHubAppEndToEndTest {
     private static RevCommit main;
     private static RevCommit feature;
     private static RevCommit topic;
+    private static ObjectId firstFix;
 
     @LocalServerPort
     int port;
@@ -212,6 +213,7 @@ class GitHubAppEndToEndTest {
                 .doesNotContain("declined");
 
         RevCommit merge = pushed(branch);
+        firstFix = merge.getId();
         assertThat(merge.getParents()).extracting(RevCommit::getId).containsExactly(feature.getId(), main.getId());
         assertThat(filesWithMarkers(merge)).isEmpty();
         assertThat(read(merge, "pom.xml"))
@@ -239,7 +241,9 @@ class GitHubAppEndToEndTest {
         assertThat(send("pull_request", body, delivery).statusCode()).isEqualTo(202);
         awaitJobsDone();
         int pullReads = requests("GET", REPO + "/pulls/" + RESOLVABLE).size();
+        assertThat(pullReads).as("the repeated event was worked on").isEqualTo(2);
         ObjectId branchBefore = origin.repository().exactRef(Constants.R_HEADS + fixBranch()).getObjectId();
+        assertThat(branchBefore).as("the fix branch after the same head and base again").isEqualTo(firstFix);
 
         HttpResponse<String> redelivered = send("pull_request", body, delivery);
 
