@@ -3,6 +3,7 @@ package dev.truce.publish;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,10 @@ import dev.truce.merge.MergeInputException;
 import dev.truce.merge.PathConflict;
 import dev.truce.merge.WrittenMerge;
 import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -151,10 +156,35 @@ public final class FixPublisher {
         StoredConfig config = repository.getConfig(); // in memory only: MergeCommitWriter reads the author here
         config.setString("user", null, "name", app.name());
         config.setString("user", null, "email", app.email());
+        String refName = Constants.R_HEADS + branch;
+        Ref before = repository.exactRef(refName);
+        WrittenMerge written;
         try {
-            return new MergeCommitWriter(false, true).write(resolved.merge(), resolved.resolutions(), branch);
+            written = new MergeCommitWriter(false, true).write(resolved.merge(), resolved.resolutions(), branch);
         } catch (MergeInputException e) {
             throw new IOException("could not write the fix branch " + branch + ": " + e.getMessage(), e);
+        }
+        if (before == null || !sameMerge(repository, before.getObjectId(), written.commit())) {
+            return written;
+        }
+        // The same head and base resolved the same way again: keep the commit already written (and pushed), so a
+        // re-run does not force-push an identical fix with a new date, which re-runs CI and can dismiss reviews.
+        RefUpdate update = repository.updateRef(refName);
+        update.setNewObjectId(before.getObjectId());
+        RefUpdate.Result result = update.forceUpdate();
+        if (result != RefUpdate.Result.FORCED && result != RefUpdate.Result.NO_CHANGE) {
+            throw new IOException("could not restore " + refName + " to " + before.getObjectId().name() + ": " + result);
+        }
+        return new WrittenMerge(branch, before.getObjectId(), written.partial());
+    }
+
+    /** Same parents, tree and message: the same merge, whenever it was committed. */
+    private static boolean sameMerge(Repository repository, ObjectId a, ObjectId b) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit x = walk.parseCommit(a);
+            RevCommit y = walk.parseCommit(b);
+            return x.getTree().equals(y.getTree()) && Arrays.equals(x.getParents(), y.getParents())
+                    && x.getFullMessage().equals(y.getFullMessage());
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /** A freshly generated App key, written as GitHub (PKCS#1) and as PKCS#8 PEM. Nothing is ever stored on disk. */
-final class TestKeys {
+public final class TestKeys {
 
     private static KeyPair shared;
 
@@ -19,7 +19,7 @@ final class TestKeys {
     }
 
     /** One key per test run: generating RSA 2048 takes a noticeable moment. */
-    static synchronized TestKeys generated() {
+    public static synchronized TestKeys generated() {
         if (shared == null) {
             try {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -32,7 +32,7 @@ final class TestKeys {
         return new TestKeys(shared);
     }
 
-    RSAPublicKey publicKey() {
+    public RSAPublicKey publicKey() {
         return (RSAPublicKey) pair.getPublic();
     }
 
@@ -42,7 +42,7 @@ final class TestKeys {
     }
 
     /** {@code BEGIN RSA PRIVATE KEY}, as GitHub issues it: the OCTET STRING inside the PKCS#8 structure. */
-    String pkcs1Pem() {
+    public String pkcs1Pem() {
         return pem("RSA PRIVATE KEY", innerPkcs1(pair.getPrivate().getEncoded()));
     }
 
