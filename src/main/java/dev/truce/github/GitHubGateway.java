@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The GitHub calls Truce's pipeline makes, each on behalf of one installation. Implementations authenticate as
- * the App, cache installation tokens until shortly before they expire, respect rate limits, and never log tokens.
+ * The GitHub calls Truce's pipeline makes, each about one repository of one installation. Implementations
+ * authenticate as the App, use installation tokens scoped to that one repository, cache them until shortly before
+ * they expire, respect rate limits, and never log tokens.
  */
 public interface GitHubGateway {
 
@@ -48,8 +49,8 @@ public interface GitHubGateway {
     URI cloneUri(RepoRef repo);
 
     /**
-     * A short-lived installation token for git over HTTPS on this repository ({@code x-access-token} as the user
-     * name). Never log it.
+     * A short-lived installation token for git over HTTPS on this repository, and only this repository
+     * ({@code x-access-token} as the user name). Never log it.
      */
     char[] gitToken(RepoRef repo) throws GitHubException;
 }

@@ -26,7 +26,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@link GitHubGateway} over hub4j's {@code github-api} with its OkHttp connector, as a GitHub App: one hub4j client
- * per installation authenticated by that installation's cached token, rate limits waited out up to a bound.
+ * per repository, authenticated by that repository's cached installation token, rate limits waited out up to a
+ * bound. Tokens are scoped to one repository (see {@link InstallationTokens}), so every call about repository X,
+ * through hub4j or directly, carries X's token, and no token reaches another repository of the installation.
  *
  * <p>A few calls go straight to the REST API (see {@link GitHubRest}) because hub4j would spend extra requests on
  * them or lose a field: token issuing, permission (hub4j drops {@code role_name}, so {@code maintain} would read as
@@ -44,7 +46,7 @@ public final class Hub4jGitHub implements GitHubGateway {
     private final InstallationTokens tokens;
     private final RateLimitWait rateLimits;
     private final GitHubRest rest;
-    private final Map<Long, GitHub> clients = new ConcurrentHashMap<>();
+    private final Map<InstallationTokens.Key, GitHub> clients = new ConcurrentHashMap<>();
     private final Map<RepoRef, GHRepository> repositories = new ConcurrentHashMap<>();
 
     /** A gateway to {@code apiUrl} with default settings. */
@@ -201,7 +203,7 @@ public final class Hub4jGitHub implements GitHubGateway {
 
     @Override
     public char[] gitToken(RepoRef repo) throws GitHubException {
-        return tokens.get(repo.installationId()).value().toCharArray();
+        return tokens.get(repo).value().toCharArray();
     }
 
     @Override
@@ -213,38 +215,40 @@ public final class Hub4jGitHub implements GitHubGateway {
         GHRepository cached = repositories.get(repo);
         if (cached == null) {
             // Only owner and name are used from it, so one lookup per repository serves every later call.
-            cached = client(repo.installationId()).getRepository(repo.fullName());
+            cached = client(repo).getRepository(repo.fullName());
             repositories.put(repo, cached);
         }
         return cached;
     }
 
-    private GitHub client(long installationId) throws IOException {
-        GitHub client = clients.get(installationId);
+    /** The repository's hub4j client; its authorization provider hands out that repository's token only. */
+    private GitHub client(RepoRef repo) throws IOException {
+        InstallationTokens.Key key = InstallationTokens.Key.of(repo);
+        GitHub client = clients.get(key);
         if (client == null) {
             client = new GitHubBuilder()
                     .withEndpoint(settings.apiBase())
                     .withConnector(new OkHttpGitHubConnector(http))
-                    .withAuthorizationProvider(() -> "token " + token(installationId))
+                    .withAuthorizationProvider(() -> "token " + token(repo))
                     .withRateLimitHandler(rateLimits.primary())
                     .withAbuseLimitHandler(rateLimits.secondary())
                     .build();
-            GitHub raced = clients.putIfAbsent(installationId, client);
+            GitHub raced = clients.putIfAbsent(key, client);
             client = raced != null ? raced : client;
         }
         return client;
     }
 
-    private String token(long installationId) throws IOException {
+    private String token(RepoRef repo) throws IOException {
         try {
-            return tokens.get(installationId).value();
+            return tokens.get(repo).value();
         } catch (GitHubException e) {
             throw new GitHubErrors.TokenUnavailableException(e);
         }
     }
 
     private String authorization(RepoRef repo) throws GitHubException {
-        return "token " + tokens.get(repo.installationId()).value();
+        return "token " + tokens.get(repo).value();
     }
 
     private JsonNode get(RepoRef repo, HttpUrl url) throws GitHubException {
@@ -265,10 +269,10 @@ public final class Hub4jGitHub implements GitHubGateway {
         }
     }
 
-    /** A 401 means the installation token was revoked or rotated: the next attempt asks for a new one. */
+    /** A 401 means the repository's token was revoked or rotated: the next attempt asks for a new one. */
     private GitHubException revokedTokenForgotten(RepoRef repo, GitHubException e) {
         if (GitHubHttpException.hasStatus(e, 401)) {
-            tokens.invalidate(repo.installationId());
+            tokens.invalidate(repo);
         }
         return e;
     }

@@ -231,6 +231,9 @@ class GitHubAppEndToEndTest {
 
         LoggedRequest tokenRequest = requests("POST", "/app/installations/" + INSTALLATION + "/access_tokens").get(0);
         assertThat(verifiesWithAppKey(tokenRequest.getHeader("Authorization"))).isTrue();
+        // The token reaches only the repository the job is about.
+        assertThat(JSON.readTree(tokenRequest.getBodyAsString()).path("repositories").toString())
+                .isEqualTo("[\"Hello-World\"]");
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.truce.github;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -32,10 +34,14 @@ final class GitHubApiStub implements AutoCloseable {
     static final long INSTALLATION = 1;
     static final RepoRef REPO = new RepoRef(INSTALLATION, "octocat", "Hello-World");
     static final String REPO_PATH = "/repos/octocat/Hello-World";
+    /** Another repository of the same installation. */
+    static final RepoRef OTHER_REPO = new RepoRef(INSTALLATION, "octocat", "Spoon-Knife");
+    static final String OTHER_REPO_PATH = "/repos/octocat/Spoon-Knife";
     /** An hour before the fixture token's expires_at (2016-07-11T22:14:10Z). */
     static final Instant NOW = Instant.parse("2016-07-11T21:14:10Z");
     static final String TOKEN = "ghs_16C7e42F292c6912E7710c838347Ae178B4a";
     static final String RENEWED_TOKEN = "ghs_2ndRenewedTokenAfterTheFirstExpired0001";
+    static final String OTHER_REPO_TOKEN = "ghs_OtherRepositoryOfTheSameInstallation01";
 
     final WireMockServer server;
     final String prefix;
@@ -94,6 +100,25 @@ final class GitHubApiStub implements AutoCloseable {
         server.stubFor(request("POST", urlPathEqualTo(path)).inScenario("tokens")
                 .whenScenarioStateIs("renewed").willReturn(json(201, "installation-token-renewed.json")));
         return this;
+    }
+
+    /**
+     * Token requests naming {@link #OTHER_REPO} get their own token, ahead of {@link #issuesTokens()}' stubs (which
+     * answer whatever repository is named).
+     */
+    GitHubApiStub issuesTokensForTheOtherRepository() {
+        server.stubFor(request("POST", urlPathEqualTo(prefix + "/app/installations/" + INSTALLATION + "/access_tokens"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.repositories[0]", equalTo(OTHER_REPO.name())))
+                .willReturn(json(201, "installation-token-other-repository.json")));
+        return this;
+    }
+
+    /** {@code GET /repos/octocat/Spoon-Knife}: the repository fixture renamed. */
+    GitHubApiStub hasTheOtherRepository() {
+        return stub(request("GET", urlPathEqualTo(prefix + OTHER_REPO_PATH)), aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody(fixture("repository.json").replace("Hello-World", OTHER_REPO.name())));
     }
 
     /** {@code GET /repos/octocat/Hello-World}, which hub4j loads before repository calls. */

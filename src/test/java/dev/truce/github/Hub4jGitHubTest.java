@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.truce.github.GitHubApiStub.INSTALLATION;
+import static dev.truce.github.GitHubApiStub.OTHER_REPO;
+import static dev.truce.github.GitHubApiStub.OTHER_REPO_PATH;
 import static dev.truce.github.GitHubApiStub.REPO;
 import static dev.truce.github.GitHubApiStub.REPO_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +54,64 @@ class Hub4jGitHubTest {
         assertThat(authorization).startsWith("Bearer ");
         JsonNode claims = AppCredentialsTest.verifiedClaims(authorization.substring("Bearer ".length()), keys);
         assertThat(claims.path("iss").asString()).isEqualTo(Long.toString(GitHubApiStub.APP_ID));
+    }
+
+    @Test
+    void tokenRequestNamesExactlyTheRepositoryAndOnlyThePermissionsTruceNeeds() throws Exception {
+        gateway.gitToken(REPO);
+
+        JsonNode sent = body(github.tokenRequests().get(0));
+        assertThat(sent).isEqualTo(JSON.readTree("""
+                {"repositories": ["Hello-World"],
+                 "permissions": {"contents": "write", "pull_requests": "write", "issues": "write",
+                                 "metadata": "read"}}"""));
+    }
+
+    @Test
+    void twoRepositoriesOfOneInstallationUseTwoTokensEachRequestedOnce() throws Exception {
+        github.issuesTokensForTheOtherRepository().hasTheOtherRepository()
+                .answers("GET", REPO_PATH + "/pulls/1347", 200, "pull-request.json")
+                .answers("GET", OTHER_REPO_PATH + "/pulls/1347", 200, "pull-request.json")
+                .answers("POST", REPO_PATH + "/issues/1347/comments", 201, "issue-comment.json")
+                .answers("POST", OTHER_REPO_PATH + "/issues/1347/comments", 201, "issue-comment.json");
+
+        for (int round = 0; round < 2; round++) {
+            for (RepoRef repo : List.of(REPO, OTHER_REPO)) {
+                gateway.pullRequest(repo, 1347); // through hub4j
+                gateway.comment(repo, 1347, "hello"); // straight to the REST API
+            }
+        }
+
+        assertThat(github.tokenRequests()).extracting(r -> body(r).path("repositories").toString())
+                .containsExactly("[\"Hello-World\"]", "[\"Spoon-Knife\"]");
+        assertThat(gateway.gitToken(REPO)).isEqualTo(GitHubApiStub.TOKEN.toCharArray());
+        assertThat(gateway.gitToken(OTHER_REPO)).isEqualTo(GitHubApiStub.OTHER_REPO_TOKEN.toCharArray());
+        assertThat(authorizations("GET", REPO_PATH)).hasSize(1).containsOnly("token " + GitHubApiStub.TOKEN);
+        assertThat(authorizations("GET", OTHER_REPO_PATH)).hasSize(1)
+                .containsOnly("token " + GitHubApiStub.OTHER_REPO_TOKEN);
+        for (String path : List.of("/pulls/1347", "/issues/1347/comments")) {
+            String method = path.startsWith("/pulls") ? "GET" : "POST";
+            assertThat(authorizations(method, REPO_PATH + path)).hasSize(2)
+                    .containsOnly("token " + GitHubApiStub.TOKEN);
+            assertThat(authorizations(method, OTHER_REPO_PATH + path)).hasSize(2)
+                    .containsOnly("token " + GitHubApiStub.OTHER_REPO_TOKEN);
+        }
+        assertThat(github.tokenRequests()).hasSize(2);
+    }
+
+    @Test
+    void aRevokedTokenIsForgottenOnlyForItsRepository() throws Exception {
+        github.issuesTokensForTheOtherRepository()
+                .answers("POST", REPO_PATH + "/issues/1347/comments", 401, "bad-credentials.json")
+                .answers("POST", OTHER_REPO_PATH + "/issues/1347/comments", 201, "issue-comment.json");
+        gateway.comment(OTHER_REPO, 1347, "hello");
+
+        assertThatThrownBy(() -> gateway.comment(REPO, 1347, "hello")).isInstanceOf(GitHubException.class);
+        gateway.gitToken(REPO);
+        gateway.comment(OTHER_REPO, 1347, "hello");
+
+        assertThat(github.tokenRequests()).extracting(r -> body(r).path("repositories").get(0).asString())
+                .containsExactly("Spoon-Knife", "Hello-World", "Hello-World");
     }
 
     @Test
@@ -363,6 +423,10 @@ class Hub4jGitHubTest {
         assertThat(dotCom.cloneUri(REPO)).hasToString("https://github.com/octocat/Hello-World.git");
         assertThat(ghes.cloneUri(REPO)).hasToString("https://ghe.example.com/octocat/Hello-World.git");
         assertThat(local.cloneUri(REPO)).hasToString("http://127.0.0.1:8123/git/octocat/Hello-World.git");
+    }
+
+    private List<String> authorizations(String method, String path) {
+        return github.received(method, path).stream().map(r -> r.getHeader("Authorization")).toList();
     }
 
     private static JsonNode body(LoggedRequest request) {
