@@ -1,0 +1,21 @@
+package dev.truce.model;
+
+/**
+ * A language model as the engine sees it. Provider adapters (OpenAI-compatible, Anthropic, Ollama), record and
+ * replay, and resilience decorators implement it; the engine knows nothing else about providers.
+ */
+public interface ModelClient {
+
+    /** The configured name of this model, as users select it ({@code --model NAME}). */
+    String name();
+
+    /** Whether the model runs on infrastructure the user controls (a repository may allow only local models). */
+    boolean isLocal();
+
+    /**
+     * Sends one request.
+     *
+     * @throws ModelException when no answer could be had (after retries); the request's hunks are then declined
+     */
+    ModelReply complete(ModelRequest request) throws ModelException;
+}
