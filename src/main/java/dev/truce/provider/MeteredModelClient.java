@@ -1,0 +1,61 @@
+package dev.truce.provider;
+
+import dev.truce.model.ModelClient;
+import dev.truce.model.ModelException;
+import dev.truce.model.ModelReply;
+import dev.truce.model.ModelRequest;
+import java.math.BigDecimal;
+
+/**
+ * Charges every call to a {@link CostMeter} and a {@link Budget}, and refuses calls once the budget is spent.
+ * Wraps the {@link ResilientModelClient}, so a request is checked once, not per retry.
+ */
+public final class MeteredModelClient implements ModelClient {
+
+    private final ModelClient delegate;
+    private final Prices prices;
+    private final Budget budget;
+    private final String pullRequest;
+    private final CostMeter meter;
+
+    /**
+     * @param delegate    the client that makes the call
+     * @param prices      the model's prices
+     * @param budget      the shared budget
+     * @param pullRequest the pull request the calls are for ({@code owner/repo#12}), or {@code null}
+     * @param meter       where each call is recorded
+     */
+    public MeteredModelClient(ModelClient delegate, Prices prices, Budget budget, String pullRequest,
+            CostMeter meter) {
+        this.delegate = delegate;
+        this.prices = prices;
+        this.budget = budget;
+        this.pullRequest = pullRequest;
+        this.meter = meter;
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public boolean isLocal() {
+        return delegate.isLocal();
+    }
+
+    @Override
+    public ModelReply complete(ModelRequest request) throws ModelException {
+        budget.ensureAvailable(pullRequest);
+        ModelReply reply = delegate.complete(request);
+        BigDecimal cost = prices.cost(reply.usage());
+        meter.record(new CostMeter.Charge(name(), reply.usage(), cost));
+        budget.charge(pullRequest, cost);
+        return reply;
+    }
+
+    @Override
+    public String toString() {
+        return "MeteredModelClient[" + delegate + "]";
+    }
+}

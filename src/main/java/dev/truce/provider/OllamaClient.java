@@ -1,0 +1,61 @@
+package dev.truce.provider;
+
+import dev.truce.model.ModelException;
+import dev.truce.model.ModelReply;
+import dev.truce.model.ModelRequest;
+import dev.truce.model.Usage;
+import java.time.Clock;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Ollama's native chat API ({@code POST {baseUrl}/api/chat}, not streamed). Ollama reports no cached tokens;
+ * it reuses the prompt prefix of the previous request on its own.
+ */
+public final class OllamaClient extends HttpModelClient {
+
+    /** A client for {@code settings}; {@code apiKey} is only sent (as a bearer token) when a proxy needs one. */
+    public OllamaClient(ModelSettings settings, OkHttpClient http, String apiKey, Clock clock) {
+        super(settings, http, apiKey, clock);
+    }
+
+    @Override
+    String path() {
+        return "/api/chat";
+    }
+
+    @Override
+    void authenticate(Request.Builder request, String key) {
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+    }
+
+    @Override
+    ObjectNode body(ModelRequest request) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("model", settings.model());
+        ArrayNode messages = body.putArray("messages");
+        messages.addObject().put("role", "system").put("content", request.system());
+        messages.addObject().put("role", "user").put("content", request.stablePrefix() + request.content());
+        body.put("stream", false);
+        body.putObject("options").put("num_predict", request.maxOutputTokens()).put("temperature", 0);
+        return body;
+    }
+
+    @Override
+    ModelReply reply(JsonNode answer, Duration latency) throws ModelException {
+        if (answer.path("error").isString()) {
+            throw new ModelException(describe() + " reported an error: " + redact(answer.path("error").stringValue()));
+        }
+        String text = requireString(answer.path("message").path("content"), "message.content");
+        Usage tokens = new Usage(count(answer.path("prompt_eval_count"), "prompt_eval_count"), 0,
+                count(answer.path("eval_count"), "eval_count"));
+        return new ModelReply(text, "length".equals(answer.path("done_reason").asString("")), null, tokens,
+                latency, answer.path("model").asString(settings.model()));
+    }
+}

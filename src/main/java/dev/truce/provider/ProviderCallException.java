@@ -1,0 +1,61 @@
+package dev.truce.provider;
+
+import dev.truce.model.ModelException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A call to a provider failed in transit: an HTTP error status or a transport failure (timeout, refused
+ * connection). Carries what {@link ResilientModelClient} needs to decide whether and when to try again.
+ */
+final class ProviderCallException extends ModelException {
+
+    /** Status used for failures without an HTTP answer. */
+    static final int NO_STATUS = 0;
+
+    private final int status;
+    private final Duration retryAfter;
+    private final boolean timeout;
+
+    private ProviderCallException(String message, int status, Duration retryAfter, boolean timeout,
+            Throwable cause) {
+        super(message, cause);
+        this.status = status;
+        this.retryAfter = retryAfter;
+        this.timeout = timeout;
+    }
+
+    static ProviderCallException status(String what, int status, Duration retryAfter, String detail) {
+        String message = what + " answered HTTP " + status + (detail.isEmpty() ? "" : ": " + detail);
+        return new ProviderCallException(message, status, retryAfter, false, null);
+    }
+
+    static ProviderCallException timeout(String what, Duration limit, Throwable cause) {
+        return new ProviderCallException(what + " did not answer within the call timeout of " + limit.toSeconds()
+                + " s", NO_STATUS, null, true, cause);
+    }
+
+    static ProviderCallException transport(String what, Throwable cause) {
+        return new ProviderCallException(what + " could not be reached: " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"), NO_STATUS, null, false, cause);
+    }
+
+    /** The HTTP status, or {@link #NO_STATUS}. */
+    int status() {
+        return status;
+    }
+
+    /** What the provider's {@code Retry-After} asked for, when it sent one. */
+    Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** Worth another attempt: a timeout, no connection, 408, 409 (Anthropic's lock contention), 429 or 5xx. */
+    boolean isTransient() {
+        return status == NO_STATUS || status == 408 || status == 409 || status == 429 || status >= 500;
+    }
+
+    boolean isTimeout() {
+        return timeout;
+    }
+}
