@@ -1,0 +1,72 @@
+package dev.truce.provider;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.truce.model.ModelRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import okhttp3.OkHttpClient;
+
+/** A WireMock server standing in for a model provider, with the providers' documented payloads as fixtures. */
+final class ProviderStub implements AutoCloseable {
+
+    /** A made-up key: tests assert it never shows up in messages. */
+    static final String API_KEY = "sk-test-made-up-0000";
+
+    static final ModelRequest REQUEST = new ModelRequest("You resolve merge conflicts. Answer per hunk.",
+            "File: src/main/java/App.java (Java)\n", "<hunk id=\"h1\">...</hunk>", List.of("h1"), 1024);
+
+    static final OkHttpClient HTTP = new OkHttpClient();
+
+    final WireMockServer server = new WireMockServer(options().dynamicPort());
+
+    ProviderStub() {
+        server.start();
+    }
+
+    String baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** Fast settings for tests: short timeouts and backoff, generous limits. */
+    ModelSettings settings(ProviderKind kind, String path) {
+        return ModelSettings.of("test-model", kind, baseUrl() + path, kind == ProviderKind.ANTHROPIC
+                        ? "claude-sonnet-4-5" : kind == ProviderKind.OLLAMA ? "qwen2.5-coder:7b" : "gpt-4o")
+                .withTimeouts(new ModelSettings.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)))
+                .withLimits(new ModelSettings.Limits(8, 1000))
+                .withRetry(new ModelSettings.RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(5), 10,
+                        Duration.ofSeconds(30)));
+    }
+
+    OpenAiChatClient openAi(ModelSettings settings) {
+        return new OpenAiChatClient(settings, HTTP, API_KEY, Clock.systemUTC());
+    }
+
+    List<LoggedRequest> requests() {
+        return server.findAll(WireMock.anyRequestedFor(WireMock.anyUrl()));
+    }
+
+    static String fixture(String path) {
+        try (InputStream in = ProviderStub.class.getResourceAsStream("/model/" + path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
