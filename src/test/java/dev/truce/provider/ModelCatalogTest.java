@@ -1,0 +1,163 @@
+package dev.truce.provider;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.truce.model.ModelClient;
+import dev.truce.model.ModelException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelCatalogTest {
+
+    private final ProviderStub stub = new ProviderStub();
+
+    @AfterEach
+    void stop() {
+        stub.close();
+    }
+
+    private ModelCatalog catalog(String yaml, Map<String, String> environment) {
+        return ModelCatalog.parse(new StringReader(yaml.replace("${stub}", stub.baseUrl())), "models.yaml",
+                environment::get, Clock.systemUTC());
+    }
+
+    @Test
+    void readsTheDocumentedExample() {
+        ModelCatalog catalog = catalog(ProviderStub.fixture("catalog/models.yaml"), Map.of());
+
+        ModelSettings local = catalog.models().get("local-coder");
+        assertThat(local.provider()).isEqualTo(ProviderKind.OLLAMA);
+        assertThat(local.baseUrl()).isEqualTo(URI.create("http://localhost:11434"));
+        assertThat(local.local()).isTrue();
+        assertThat(local.prices()).isEqualTo(Prices.FREE);
+
+        ModelSettings claude = catalog.models().get("claude");
+        assertThat(claude.provider()).isEqualTo(ProviderKind.ANTHROPIC);
+        assertThat(claude.local()).isFalse();
+        assertThat(claude.apiKey()).isEqualTo(ApiKeySource.environment("ANTHROPIC_API_KEY"));
+        assertThat(claude.timeouts()).isEqualTo(new ModelSettings.Timeouts(Duration.ofSeconds(5),
+                Duration.ofSeconds(120)));
+        assertThat(claude.limits()).isEqualTo(new ModelSettings.Limits(4, 2));
+        assertThat(claude.retry().maxAttempts()).isEqualTo(3);
+        assertThat(claude.retry().baseBackoff()).isEqualTo(Duration.ofMillis(500));
+        assertThat(claude.prices().cachedInputPerMillion()).isEqualByComparingTo("0.30");
+
+        ModelSettings vllm = catalog.models().get("team-vllm");
+        assertThat(vllm.local()).as("a private address counts as local").isTrue();
+
+        assertThat(catalog.budget()).isNotNull();
+    }
+
+    @Test
+    void buildsAWorkingClientWithTheKeyFromTheEnvironmentAndNeverPrintsIt() throws ModelException {
+        stub.server.stubFor(post("/v1/messages").willReturn(okJson(ProviderStub.fixture("anthropic/success.json"))));
+        ModelCatalog catalog = catalog("""
+                models:
+                  claude:
+                    provider: anthropic
+                    base-url: ${stub}
+                    model: claude-sonnet-4-5
+                    api-key-env: TRUCE_TEST_KEY
+                    prices: {input: 3, cached-input: 0.3, output: 15}
+                budget:
+                  per-day: 5.00
+                """, Map.of("TRUCE_TEST_KEY", ProviderStub.API_KEY));
+
+        ModelClient client = catalog.client("claude", "acme/app#7");
+        client.complete(ProviderStub.REQUEST);
+
+        stub.server.verify(postRequestedFor(urlEqualTo("/v1/messages"))
+                .withHeader("x-api-key", equalTo(ProviderStub.API_KEY)));
+        // 86 uncached × 3 + 1920 cached × 0.3 + 300 output × 15, per million
+        assertThat(catalog.meter().totalCost()).isEqualByComparingTo(new BigDecimal("0.005334"));
+        assertThat(catalog.budget().spentOn("acme/app#7")).isEqualByComparingTo("0.005334");
+        assertThat(client.toString()).doesNotContain(ProviderStub.API_KEY);
+        assertThat(catalog.models().get("claude").toString()).contains("env:TRUCE_TEST_KEY")
+                .doesNotContain(ProviderStub.API_KEY);
+        assertThat(client.isLocal()).as("the stand-in listens on loopback").isTrue();
+    }
+
+    @Test
+    void modelsOfOneEndpointShareACircuitBreaker() throws ModelException {
+        ModelCatalog catalog = catalog("""
+                models:
+                  small: {provider: openai, base-url: "${stub}/v1", model: small, retry: {max-attempts: 1, breaker-failures: 2}}
+                  large: {provider: openai, base-url: "${stub}/v1", model: large, retry: {max-attempts: 1, breaker-failures: 2}}
+                """, Map.of());
+        stub.server.stubFor(post("/v1/chat/completions").willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.serverError()));
+        ModelClient small = catalog.client("small");
+        ModelClient large = catalog.client("large");
+
+        assertThatThrownBy(() -> small.complete(ProviderStub.REQUEST)).hasMessageContaining("HTTP 500");
+        assertThatThrownBy(() -> large.complete(ProviderStub.REQUEST)).hasMessageContaining("HTTP 500");
+        assertThatThrownBy(() -> small.complete(ProviderStub.REQUEST)).hasMessageContaining("is unavailable");
+        assertThat(stub.requests()).hasSize(2);
+    }
+
+    @Test
+    void aMissingKeyNamesTheVariableToSet() {
+        ModelCatalog catalog = catalog("""
+                models:
+                  gpt: {provider: openai, model: gpt-4o, api-key-env: OPENAI_API_KEY}
+                """, Map.of());
+        assertThatThrownBy(() -> catalog.client("gpt"))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("OPENAI_API_KEY is not set");
+    }
+
+    @Test
+    void readsTheKeyFromASecretFile(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("key"), ProviderStub.API_KEY + "\n");
+        assertThat(ApiKeySource.file(secret).resolve(name -> null)).contains(ProviderStub.API_KEY);
+        assertThat(ApiKeySource.file(secret).toString()).doesNotContain(ProviderStub.API_KEY);
+    }
+
+    @Test
+    void anUnknownModelListsTheConfiguredOnes() {
+        ModelCatalog catalog = catalog(ProviderStub.fixture("catalog/models.yaml"), Map.of());
+        assertThatThrownBy(() -> catalog.client("gpt-5"))
+                .hasMessage("no model named 'gpt-5' is configured; configured models: [claude, gpt, local-coder,"
+                        + " team-vllm]");
+    }
+
+    @Test
+    void aTypoInAKeyIsReportedWithWhereItIs() {
+        assertThatThrownBy(() -> catalog("""
+                models:
+                  gpt: {provider: openai, model: gpt-4o, api_key_env: OPENAI_API_KEY}
+                """, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("models.yaml: models.gpt: unknown key 'api_key_env'");
+    }
+
+    @Test
+    void localByDefaultOnlyForOllamaAndThisMachineOrPrivateNetworks() {
+        assertThat(local(ProviderKind.OPENAI, "http://127.0.0.1:8080/v1")).isTrue();
+        assertThat(local(ProviderKind.OPENAI, "http://localhost:1234/v1")).isTrue();
+        assertThat(local(ProviderKind.OPENAI, "http://192.168.1.20:8000/v1")).isTrue();
+        assertThat(local(ProviderKind.OPENAI, "http://[::1]:8000/v1")).isTrue();
+        assertThat(local(ProviderKind.OPENAI, "https://api.openai.com/v1")).isFalse();
+        assertThat(local(ProviderKind.OPENAI, "http://8.8.8.8/v1")).isFalse();
+        assertThat(local(ProviderKind.OLLAMA, "https://ollama.example.com")).isTrue();
+    }
+
+    private static boolean local(ProviderKind kind, String url) {
+        return ModelSettings.of("m", kind, url, "m").local();
+    }
+}
