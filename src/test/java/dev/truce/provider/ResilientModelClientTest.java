@@ -177,4 +177,20 @@ class ResilientModelClientTest {
         }
         assertThat(mostInFlight.get()).isEqualTo(2);
     }
+
+    @Test
+    void rateLimiterHoldsBackCallsBeyondTheRate() throws ModelException {
+        // one call per second, and no call may wait longer than its 200 ms timeout for a permit
+        ModelSettings settings = settings()
+                .withTimeouts(new ModelSettings.Timeouts(Duration.ofSeconds(1), Duration.ofMillis(200)))
+                .withLimits(new ModelSettings.Limits(8, 1));
+        stub.server.stubFor(post(PATH).willReturn(okJson(ProviderStub.fixture("openai/success.json"))));
+        ResilientModelClient client = resilient(settings);
+
+        client.complete(ProviderStub.REQUEST);
+        assertThatThrownBy(() -> client.complete(ProviderStub.REQUEST))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("is saturated");
+        assertThat(stub.requests()).hasSize(1);
+    }
 }
