@@ -115,7 +115,7 @@ public final class ContextAssembler {
         List<SideChanges.Change> theirsChanges = new ArrayList<>(
                 SideChanges.outside("theirs", sides.base, sides.theirs, baseFrom, baseTo));
         EnclosingDeclaration declaration = oursLines.isEmpty() ? null : EnclosingDeclaration.around(file.fileType(),
-                oursLines, oursFrom, oursTo, budget.declarationMax(), budget.declarationWindow());
+                oursLines.stream().map(LineEndings::content).toList(), oursFrom, oursTo, budget.declarationMax(), budget.declarationWindow());
         String hunksText = hunks(group);
         List<String> trimmed = new ArrayList<>();
         ChangeStory shownStory = story;
