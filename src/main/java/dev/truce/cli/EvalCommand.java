@@ -86,6 +86,9 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Leave these strategies out of the chain (comma-separated names), to measure what each adds.")
     List<String> without = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
     @Option(names = "--bench", hidden = true,
             description = "Time model building, strategies and the whole run against JGit's plain merge.")
     boolean bench;
@@ -139,8 +142,16 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("truce eval: unknown strategy in --without " + without + "; the strategies are " + names);
             return EXIT_BAD_INPUT;
         }
+        dev.truce.model.ModelStage stage;
+        try {
+            stage = modelOptions.stage();
+        } catch (dev.truce.model.ModelClientFactory.UnknownModelException e) {
+            err.println("truce eval: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        // The stage is stateless apart from its client, which is thread-safe: one for all runners.
         Supplier<EvalRunner> runners = () -> new EvalRunner(new ConflictModelBuilder(), new Resolver(
-                Strategies.defaults().stream().filter(s -> !without.contains(s.name())).toList()));
+                Strategies.defaults().stream().filter(s -> !without.contains(s.name())).toList()), stage);
         List<CaseResult> results = EvalRunner.runAll(cases, threads, runners, progress::update);
         long t2 = System.nanoTime();
         Map<String, Long> timing = new LinkedHashMap<>();

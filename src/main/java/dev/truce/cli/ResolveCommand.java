@@ -9,6 +9,17 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.truce.conflict.ConflictHunk;
+import dev.truce.conflict.FileVersions;
+import dev.truce.context.ChangeStory;
+import dev.truce.context.CommitStories;
+import dev.truce.merge.IndexEntry;
+import dev.truce.model.HunkCall;
+import dev.truce.model.ModelClientFactory;
+import dev.truce.model.ModelStage;
+import dev.truce.model.Usage;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import picocli.CommandLine.Mixin;
 import dev.truce.merge.ComputedMerge;
 import dev.truce.merge.ConflictedWorkTree;
 import dev.truce.merge.MergeCommitWriter;
@@ -94,6 +105,11 @@ final class ResolveCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE.json", description = "Write a JSON report of every file and hunk.")
     Path report;
 
+    @Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
+    private ModelStage stage;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -104,6 +120,12 @@ final class ResolveCommand implements Callable<Integer> {
         if (ours == null && (branch != null || force)) {
             err.println("truce: --branch and --force apply to --ours/--theirs merges; a merge in progress is"
                     + " resolved in its work tree");
+            return EXIT_INPUT;
+        }
+        try {
+            stage = modelOptions.stage();
+        } catch (ModelClientFactory.UnknownModelException e) {
+            err.println("truce: " + e.getMessage());
             return EXIT_INPUT;
         }
         try (Repository repository = open(repo)) {
@@ -125,7 +147,7 @@ final class ResolveCommand implements Callable<Integer> {
         out.printf("Merging %s (%s) into %s (%s): %s%n", theirs, theirsShort, ours, oursShort,
                 merge.isClean() ? "no conflicts" : merge.conflicts().size() + " conflicted file(s)");
 
-        List<FileResolution> resolutions = resolveAll(merge.conflicts());
+        List<FileResolution> resolutions = resolveAll(repository, merge.conflicts(), merge.ours(), merge.theirs());
         List<ResolveReport.FileReport> files = new ArrayList<>();
         for (int i = 0; i < resolutions.size(); i++) {
             print(out, merge.conflicts().get(i), resolutions.get(i), null);
@@ -150,7 +172,8 @@ final class ResolveCommand implements Callable<Integer> {
         ConflictedWorkTree workTree = ConflictedWorkTree.open(repository);
         out.printf("Resolving the merge in progress in %s: %d conflicted file(s)%n", repository.getWorkTree(),
                 workTree.conflicts().size());
-        List<FileResolution> resolutions = resolveAll(workTree.conflicts());
+        List<FileResolution> resolutions = resolveAll(repository, workTree.conflicts(),
+                repository.resolve(Constants.HEAD), repository.resolve(Constants.MERGE_HEAD));
         List<ResolveReport.FileReport> files = new ArrayList<>();
         int staged = 0;
         for (int i = 0; i < resolutions.size(); i++) {
@@ -172,9 +195,43 @@ final class ResolveCommand implements Callable<Integer> {
         return EXIT_CONFLICTS_LEFT;
     }
 
-    private List<FileResolution> resolveAll(List<PathConflict> conflicts) {
+    private List<FileResolution> resolveAll(Repository repository, List<PathConflict> conflicts, ObjectId oursId,
+            ObjectId theirsId) throws IOException {
         Resolver resolver = new Resolver(Strategies.defaults(receiving));
-        return conflicts.stream().map(c -> resolver.resolve(c.file())).toList();
+        List<FileResolution> resolutions = new ArrayList<>();
+        Usage usage = Usage.NONE;
+        long millis = 0;
+        int asked = 0;
+        for (PathConflict conflict : conflicts) {
+            FileResolution resolution = resolver.resolve(conflict.file());
+            if (stage != null && conflict.file().hasHunks() && !resolution.isFullyResolved()) {
+                FileVersions versions = new FileVersions(conflict.path(), bytes(repository, conflict.base()),
+                        bytes(repository, conflict.ours()), bytes(repository, conflict.theirs()));
+                ChangeStory story = oursId == null || theirsId == null ? ChangeStory.NONE
+                        : CommitStories.of(repository, oursId, theirsId, conflict.path());
+                ModelStage.Result result = stage.apply(resolution, versions, story);
+                resolution = result.resolution();
+                for (HunkCall call : result.calls()) {
+                    usage = usage.plus(call.usage());
+                    millis += call.latencyMillis();
+                    asked++;
+                }
+            }
+            resolutions.add(resolution);
+        }
+        if (asked > 0) {
+            spec.commandLine().getOut().printf("Model %s asked about %d hunk(s): %d tokens in (%d cached), %d out,"
+                    + " %d ms%n", stage.strategyName(), asked, usage.inputTokens(), usage.cachedInputTokens(),
+                    usage.outputTokens(), millis);
+        }
+        return resolutions;
+    }
+
+    private static byte[] bytes(Repository repository, IndexEntry entry) throws IOException {
+        if (entry == null || entry.isGitlink() || entry.isSymlink()) {
+            return null;
+        }
+        return repository.open(entry.id()).getBytes();
     }
 
     private static void print(PrintWriter out, PathConflict conflict, FileResolution resolution, String note) {

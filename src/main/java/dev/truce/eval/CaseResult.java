@@ -2,6 +2,7 @@ package dev.truce.eval;
 
 import java.util.List;
 
+import dev.truce.model.HunkCall;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 
@@ -22,14 +23,24 @@ import dev.truce.resolve.HunkOutcome;
  * @param resolveNanos time spent in the strategies
  * @param humanKeptMergedText whether the human's file keeps all the text the merge decided by itself (so that
  *                     deciding hunks alone can match it); false for files without hunks
+ * @param modelCalls   per hunk the model stage asked about, its tokens, latency and cost; empty without a model
  */
 public record CaseResult(EvalCase evalCase, FileResolution resolution, String resolved, String error, Match match,
         List<Match> hunkMatches, Baseline oursHunks, Baseline theirsHunks, Match oursFile, Match theirsFile,
-        long buildNanos, long resolveNanos, boolean humanKeptMergedText) {
+        long buildNanos, long resolveNanos, boolean humanKeptMergedText, List<HunkCall> modelCalls) {
 
     public CaseResult {
         hunkMatches = hunkMatches == null ? List.of() : java.util.Collections.unmodifiableList(
                 new java.util.ArrayList<>(hunkMatches));
+        modelCalls = modelCalls == null ? List.of() : List.copyOf(modelCalls);
+    }
+
+    /** A result without a model stage. */
+    public CaseResult(EvalCase evalCase, FileResolution resolution, String resolved, String error, Match match,
+            List<Match> hunkMatches, Baseline oursHunks, Baseline theirsHunks, Match oursFile, Match theirsFile,
+            long buildNanos, long resolveNanos, boolean humanKeptMergedText) {
+        this(evalCase, resolution, resolved, error, match, hunkMatches, oursHunks, theirsHunks, oursFile, theirsFile,
+                buildNanos, resolveNanos, humanKeptMergedText, List.of());
     }
 
     /**

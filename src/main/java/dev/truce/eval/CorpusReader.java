@@ -151,7 +151,13 @@ public final class CorpusReader {
         if (kind == ConflictKind.CONTENT && label.startsWith("rename")) {
             kind = ConflictKind.RENAME;
         }
-        return new EvalCase(id, versions, kind, FileType.of(path).label(), human);
+        return new EvalCase(id, versions, kind, FileType.of(path).label(), human, optional(node, "ours_subject"),
+                optional(node, "theirs_subject"));
+    }
+
+    private static String optional(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isString() ? value.asString() : null;
     }
 
     private static String required(JsonNode node, String field) {

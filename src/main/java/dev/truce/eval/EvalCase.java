@@ -11,6 +11,19 @@ import dev.truce.conflict.FileVersions;
  * @param kind     the kind of conflict
  * @param language report label of the file's language
  * @param human    what the human committed for the path, or {@code null} if the merge deleted it
+ * @param oursSubject   first line of our parent's commit message, or {@code null} when not known
+ * @param theirsSubject first line of their parent's commit message, or {@code null} when not known
  */
-public record EvalCase(String id, FileVersions versions, ConflictKind kind, String language, String human) {
+public record EvalCase(String id, FileVersions versions, ConflictKind kind, String language, String human,
+        String oursSubject, String theirsSubject) {
+
+    /** A case without commit subjects. */
+    public EvalCase(String id, FileVersions versions, ConflictKind kind, String language, String human) {
+        this(id, versions, kind, language, human, null, null);
+    }
+
+    /** Why each side changed, as far as the case knows: its parents' subjects. */
+    public dev.truce.context.ChangeStory story() {
+        return dev.truce.context.ChangeStory.ofSubjects(oursSubject, theirsSubject);
+    }
 }

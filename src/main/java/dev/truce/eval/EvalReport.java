@@ -287,6 +287,79 @@ public final class EvalReport {
         return new BaselineFigures(group.size(), exact, match, -1, 0, 0);
     }
 
+    /**
+     * The model stage's figures, apart from the deterministic stage's.
+     *
+     * @param deterministicResolved hunks the strategies resolved
+     * @param deterministicMatching of those, hunks matching the human's after normalisation
+     * @param asked          hunks the model was asked about (or declined before asking: too large)
+     * @param matching       hunks the model resolved that match the human's after normalisation
+     * @param different      hunks the model resolved differently from the human
+     * @param declined       hunks the model declined, or whose answer was rejected, or whose call failed
+     * @param calls          hunks with a model call (tokens and latency are averaged over these)
+     * @param inputTokens    input tokens, all calls
+     * @param cachedTokens   cached input tokens, all calls
+     * @param outputTokens   output tokens, all calls
+     * @param latencyMillis  wall time of the calls
+     * @param cost           estimated cost (0 when prices are unknown)
+     */
+    public record ModelFigures(int deterministicResolved, int deterministicMatching, int asked, int matching,
+            int different, int declined, int calls, long inputTokens, long cachedTokens, long outputTokens,
+            long latencyMillis, double cost) {
+
+        /** Average of a total over the hunks with a call. */
+        public double perHunk(long total) {
+            return calls == 0 ? 0 : (double) total / calls;
+        }
+    }
+
+    /** The model stage apart from the deterministic strategies. */
+    public ModelFigures modelStage() {
+        int detResolved = 0;
+        int detMatching = 0;
+        int asked = 0;
+        int matching = 0;
+        int different = 0;
+        int declined = 0;
+        int calls = 0;
+        long in = 0;
+        long cached = 0;
+        long outTokens = 0;
+        long latency = 0;
+        double cost = 0;
+        for (CaseResult r : results) {
+            List<dev.truce.resolve.HunkOutcome> outcomes = r.outcomes();
+            for (int i = 0; i < outcomes.size(); i++) {
+                var o = outcomes.get(i);
+                Match m = i < r.hunkMatches().size() ? r.hunkMatches().get(i) : null;
+                boolean model = o.strategy() != null && o.strategy().startsWith("model:");
+                if (o.isResolved() && !model) {
+                    detResolved++;
+                    detMatching += m != null && m.matchesNormalised() ? 1 : 0;
+                } else if (model) {
+                    asked++;
+                    if (!o.isResolved()) {
+                        declined++;
+                    } else if (m != null && m.matchesNormalised()) {
+                        matching++;
+                    } else {
+                        different++;
+                    }
+                }
+            }
+            for (dev.truce.model.HunkCall c : r.modelCalls()) {
+                calls++;
+                in += c.usage().inputTokens();
+                cached += c.usage().cachedInputTokens();
+                outTokens += c.usage().outputTokens();
+                latency += c.latencyMillis();
+                cost += c.cost();
+            }
+        }
+        return new ModelFigures(detResolved, detMatching, asked, matching, different, declined, calls, in, cached,
+                outTokens, latency, cost);
+    }
+
     /** Prints the report. */
     public void print(PrintStream out) {
         Figures f = files();
@@ -333,6 +406,21 @@ public final class EvalReport {
                 s.hunksExact(), s.hunksMatch(), pct(ratio(s.hunksMatch(), s.hunks())), s.files(), s.filesMatch(),
                 pct(ratio(s.filesMatch(), s.files()))));
         out.println();
+
+        ModelFigures mf = modelStage();
+        if (mf.asked() > 0) {
+            out.println("Stages (hunks)");
+            out.printf("  deterministic strategies: %d resolved, %d matching (precision %s)%n",
+                    mf.deterministicResolved(), mf.deterministicMatching(),
+                    pct(ratio(mf.deterministicMatching(), mf.deterministicResolved())));
+            out.printf("  model stage: %d asked: %d resolved and matching, %d resolved but different, %d declined"
+                    + " (precision %s, coverage %s)%n", mf.asked(), mf.matching(), mf.different(), mf.declined(),
+                    pct(ratio(mf.matching(), mf.matching() + mf.different())),
+                    pct(ratio(mf.matching() + mf.different(), mf.asked())));
+            out.printf("  model per hunk: %.0f tokens in (%.0f cached), %.0f out, %.0f ms; estimated cost %.4f%n%n",
+                    mf.perHunk(mf.inputTokens()), mf.perHunk(mf.cachedTokens()), mf.perHunk(mf.outputTokens()),
+                    mf.perHunk(mf.latencyMillis()), mf.cost());
+        }
 
         out.println("By language (files | hunks | baselines: files matching with -X ours / -X theirs)");
         out.printf("%-14s %6s %6s %6s %6s %6s %6s %7s %7s | %6s %6s %6s %7s %7s | %6s %6s%n", "language", "files",
@@ -386,6 +474,21 @@ public final class EvalReport {
                 .put("hunkPrecision", round(ratio(s.hunksMatch(), s.hunks())))
                 .put("filesFullyResolved", s.files()).put("filesMatching", s.filesMatch())
                 .put("filePrecision", round(ratio(s.filesMatch(), s.files()))));
+        ModelFigures mf = modelStage();
+        if (mf.asked() > 0) {
+            ObjectNode stages = root.putObject("stages");
+            stages.putObject("deterministic").put("hunksResolved", mf.deterministicResolved())
+                    .put("hunksMatching", mf.deterministicMatching());
+            stages.putObject("model").put("hunksAsked", mf.asked()).put("resolvedMatching", mf.matching())
+                    .put("resolvedDifferent", mf.different()).put("declined", mf.declined())
+                    .put("hunksWithCalls", mf.calls()).put("inputTokens", mf.inputTokens())
+                    .put("cachedInputTokens", mf.cachedTokens()).put("outputTokens", mf.outputTokens())
+                    .put("inputTokensPerHunk", round(mf.perHunk(mf.inputTokens())))
+                    .put("cachedInputTokensPerHunk", round(mf.perHunk(mf.cachedTokens())))
+                    .put("outputTokensPerHunk", round(mf.perHunk(mf.outputTokens())))
+                    .put("latencyMillisPerHunk", round(mf.perHunk(mf.latencyMillis())))
+                    .put("estimatedCost", mf.cost());
+        }
         ObjectNode langs = root.putObject("languages");
         Map<String, Figures> hl = hunksByLanguage();
         Map<String, List<CaseResult>> groups = byLanguage();

@@ -16,6 +16,8 @@ import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictHunk.Side;
 import dev.truce.conflict.ConflictModelBuilder;
 import dev.truce.conflict.ConflictedFile;
+import dev.truce.model.HunkCall;
+import dev.truce.model.ModelStage;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 import dev.truce.resolve.MarkerLabels;
@@ -27,6 +29,7 @@ public final class EvalRunner {
     private final ConflictModelBuilder builder;
     private final Resolver resolver;
     private final HunkMatcher matcher = new HunkMatcher();
+    private final ModelStage modelStage;
 
     /** A runner with the default model builder and strategies. */
     public EvalRunner() {
@@ -35,8 +38,14 @@ public final class EvalRunner {
 
     /** A runner with the given builder and resolver. */
     public EvalRunner(ConflictModelBuilder builder, Resolver resolver) {
+        this(builder, resolver, null);
+    }
+
+    /** A runner whose model stage ({@code null}: none) takes what the strategies leave. */
+    public EvalRunner(ConflictModelBuilder builder, Resolver resolver, ModelStage modelStage) {
         this.builder = builder;
         this.resolver = resolver;
+        this.modelStage = modelStage;
     }
 
     /** Runs one case; a case the engine fails on becomes a result with an error, never an exception. */
@@ -48,10 +57,16 @@ public final class EvalRunner {
         ConflictedFile file;
         FileResolution resolution;
         long t1;
+        List<HunkCall> calls = List.of();
         try {
             file = builder.build(evalCase.versions(), evalCase.kind(), null);
             t1 = System.nanoTime();
             resolution = resolver.resolve(file);
+            if (modelStage != null) {
+                ModelStage.Result staged = modelStage.apply(resolution, evalCase.versions(), evalCase.story());
+                resolution = staged.resolution();
+                calls = staged.calls();
+            }
         } catch (RuntimeException | StackOverflowError e) {
             // One bad case must not end a run over a thousand: it is counted and reported instead.
             return new CaseResult(evalCase, null, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null,
@@ -78,7 +93,7 @@ public final class EvalRunner {
             theirs = new CaseResult.Baseline(theirsFile, List.of());
         }
         return new CaseResult(evalCase, resolution, resolved, null, match, hunkMatches, ours, theirs, oursFile,
-                theirsFile, t1 - t0, t2 - t1, MergedTextCheck.keptBy(file, human));
+                theirsFile, t1 - t0, t2 - t1, MergedTextCheck.keptBy(file, human), calls);
     }
 
     /** Runs all cases in order. */

@@ -1,0 +1,64 @@
+package dev.truce.cli;
+
+import java.nio.file.Path;
+
+import dev.truce.context.PromptStyle;
+import dev.truce.model.ModelClient;
+import dev.truce.model.ModelClientFactory;
+import dev.truce.model.ModelStage;
+import dev.truce.model.PromptRecorder;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** The model stage's options, shared by {@code resolve} and {@code eval}. */
+final class ModelOptions {
+
+    // Set once at start-up by whoever knows the configured providers (TruceCommand.commandLine(factory)).
+    static volatile ModelClientFactory factory = ModelClientFactory.REPLAY_ONLY;
+
+    @Option(names = "--model", paramLabel = "NAME",
+            description = "Ask this model about the hunks no strategy resolved. 'replay:DIR' answers from recorded"
+                    + " files DIR/<fingerprint>.json (see docs/evaluation.md); other names are configured models.")
+    String model;
+
+    @Option(names = "--dump-prompts", paramLabel = "DIR",
+            description = "Write each request Truce sends (or would send) to the model as DIR/<fingerprint>.json.")
+    Path dumpPrompts;
+
+    @Option(names = "--prompt-style", paramLabel = "context|naive", defaultValue = "context",
+            converter = StyleConverter.class,
+            description = "'context': the hunk with its declaration, each side's other changes and why (default);"
+                    + " 'naive': the whole file with conflict markers and nothing else, as a baseline.")
+    PromptStyle promptStyle;
+
+    /** Whether the model stage runs at all. */
+    boolean enabled() {
+        return model != null || dumpPrompts != null;
+    }
+
+    /**
+     * The stage, or {@code null} when neither {@code --model} nor {@code --dump-prompts} is given.
+     *
+     * @throws ModelClientFactory.UnknownModelException for a model name nobody configured
+     */
+    ModelStage stage() throws ModelClientFactory.UnknownModelException {
+        if (!enabled()) {
+            return null;
+        }
+        ModelClient client = model == null ? null : factory.create(model);
+        return new ModelStage(client, dumpPrompts == null ? null : new PromptRecorder(dumpPrompts), promptStyle);
+    }
+
+    /** Reads {@code context} or {@code naive}. */
+    static final class StyleConverter implements ITypeConverter<PromptStyle> {
+        @Override
+        public PromptStyle convert(String value) {
+            try {
+                return PromptStyle.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("expected 'context' or 'naive', not '" + value + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.truce.context;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+
+/**
+ * Counts tokens with OpenAI's {@code cl100k_base} encoding (bundled in jtokkit, no network). Other providers'
+ * tokenisers differ by some percent; budgets are set with that margin in mind.
+ */
+public final class TokenCounter {
+
+    // Loading an encoding reads its vocabulary: once per JVM. Encodings are thread-safe.
+    private static final Encoding CL100K = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+
+    /** The number of tokens of {@code text}. */
+    public int count(String text) {
+        return text == null || text.isEmpty() ? 0 : CL100K.countTokensOrdinary(text);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.truce.model;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.truce.conflict.ConflictHunk;
+import dev.truce.conflict.ConflictedFile;
+import dev.truce.conflict.FileVersions;
+import dev.truce.conflict.LineEndings;
+import dev.truce.context.ChangeStory;
+import dev.truce.context.ContextAssembler;
+import dev.truce.context.PromptPlan;
+import dev.truce.context.PromptStyle;
+import dev.truce.resolve.FileResolution;
+import dev.truce.resolve.HunkOutcome;
+
+/**
+ * The model stage: runs after the deterministic strategies and asks the model about the hunks they left
+ * unresolved. Files to be regenerated (lockfiles, generated files) are never sent. Every request is written to the
+ * {@link PromptRecorder} when there is one; without a client the stage only records and changes nothing.
+ *
+ * <p>A hunk the model resolves gets strategy {@code model:<name>} and the reason "rationale (confidence c)". A hunk
+ * it declines, or whose answer is rejected twice (the second request carries the parse error), or whose call
+ * fails, stays {@link HunkOutcome.Status#UNRESOLVED} with strategy {@code model:<name>} and the reason, starting
+ * with "declined:".
+ */
+public final class ModelStage {
+
+    private final ModelClient client;
+    private final PromptRecorder recorder;
+    private final PromptStyle style;
+    private final ContextAssembler assembler;
+    private final CostModel cost;
+    private final AnswerParser parser = new AnswerParser();
+
+    /**
+     * A stage.
+     *
+     * @param client   the model, or {@code null} to only record prompts
+     * @param recorder where to write each request, or {@code null}
+     * @param style    context or naive prompts
+     * @param budget   the per-request limits
+     * @param cost     prices of the model
+     */
+    public ModelStage(ModelClient client, PromptRecorder recorder, PromptStyle style, ContextAssembler.Budget budget,
+            CostModel cost) {
+        this.client = client;
+        this.recorder = recorder;
+        this.style = style;
+        this.assembler = new ContextAssembler(SystemPrompt.text(), budget);
+        this.cost = cost;
+    }
+
+    /** A stage with the default budget and unknown prices. */
+    public ModelStage(ModelClient client, PromptRecorder recorder, PromptStyle style) {
+        this(client, recorder, style, ContextAssembler.Budget.DEFAULT, CostModel.UNKNOWN);
+    }
+
+    /**
+     * The result for one file.
+     *
+     * @param resolution the outcomes after the model stage
+     * @param calls      per hunk sent to the model, what it cost
+     */
+    public record Result(FileResolution resolution, List<HunkCall> calls) {
+        public Result {
+            calls = List.copyOf(calls);
+        }
+    }
+
+    /** The strategy name the model's outcomes carry. */
+    public String strategyName() {
+        return "model:" + (client == null ? "none" : client.name());
+    }
+
+    /** Asks the model about the hunks {@code resolution} left unresolved. */
+    public Result apply(FileResolution resolution, FileVersions versions, ChangeStory story) {
+        ConflictedFile file = resolution.file();
+        if (!file.hasHunks() || resolution.needsRegeneration() || versions == null) {
+            return new Result(resolution, List.of());
+        }
+        List<Integer> open = resolution.outcomes().stream().filter(o -> o.status() == HunkOutcome.Status.UNRESOLVED)
+                .map(HunkOutcome::hunkId).toList();
+        if (open.isEmpty()) {
+            return new Result(resolution, List.of());
+        }
+        List<HunkOutcome> outcomes = new ArrayList<>(resolution.outcomes());
+        List<HunkCall> calls = new ArrayList<>();
+        for (PromptPlan plan : assembler.assemble(file, versions, story == null ? ChangeStory.NONE : story, open,
+                style)) {
+            List<ConflictHunk> hunks = plan.hunks().stream().map(i -> file.hunks().get(i)).toList();
+            if (plan.declined() != null) {
+                if (client != null) {
+                    hunks.forEach(h -> outcomes.set(h.id(), declined(h, plan.declined())));
+                }
+                continue;
+            }
+            ModelRequest request = new ModelRequest(SystemPrompt.text(), plan.stablePrefix(), plan.content(),
+                    plan.hunkIds(), plan.maxOutputTokens());
+            if (recorder != null) {
+                recorder.record(request);
+            }
+            if (client != null) {
+                ask(file, hunks, request, outcomes, calls);
+            }
+        }
+        return new Result(new FileResolution(file, outcomes), calls);
+    }
+
+    private void ask(ConflictedFile file, List<ConflictHunk> hunks, ModelRequest request, List<HunkOutcome> outcomes,
+            List<HunkCall> calls) {
+        Usage usage = Usage.NONE;
+        Duration latency = Duration.ZERO;
+        int requests = 0;
+        String failure;
+        Map<Integer, HunkAnswer> answers = null;
+        try {
+            ModelReply reply = client.complete(request);
+            requests++;
+            usage = usage.plus(reply.usage() == null ? Usage.NONE : reply.usage());
+            latency = latency.plus(reply.latency() == null ? Duration.ZERO : reply.latency());
+            answers = parse(reply, hunks);
+            failure = null;
+        } catch (AnswerRejectedException rejected) {
+            // One retry with the error fed back; its answer is taken or the hunks are declined.
+            ModelRequest retry = new ModelRequest(request.system(), request.stablePrefix(), request.content()
+                    + "\nYOUR PREVIOUS ANSWER WAS REJECTED: " + rejected.getMessage() + "\nAnswer again for "
+                    + String.join(", ", request.hunkIds()) + ", following the answer format exactly.\n",
+                    request.hunkIds(), request.maxOutputTokens());
+            if (recorder != null) {
+                recorder.record(retry);
+            }
+            try {
+                ModelReply reply = client.complete(retry);
+                requests++;
+                usage = usage.plus(reply.usage() == null ? Usage.NONE : reply.usage());
+                latency = latency.plus(reply.latency() == null ? Duration.ZERO : reply.latency());
+                answers = parse(reply, hunks);
+                failure = null;
+            } catch (AnswerRejectedException | ModelException again) {
+                failure = "answer rejected: " + rejected.getMessage() + "; retry: " + again.getMessage();
+            }
+        } catch (ModelException e) {
+            failure = e.getMessage();
+        }
+        String eol = LineEndings.dominant(file.stableLines());
+        for (ConflictHunk hunk : hunks) {
+            HunkAnswer answer = answers == null ? null : answers.get(hunk.id());
+            if (answer instanceof HunkAnswer.Resolved r) {
+                outcomes.set(hunk.id(), new HunkOutcome(hunk.id(), HunkOutcome.Status.RESOLVED, strategyName(),
+                        r.rationale() + " (confidence " + r.confidence() + ")", terminated(hunk, r.lines(), eol)));
+            } else if (answer instanceof HunkAnswer.Declined d) {
+                outcomes.set(hunk.id(), declined(hunk, d.reason()));
+            } else {
+                outcomes.set(hunk.id(), declined(hunk, failure));
+            }
+        }
+        int n = hunks.size();
+        for (int k = 0; k < n; k++) {
+            Usage share = new Usage(split(usage.inputTokens(), n, k), split(usage.cachedInputTokens(), n, k),
+                    split(usage.outputTokens(), n, k));
+            calls.add(new HunkCall(hunks.get(k).id(), share, latency.toMillis() / n, cost.estimate(usage) / n,
+                    requests));
+        }
+    }
+
+    private Map<Integer, HunkAnswer> parse(ModelReply reply, List<ConflictHunk> hunks) throws AnswerRejectedException {
+        if (reply.refusal() != null) {
+            throw new AnswerRejectedException("the model refused: " + reply.refusal());
+        }
+        return parser.parse(reply.text(), reply.truncated(), hunks);
+    }
+
+    private HunkOutcome declined(ConflictHunk hunk, String reason) {
+        return new HunkOutcome(hunk.id(), HunkOutcome.Status.UNRESOLVED, strategyName(), "declined: " + reason, null);
+    }
+
+    private static long split(long total, int n, int k) {
+        return total / n + (k == 0 ? total % n : 0);
+    }
+
+    /** The model's lines with the file's terminator; none after the last when the region ends the file unterminated. */
+    private static List<String> terminated(ConflictHunk hunk, List<String> lines, String eol) {
+        boolean endsFile = hunk.after().isEmpty() && !hunk.ours().isEmpty()
+                && LineEndings.terminator(hunk.ours().get(hunk.ours().size() - 1)).isEmpty();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            out.add(endsFile && i == lines.size() - 1 ? lines.get(i) : lines.get(i) + eol);
+        }
+        return out;
+    }
+}

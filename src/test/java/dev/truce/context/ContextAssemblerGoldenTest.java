@@ -1,0 +1,148 @@
+package dev.truce.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.truce.conflict.ConflictHunk;
+import dev.truce.conflict.ConflictModelBuilder;
+import dev.truce.conflict.ConflictedFile;
+import dev.truce.conflict.FileVersions;
+import dev.truce.model.SystemPrompt;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The assembled prompts for fixture conflicts, compared with the reviewed files under
+ * {@code src/test/resources/prompts/golden/}. After an intended change, regenerate them with
+ * {@code mvn -o test -Dtest=ContextAssemblerGoldenTest -Dtruce.golden.update=true} and review the diff.
+ */
+class ContextAssemblerGoldenTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/prompts/golden");
+
+    private final ContextAssembler assembler = new ContextAssembler(SystemPrompt.text(), ContextAssembler.Budget.DEFAULT);
+
+    static ConflictedFile build(FileVersions versions) {
+        return new ConflictModelBuilder().build(versions, versions.presenceKind(), null);
+    }
+
+    static FileVersions versions(String path, String base, String ours, String theirs) {
+        return new FileVersions(path, base.getBytes(StandardCharsets.UTF_8), ours.getBytes(StandardCharsets.UTF_8),
+                theirs.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String render(FileVersions v, ChangeStory story, PromptStyle style) {
+        ConflictedFile file = build(v);
+        StringBuilder out = new StringBuilder();
+        for (PromptPlan plan : assembler.assemble(file, v, story, file.hunks().stream().map(ConflictHunk::id).toList(),
+                style)) {
+            out.append("=== request for ").append(String.join(", ", plan.hunkIds())).append(" (max output tokens ")
+                    .append(plan.maxOutputTokens()).append(")").append(plan.trimmed().isEmpty() ? ""
+                            : " trimmed: " + plan.trimmed()).append(" ===\n");
+            out.append("--- stable prefix ---\n").append(plan.stablePrefix());
+            out.append("--- content ---\n").append(plan.content());
+        }
+        return out.toString();
+    }
+
+    private static void assertGolden(String name, String actual) throws Exception {
+        Path file = GOLDEN.resolve(name);
+        if (Boolean.getBoolean("truce.golden.update")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(file, actual);
+        }
+        assertThat(file).as("golden file; create it with -Dtruce.golden.update=true").exists();
+        assertThat(actual).isEqualTo(Files.readString(file));
+    }
+
+    static final String JAVA_BASE = """
+            package shop;
+
+            import java.util.List;
+
+            /** Prices of a basket. */
+            class Basket {
+                private final List<Integer> items;
+
+                Basket(List<Integer> items) {
+                    this.items = items;
+                }
+
+                int total() {
+                    int sum = 0;
+                    for (int item : items) {
+                        sum += item;
+                    }
+                    return sum;
+                }
+
+                int count() {
+                    return items.size();
+                }
+            }
+            """;
+
+    @Test
+    void javaMethodConflict() throws Exception {
+        String ours = JAVA_BASE.replace("sum += item;", "sum += item * TAX_RATE / 100;")
+                .replace("class Basket {", "class Basket {\n    static final int TAX_RATE = 120;\n");
+        String theirs = JAVA_BASE.replace("sum += item;", "sum += Math.max(0, item);")
+                .replace("return items.size();", "return (int) items.stream().filter(i -> i > 0).count();");
+        assertGolden("java-method.txt", render(versions("src/main/java/shop/Basket.java", JAVA_BASE, ours, theirs),
+                new ChangeStory(List.of("Add VAT to basket totals"), List.of("Ignore refunds (negative items)"),
+                        "Refunds must not lower the total", "Negative items are refunds.\nThey are counted apart."),
+                PromptStyle.CONTEXT));
+    }
+
+    static final String PY_BASE = """
+            import os
+
+
+            def load(path):
+                with open(path) as f:
+                    data = f.read()
+                return data.split(",")
+
+
+            def save(path, values):
+                with open(path, "w") as f:
+                    f.write(",".join(values))
+            """;
+
+    @Test
+    void pythonFunctionConflict() throws Exception {
+        String ours = PY_BASE.replace("return data.split(\",\")", "return [v.strip() for v in data.split(\",\")]");
+        String theirs = PY_BASE.replace("return data.split(\",\")", "return data.split(\";\")")
+                .replace("f.write(\",\".join(values))", "f.write(\";\".join(values))");
+        assertGolden("python-function.txt", render(versions("src/store.py", PY_BASE, ours, theirs),
+                ChangeStory.ofSubjects("Strip whitespace from loaded values", "Use ';' as the separator"),
+                PromptStyle.CONTEXT));
+    }
+
+    @Test
+    void multiHunkFileGroupsNearbyHunksAndSplitsFarOnes() throws Exception {
+        String ours = JAVA_BASE.replace("import java.util.List;", "import java.util.ArrayList;")
+                .replace("int sum = 0;", "long sum = 0L;").replace("return sum;", "return (int) sum;")
+                .replace("return items.size();", "return items.size() + 1;");
+        String theirs = JAVA_BASE.replace("import java.util.List;", "import java.util.Collection;")
+                .replace("int sum = 0;", "int sum = START;").replace("return sum;",
+                "return sum - DISCOUNT;").replace("return items.size();", "return items.isEmpty() ? 0 : items.size();");
+        String prompts = render(versions("src/main/java/shop/Basket.java", JAVA_BASE, ours, theirs), ChangeStory.NONE,
+                PromptStyle.CONTEXT);
+        assertThat(prompts).contains("=== request for h0 ", "=== request for h1, h2, h3 ");
+        assertGolden("java-multi-hunk.txt", prompts);
+    }
+
+    @Test
+    void naivePromptIsTheWholeFileWithMarkersAndNothingElse() throws Exception {
+        String ours = JAVA_BASE.replace("sum += item;", "sum += item * 2;");
+        String theirs = JAVA_BASE.replace("sum += item;", "sum += item + 1;");
+        String prompts = render(versions("src/main/java/shop/Basket.java", JAVA_BASE, ours, theirs),
+                ChangeStory.ofSubjects("why ours", "why theirs"), PromptStyle.NAIVE);
+        assertThat(prompts).doesNotContain("why ours").contains("<<<<<<< ours h0");
+        assertGolden("java-naive.txt", prompts);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.truce.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import dev.truce.conflict.ConflictedFile;
+import dev.truce.conflict.FileVersions;
+import dev.truce.model.SystemPrompt;
+import org.junit.jupiter.api.Test;
+
+/** Trimming to the token budget follows the documented priority and never cuts a hunk. */
+class ContextBudgetTest {
+
+    private static final int SYSTEM = new TokenCounter().count(SystemPrompt.text());
+
+    static String longFile(String middle) {
+        StringBuilder s = new StringBuilder("class Big {\n");
+        for (int i = 0; i < 60; i++) {
+            s.append("    int f").append(i).append("() { return ").append(i).append("; }\n");
+        }
+        s.append("    int g() {\n        return ").append(middle).append(";\n    }\n}\n");
+        return s.toString();
+    }
+
+    private List<PromptPlan> plan(int budget) {
+        String base = longFile("0");
+        String ours = longFile("1").replace("return 3;", "return 33;").replace("return 50;", "return 55;");
+        String theirs = longFile("2").replace("return 10;", "return 11;");
+        FileVersions v = ContextAssemblerGoldenTest.versions("Big.java", base, ours, theirs);
+        ConflictedFile file = ContextAssemblerGoldenTest.build(v);
+        ContextAssembler assembler = new ContextAssembler(SystemPrompt.text(),
+                new ContextAssembler.Budget(budget, 6, 120, 12));
+        return assembler.assemble(file, v, new ChangeStory(List.of("a", "b"), List.of("c"), "title", "body"),
+                List.of(0), PromptStyle.CONTEXT);
+    }
+
+    @Test
+    void aGenerousBudgetKeepsEverything() {
+        PromptPlan p = plan(100_000).get(0);
+        assertThat(p.trimmed()).isEmpty();
+        assertThat(p.content()).contains("WHAT OURS CHANGED", "WHAT THEIRS CHANGED", "ENCLOSING CODE");
+    }
+
+    @Test
+    void farSideChangesGoFirstThenTheDeclarationThenMessages() {
+        PromptPlan p = plan(SYSTEM + 330).get(0);
+        assertThat(p.declined()).isNull();
+        assertThat(p.trimmed().get(0)).isEqualTo("a change of ours 57 lines away");
+        assertThat(p.content()).contains("return 1;", "return 2;");
+        PromptPlan tight = plan(SYSTEM + 200).get(0);
+        assertThat(tight.declined()).isNull();
+        assertThat(tight.trimmed()).containsSubsequence("a change of ours 57 lines away",
+                "pull request description", "commit messages after the first per side");
+        assertThat(tight.content()).contains("ours (lines 63-63):\n  |         return 1;");
+    }
+
+    @Test
+    void hunksAloneOverTheBudgetAreDeclinedNotCut() {
+        PromptPlan p = plan(SYSTEM + 20).get(0);
+        assertThat(p.declined()).isEqualTo("hunk larger than the model budget");
+        assertThat(p.content()).isEmpty();
+    }
+}
