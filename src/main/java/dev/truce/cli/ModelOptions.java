@@ -7,6 +7,7 @@ import dev.truce.model.ModelClient;
 import dev.truce.model.ModelClientFactory;
 import dev.truce.model.ModelStage;
 import dev.truce.model.PromptRecorder;
+import dev.truce.provider.CatalogModelClients;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -14,13 +15,15 @@ import picocli.CommandLine.TypeConversionException;
 /** The model stage's options, shared by {@code resolve} and {@code eval}. */
 final class ModelOptions {
 
-    // Set once at start-up by whoever knows the configured providers (TruceCommand.commandLine(factory)).
-    static volatile ModelClientFactory factory = ModelClientFactory.REPLAY_ONLY;
-
     @Option(names = "--model", paramLabel = "NAME",
             description = "Ask this model about the hunks no strategy resolved. 'replay:DIR' answers from recorded"
                     + " files DIR/<fingerprint>.json (see docs/evaluation.md); other names are configured models.")
     String model;
+
+    @Option(names = "--models", paramLabel = "FILE",
+            description = "The models file naming the configured models (docs/models.md). Default: $TRUCE_MODELS,"
+                    + " else ./truce-models.yml when it exists.")
+    Path modelsFile;
 
     @Option(names = "--dump-prompts", paramLabel = "DIR",
             description = "Write each request Truce sends (or would send) to the model as DIR/<fingerprint>.json.")
@@ -46,8 +49,16 @@ final class ModelOptions {
         if (!enabled()) {
             return null;
         }
-        ModelClient client = model == null ? null : factory.create(model);
+        ModelClient client = model == null ? null : new CatalogModelClients(modelsFile()).create(model);
         return new ModelStage(client, dumpPrompts == null ? null : new PromptRecorder(dumpPrompts), promptStyle);
+    }
+
+    private Path modelsFile() {
+        if (modelsFile != null) {
+            return modelsFile;
+        }
+        String env = System.getenv("TRUCE_MODELS");
+        return env != null && !env.isBlank() ? Path.of(env) : Path.of("truce-models.yml");
     }
 
     /** Reads {@code context} or {@code naive}. */

@@ -28,15 +28,6 @@ public final class TruceCommand implements Callable<Integer> {
         return ResolveCommand.EXIT_INPUT;
     }
 
-    /**
-     * The command line with Truce's subcommands, whose {@code --model NAME} options are resolved by
-     * {@code models} (the provider catalog); ready to {@code execute}.
-     */
-    public static CommandLine commandLine(dev.truce.model.ModelClientFactory models) {
-        ModelOptions.factory = models;
-        return commandLine();
-    }
-
     /** The command line with Truce's subcommands, ready to {@code execute}. */
     public static CommandLine commandLine() {
         return new CommandLine(new TruceCommand()).setExecutionExceptionHandler((e, commandLine, parsed) -> {
