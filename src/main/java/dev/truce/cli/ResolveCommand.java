@@ -201,6 +201,7 @@ final class ResolveCommand implements Callable<Integer> {
         List<FileResolution> resolutions = new ArrayList<>();
         Usage usage = Usage.NONE;
         long millis = 0;
+        double cost = 0;
         int asked = 0;
         for (PathConflict conflict : conflicts) {
             FileResolution resolution = resolver.resolve(conflict.file());
@@ -214,15 +215,16 @@ final class ResolveCommand implements Callable<Integer> {
                 for (HunkCall call : result.calls()) {
                     usage = usage.plus(call.usage());
                     millis += call.latencyMillis();
+                    cost += call.cost();
                     asked++;
                 }
             }
             resolutions.add(resolution);
         }
         if (asked > 0) {
-            spec.commandLine().getOut().printf("Model %s asked about %d hunk(s): %d tokens in (%d cached), %d out,"
-                    + " %d ms%n", stage.strategyName(), asked, usage.inputTokens(), usage.cachedInputTokens(),
-                    usage.outputTokens(), millis);
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Model %s asked about %d hunk(s): %d tokens in (%d cached), %d out,"
+                    + " %d ms, estimated cost $%.6f%n", stage.strategyName(), asked, usage.inputTokens(),
+                    usage.cachedInputTokens(), usage.outputTokens(), millis, cost);
         }
         return resolutions;
     }

@@ -12,6 +12,11 @@ public interface ModelClient {
     /** Whether the model runs on infrastructure the user controls (a repository may allow only local models). */
     boolean isLocal();
 
+    /** What this model's calls are estimated to cost; {@link CostModel#UNKNOWN} unless prices are configured. */
+    default CostModel costModel() {
+        return CostModel.UNKNOWN;
+    }
+
     /**
      * Sends one request.
      *

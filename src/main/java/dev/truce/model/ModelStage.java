@@ -53,9 +53,10 @@ public final class ModelStage {
         this.cost = cost;
     }
 
-    /** A stage with the default budget and unknown prices. */
+    /** A stage with the default budget and the client's own prices ({@link ModelClient#costModel()}). */
     public ModelStage(ModelClient client, PromptRecorder recorder, PromptStyle style) {
-        this(client, recorder, style, ContextAssembler.Budget.DEFAULT, CostModel.UNKNOWN);
+        this(client, recorder, style, ContextAssembler.Budget.DEFAULT,
+                client == null ? CostModel.UNKNOWN : client.costModel());
     }
 
     /**

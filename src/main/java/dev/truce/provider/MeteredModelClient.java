@@ -1,5 +1,6 @@
 package dev.truce.provider;
 
+import dev.truce.model.CostModel;
 import dev.truce.model.ModelClient;
 import dev.truce.model.ModelException;
 import dev.truce.model.ModelReply;
@@ -42,6 +43,12 @@ public final class MeteredModelClient implements ModelClient {
     @Override
     public boolean isLocal() {
         return delegate.isLocal();
+    }
+
+    /** The configured prices, in dollars per call. */
+    @Override
+    public CostModel costModel() {
+        return usage -> prices.cost(usage).doubleValue();
     }
 
     @Override

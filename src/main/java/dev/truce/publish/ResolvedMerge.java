@@ -49,8 +49,11 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
                 for (ConflictHunk hunk : conflict.file().hunks()) {
                     HunkOutcome outcome = resolution.outcomes().get(hunk.id());
                     if (!outcome.isResolved()) {
-                        out.add(new Declined(conflict.path(), hunk, outcome.status().label() + ": "
-                                + outcome.reason()));
+                        // A model's outcome says which model declined ("`model:x` declined: why").
+                        boolean byModel = outcome.strategy() != null && outcome.strategy().startsWith("model:");
+                        out.add(new Declined(conflict.path(), hunk, byModel
+                                ? "`" + outcome.strategy() + "` " + outcome.reason()
+                                : outcome.status().label() + ": " + outcome.reason()));
                     }
                 }
             }

@@ -8,7 +8,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.truce.conflict.ConflictHunk;
+import dev.truce.conflict.FileVersions;
+import dev.truce.context.ChangeStory;
+import dev.truce.context.CommitStories;
 import dev.truce.fetch.FetchedPullRequest;
 import dev.truce.fetch.MergeBaseNotFoundException;
 import dev.truce.fetch.PullRequestFetcher;
@@ -20,7 +26,10 @@ import dev.truce.github.PullRequestInfo;
 import dev.truce.github.RepoRef;
 import dev.truce.merge.ComputedMerge;
 import dev.truce.merge.MergeInputException;
+import dev.truce.merge.IndexEntry;
 import dev.truce.merge.PathConflict;
+import dev.truce.model.ModelException;
+import dev.truce.model.ModelStage;
 import dev.truce.merge.RepositoryMerge;
 import dev.truce.publish.CommentLedger;
 import dev.truce.publish.FixBranchRemote;
@@ -39,13 +48,16 @@ import dev.truce.strategy.Strategies;
 /**
  * From a pull request to a fix: reads the repository's settings from the base, fetches just enough history,
  * computes the merge of the base into the PR head itself (GitHub's {@code mergeable} flag is not trusted),
- * resolves with the deterministic strategies and publishes a fix pull request, a patch comment or the list of
+ * resolves with the deterministic strategies, then asks the model the repository allows (see {@link AppModels})
+ * about the hunks they left, and publishes a fix pull request, a patch comment or the list of
  * hunks that need a human.
  *
  * <p>The fix merges the base into the PR head, and the result reaches the base through the PR, so the receiving
  * side is the base: {@link ReceivingSide#THEIRS}.
  */
 public final class PullRequestPipeline implements PullRequestWork {
+
+    private static final Logger log = LoggerFactory.getLogger(PullRequestPipeline.class);
 
     private final GitHubGateway gitHub;
     private final RepositoryCache cache;
@@ -54,10 +66,18 @@ public final class PullRequestPipeline implements PullRequestWork {
     private final FixPublisher publisher;
     private final PoliteReplyLimit politeReplies;
     private final PipelineSettings settings;
+    private final AppModels models;
 
-    /** A pipeline working in {@code cache}, talking to GitHub through {@code gitHub}. */
+    /** A pipeline without models, working in {@code cache}, talking to GitHub through {@code gitHub}. */
     public PullRequestPipeline(GitHubGateway gitHub, RepositoryCache cache, CommentLedger ledger,
             PipelineSettings settings, Clock clock) {
+        this(gitHub, cache, ledger, settings, clock, AppModels.NONE);
+    }
+
+    /** A pipeline that asks one of {@code models}, where a repository allows it, about hunks no strategy resolved. */
+    public PullRequestPipeline(GitHubGateway gitHub, RepositoryCache cache, CommentLedger ledger,
+            PipelineSettings settings, Clock clock, AppModels models) {
+        this.models = models;
         this.gitHub = gitHub;
         this.cache = cache;
         this.settings = settings;
@@ -101,7 +121,8 @@ public final class PullRequestPipeline implements PullRequestWork {
             if (overLimits(repo, pr, merge, ignored, config, key)) {
                 return;
             }
-            ResolvedMerge resolved = new ResolvedMerge(merge, resolveAll(merge, ignored), ignored);
+            ModelStage stage = modelStage(repo, pr, config);
+            ResolvedMerge resolved = new ResolvedMerge(merge, resolveAll(merge, ignored, stage, pr), ignored);
             if (!resolved.isComplete()) {
                 publisher.closeFixPullRequests(repo, pr.number(), null, "the conflict of #" + pr.number() + " with "
                         + pr.baseRef() + " changed and Truce can no longer resolve all of it.");
@@ -202,12 +223,33 @@ public final class PullRequestPipeline implements PullRequestWork {
         return true;
     }
 
-    private static List<FileResolution> resolveAll(ComputedMerge merge, Set<String> ignored) {
+    /** The stage of the model this repository allows, charged to this pull request, or {@code null}. */
+    private ModelStage modelStage(RepoRef repo, PullRequestInfo pr, RepoConfig config) {
+        AppModels.Choice choice = models.choose(config);
+        if (!choice.chosen()) {
+            return null;
+        }
+        try {
+            return models.stage(choice.model(), repo.fullName() + "#" + pr.number());
+        } catch (ModelException e) {
+            log.warn("model {} is not usable for {}#{}: {}", choice.model(), repo.fullName(), pr.number(),
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    private static List<FileResolution> resolveAll(ComputedMerge merge, Set<String> ignored, ModelStage stage,
+            PullRequestInfo pr) throws IOException {
         Resolver resolver = new Resolver(Strategies.defaults(ReceivingSide.THEIRS));
         List<FileResolution> out = new ArrayList<>();
         for (PathConflict conflict : merge.conflicts()) {
             if (!ignored.contains(conflict.path())) {
-                out.add(resolver.resolve(conflict.file()));
+                FileResolution resolution = resolver.resolve(conflict.file());
+                if (stage != null && conflict.file().hasHunks() && !resolution.isFullyResolved()) {
+                    resolution = stage.apply(resolution, versions(merge, conflict), story(merge, conflict, pr))
+                            .resolution();
+                }
+                out.add(resolution);
                 continue;
             }
             List<HunkOutcome> declined = new ArrayList<>();
@@ -220,5 +262,33 @@ public final class PullRequestPipeline implements PullRequestWork {
             out.add(new FileResolution(conflict.file(), declined));
         }
         return out;
+    }
+
+    private static FileVersions versions(ComputedMerge merge, PathConflict conflict) throws IOException {
+        return new FileVersions(conflict.path(), bytes(merge, conflict.base()), bytes(merge, conflict.ours()),
+                bytes(merge, conflict.theirs()));
+    }
+
+    private static byte[] bytes(ComputedMerge merge, IndexEntry entry) throws IOException {
+        if (entry == null || entry.isGitlink() || entry.isSymlink()) {
+            return null;
+        }
+        return merge.repository().open(entry.id()).getBytes();
+    }
+
+    /**
+     * Why each side changed the file: the subjects of the head's and the base's own commits that touched it, and
+     * the PR's title and description for the head side. All untrusted; the prompt presents it as data.
+     */
+    private static ChangeStory story(ComputedMerge merge, PathConflict conflict, PullRequestInfo pr) {
+        ChangeStory history;
+        try {
+            history = CommitStories.of(merge.repository(), merge.ours(), merge.theirs(), conflict.path());
+        } catch (IOException e) {
+            // A shallow history can end before a commit; the story is a help, not a requirement.
+            history = ChangeStory.NONE;
+        }
+        return new ChangeStory(history.ours(), history.theirs(), pr.title(),
+                pr.body() == null || pr.body().isBlank() ? null : pr.body());
     }
 }

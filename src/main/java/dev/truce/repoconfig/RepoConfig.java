@@ -10,13 +10,17 @@ import java.util.regex.Pattern;
  * @param ignore     path globs Truce leaves to a human ({@code *} within a directory, {@code **} across
  *                   directories, {@code ?} one character; a glob without {@code /} matches a file name anywhere)
  * @param limits     the largest conflict Truce takes on
- * @param models     the models allowed to see this repository's code (none by default)
- * @param validation commands that check a resolution (run by the validation stage)
+ * @param models          the models allowed to see this repository's code, preferred first (none by default)
+ * @param modelsLocalOnly whether only models that run on the operator's own infrastructure may see it, whatever
+ *                        a listed name points to (a guard against a name later re-pointed to a hosted provider)
+ * @param validation      commands that check a resolution (run by the validation stage)
  */
-public record RepoConfig(Mode mode, List<String> ignore, Limits limits, List<String> models, List<String> validation) {
+public record RepoConfig(Mode mode, List<String> ignore, Limits limits, List<String> models, boolean modelsLocalOnly,
+        List<String> validation) {
 
     /** What a repository without {@code truce.yml} gets. */
-    public static final RepoConfig DEFAULT = new RepoConfig(Mode.FIX_PR, List.of(), Limits.DEFAULT, List.of(), List.of());
+    public static final RepoConfig DEFAULT = new RepoConfig(Mode.FIX_PR, List.of(), Limits.DEFAULT, List.of(), false,
+            List.of());
 
     /** Where the file lives in the repository. */
     public static final String PATH = ".github/truce.yml";
@@ -25,6 +29,11 @@ public record RepoConfig(Mode mode, List<String> ignore, Limits limits, List<Str
         ignore = List.copyOf(ignore);
         models = List.copyOf(models);
         validation = List.copyOf(validation);
+    }
+
+    /** Settings without the local-only restriction. */
+    public RepoConfig(Mode mode, List<String> ignore, Limits limits, List<String> models, List<String> validation) {
+        this(mode, ignore, limits, models, false, validation);
     }
 
     /** Whether a path matches one of the {@link #ignore} globs. */

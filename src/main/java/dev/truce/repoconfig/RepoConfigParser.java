@@ -21,12 +21,13 @@ import org.yaml.snakeyaml.error.YAMLException;
  * ignore: ["docs/**", "*.snap"]
  * limits: {maxFiles: 20, maxHunks: 100}
  * models: [claude-sonnet]
+ * modelsLocalOnly: false  # true: only models the operator marked local may see the code
  * validation: ["mvn -q verify"]
  * </pre>
  */
 public final class RepoConfigParser {
 
-    private static final Set<String> KEYS = Set.of("mode", "ignore", "limits", "models", "validation");
+    private static final Set<String> KEYS = Set.of("mode", "ignore", "limits", "models", "modelsLocalOnly", "validation");
     private static final Set<String> LIMIT_KEYS = Set.of("maxFiles", "maxHunks");
     private static final int MAX_BYTES = 64 * 1024;
 
@@ -61,7 +62,11 @@ public final class RepoConfigParser {
         List<String> models = map.containsKey("models") ? strings(map.get("models"), "models") : d.models();
         List<String> validation = map.containsKey("validation") ? strings(map.get("validation"), "validation")
                 : d.validation();
-        return new RepoConfig(mode, ignore, limits, models, validation);
+        Object localOnly = map.getOrDefault("modelsLocalOnly", d.modelsLocalOnly());
+        if (!(localOnly instanceof Boolean)) {
+            throw new RepoConfigException("modelsLocalOnly must be true or false, not '" + localOnly + "'");
+        }
+        return new RepoConfig(mode, ignore, limits, models, (Boolean) localOnly, validation);
     }
 
     private static Mode mode(Object value) throws RepoConfigException {

@@ -19,6 +19,8 @@ import dev.truce.github.GitHubSettings;
 import dev.truce.github.Hub4jGitHub;
 import dev.truce.publish.AppIdentity;
 import dev.truce.publish.FileCommentLedger;
+import dev.truce.provider.ModelCatalog;
+import dev.truce.pullrequest.AppModels;
 import dev.truce.pullrequest.PipelineSettings;
 import dev.truce.pullrequest.PullRequestPipeline;
 import dev.truce.pullrequest.PullRequestWork;
@@ -63,6 +65,28 @@ class GitHubAppConfiguration {
             throw new UncheckedIOException("cannot open the comment ledger in " + properties.dataDir(), e);
         }
         AppIdentity app = new AppIdentity(properties.github().appSlug(), properties.github().botUserId());
-        return new PullRequestPipeline(gitHub, cache, ledger, PipelineSettings.defaults(app), Clock.systemUTC());
+        return new PullRequestPipeline(gitHub, cache, ledger, PipelineSettings.defaults(app), Clock.systemUTC(),
+                appModels(properties.models()));
+    }
+
+    /** The configured models; a models file that cannot be read stops start-up with what to fix. */
+    static AppModels appModels(TruceProperties.Models models) {
+        if (models.file() == null) {
+            if (models.defaultModel() != null && !models.defaultModel().isBlank()) {
+                throw new IllegalStateException("truce.models.default is set but truce.models.file is not: set"
+                        + " truce.models.file to the models file (docs/models.md)");
+            }
+            return AppModels.NONE;
+        }
+        ModelCatalog catalog;
+        try {
+            catalog = ModelCatalog.load(models.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read truce.models.file " + models.file() + ": " + e.getMessage(),
+                    e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("truce.models.file: " + e.getMessage(), e);
+        }
+        return new AppModels(catalog, models.defaultModel());
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param jobs     the durable job queue's workers
  * @param webhook  the webhook endpoint
  * @param limits   bounds on the work one event may cause
+ * @param models   the models the App may ask about hunks no strategy resolves
  */
 @ConfigurationProperties("truce")
 public record TruceProperties(
@@ -26,7 +28,8 @@ public record TruceProperties(
         @DefaultValue Storage storage,
         @DefaultValue Jobs jobs,
         @DefaultValue Webhook webhook,
-        @DefaultValue Limits limits) {
+        @DefaultValue Limits limits,
+        @DefaultValue Models models) {
 
     /**
      * GitHub and the App's identity.
@@ -132,5 +135,17 @@ public record TruceProperties(
                         "truce.limits.max-pull-requests-per-push must be at least 1, was " + maxPullRequestsPerPush);
             }
         }
+    }
+
+    /**
+     * The model stage. Which model sees a repository's code is the repository's choice ({@code models} and
+     * {@code modelsLocalOnly} in its {@code .github/truce.yml}); these settings say which models exist.
+     *
+     * @param file         the models file (format in docs/models.md: providers, API keys, prices, and the budget per
+     *                     pull request and per day); unset: no model stage, hunks no strategy resolves go to a human
+     * @param defaultModel ({@code truce.models.default}) the model used where a repository allows it; otherwise the
+     *                     first model the repository lists that is configured
+     */
+    public record Models(Path file, @Name("default") String defaultModel) {
     }
 }

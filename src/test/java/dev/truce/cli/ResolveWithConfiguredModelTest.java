@@ -85,6 +85,38 @@ class ResolveWithConfiguredModelTest {
     }
 
     @Test
+    void withPricesInTheModelsFileTheRunShowsTheEstimatedCostOfTheTokensTheProviderReported() throws Exception {
+        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
+        Tree base = Tree.of().file("src/Price.java", ResolveWithModelTest.BASE);
+        repo.threeWay(base, base.copy().file("src/Price.java", ResolveWithModelTest.OURS),
+                base.copy().file("src/Price.java", ResolveWithModelTest.THEIRS));
+        stubAnswer(812, 31);
+        Path models = dir.resolve("models.yml");
+        // $3 per million in, $15 per million out: 812 * 3 + 31 * 15 = 2,901 millionths of a dollar.
+        Files.writeString(models, "models:\n  hosted-coder:\n    provider: openai\n    base-url: " + server.baseUrl()
+                + "/v1\n    model: local-coder\n    prices:\n      input: 3\n      output: 15\n");
+
+        CommandRun run = truce("resolve", "--repo", dir.resolve("repo").toString(), "--ours", "main", "--theirs",
+                "feature", "--branch", "out", "--model", "hosted-coder", "--models", models.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("Model model:hosted-coder asked about 1 hunk(s): 812 tokens in (0 cached),"
+                + " 31 out", "estimated cost $0.002901");
+    }
+
+    private void stubAnswer(int promptTokens, int completionTokens) throws Exception {
+        String answer = "<<<HUNK h0 RESOLVED confidence=high>>>\n        return a * 2 + TAX;\n<<<END h0>>>\n"
+                + "rationale: keeps the doubling and the tax\n";
+        JsonMapper json = JsonMapper.builder().build();
+        String body = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"local-coder\","
+                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+                + json.writeValueAsString(answer) + "},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":"
+                + promptTokens + ",\"completion_tokens\":" + completionTokens + "}}";
+        server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    @Test
     void aNameMissingFromTheModelsFileIsAUsageErrorThatListsTheConfiguredOnes() throws Exception {
         ScenarioRepo.init(dir.resolve("repo")).threeWay(Tree.of().file("a.txt", "1\n"),
                 Tree.of().file("a.txt", "2\n"), Tree.of().file("a.txt", "3\n"));

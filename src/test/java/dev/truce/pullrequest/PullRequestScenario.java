@@ -42,19 +42,28 @@ final class PullRequestScenario implements AutoCloseable {
     final GitHttpServer server;
     final FakeGitHub gitHub;
     final MutableClock clock = new MutableClock();
-    final PullRequestPipeline pipeline;
+    final Path dir;
+    PullRequestPipeline pipeline;
     final Tree baseTree = Tree.of().file("A.java", BASE).file("README.md", "app\n");
     RevCommit forkPoint;
     RevCommit head;
     RevCommit main;
 
     PullRequestScenario(Path dir) throws Exception {
+        this.dir = dir;
         origin = ScenarioRepo.initBare(dir.resolve("origin.git"));
         server = GitHttpServer.start(dir).serve("octo", "app", origin.repository()).requireToken(TOKEN);
         gitHub = new FakeGitHub(r -> server.uri(r.owner(), r.name()), TOKEN);
         gitHub.onDeleteBranch = this::deleteBranch;
         pipeline = new PullRequestPipeline(gitHub, new RepositoryCache(dir.resolve("cache"), 1L << 30, clock),
                 new InMemoryCommentLedger(1000), new PipelineSettings(APP, 2, 64, Duration.ofHours(1)), clock);
+    }
+
+    /** The pipeline asks {@code models} about the hunks no strategy resolves, where the repository allows it. */
+    PullRequestScenario withModels(AppModels models) {
+        pipeline = new PullRequestPipeline(gitHub, new RepositoryCache(dir.resolve("cache"), 1L << 30, clock),
+                new InMemoryCommentLedger(1000), new PipelineSettings(APP, 2, 64, Duration.ofHours(1)), clock, models);
+        return this;
     }
 
     /** Base, then the PR's commit on feature, then main moving on by four commits, the last conflicting. */

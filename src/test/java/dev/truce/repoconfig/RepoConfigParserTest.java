@@ -20,11 +20,19 @@ class RepoConfigParserTest {
                   maxFiles: 3
                   maxHunks: 7
                 models: [claude-sonnet, local-llama]
+                modelsLocalOnly: true
                 validation: ["mvn -q verify"]
                 """);
 
         assertThat(config).isEqualTo(new RepoConfig(Mode.COMMENT, List.of("docs/**", "*.snap"), new Limits(3, 7),
-                List.of("claude-sonnet", "local-llama"), List.of("mvn -q verify")));
+                List.of("claude-sonnet", "local-llama"), true, List.of("mvn -q verify")));
+    }
+
+    @Test
+    void modelsLocalOnlyIsABooleanAndOffByDefault() throws Exception {
+        assertThat(parser.parse("models: [a]\n").modelsLocalOnly()).isFalse();
+        assertThatThrownBy(() -> parser.parse("modelsLocalOnly: yes please\n"))
+                .hasMessageContaining("modelsLocalOnly must be true or false");
     }
 
     @Test

@@ -1,0 +1,147 @@
+package dev.truce.pullrequest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dev.truce.fixtures.FakeGitHub;
+import dev.truce.fixtures.ScenarioRepo;
+import dev.truce.provider.ModelCatalog;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The model stage in the App: a conflict no strategy resolves ({@code int b} against {@code int c}), a hosted
+ * OpenAI-compatible model played by WireMock, and the repository's {@code .github/truce.yml} deciding whether the
+ * model may see the code.
+ */
+class PullRequestPipelineModelTest {
+
+    static final String MERGED = "class A {\n  int b;\n  int c;\n  int z;\n}\n";
+
+    @TempDir
+    Path dir;
+
+    PullRequestScenario s;
+    WireMockServer model;
+
+    @BeforeEach
+    void start() throws Exception {
+        s = new PullRequestScenario(dir);
+        model = new WireMockServer(wireMockConfig().dynamicPort());
+        model.start();
+        String answer = "<<<HUNK h0 RESOLVED confidence=high>>>\n  int b;\n  int c;\n<<<END h0>>>\n"
+                + "rationale: both sides add a field; keep both\n";
+        String body = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"coder\",\"choices\":[{"
+                + "\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+                + JsonMapper.builder().build().writeValueAsString(answer) + "},\"finish_reason\":\"stop\"}],"
+                + "\"usage\":{\"prompt_tokens\":900,\"completion_tokens\":40}}";
+        model.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        model.stop();
+        s.close();
+    }
+
+    /** A hosted model {@code coder} (WireMock, marked {@code local: false}) and a local one that is never up. */
+    AppModels models(String budget) {
+        String yaml = "models:\n"
+                + "  coder:\n    provider: openai\n    base-url: " + model.baseUrl() + "/v1\n    model: coder\n"
+                + "    local: false\n    prices: {input: 3, output: 15}\n"
+                + "  on-prem:\n    provider: openai\n    base-url: http://127.0.0.1:9/v1\n    model: m\n"
+                + "    retry: {max-attempts: 1}\n    timeouts: {connect: 200ms, call: 1s}\n"
+                + (budget == null ? "" : "budget:\n  per-pull-request: " + budget + "\n");
+        return new AppModels(ModelCatalog.parse(new StringReader(yaml), "models.yml", name -> null,
+                Clock.systemUTC()), "coder");
+    }
+
+    String fixBranch() {
+        return "truce/5-" + s.head.abbreviate(7).name();
+    }
+
+    @Test
+    void aModelTheRepositoryAllowsResolvesTheHunkNoStrategyCouldAndTheFixPullRequestNamesIt() throws Exception {
+        s.withModels(models(null)).conflicting(PullRequestPipelineTest.CLASH_HEAD, PullRequestPipelineTest.CLASH_MAIN);
+        s.config("models: [coder]\n");
+        s.resolve();
+
+        assertThat(s.gitHub.opened).singleElement().extracting(FakeGitHub.Opened::body).asString()
+                .contains("| `A.java` | 1 |", "`model:coder`", "both sides add a field; keep both (confidence high)");
+        RevCommit fix = s.commitOf(fixBranch());
+        assertThat(fix.getParents()).containsExactly(s.head, s.main);
+        assertThat(ScenarioRepo.read(s.origin.repository(), fix, "A.java")).isEqualTo(MERGED);
+        model.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withRequestBody(matchingJsonPath("$.model", equalTo("coder")))
+                .withRequestBody(containing("Add shared")) // the PR's title
+                .withRequestBody(containing("main: add fields")) // the base side's commit subject
+                .withRequestBody(containing("pr: add shared"))); // the head side's commit subject
+    }
+
+    @Test
+    void theOperatorsDefaultIsPreferredOnlyAmongTheModelsTheRepositoryLists() throws Exception {
+        s.withModels(models(null)).conflicting(PullRequestPipelineTest.CLASH_HEAD, PullRequestPipelineTest.CLASH_MAIN);
+        s.config("models: [unknown-model, on-prem]\n");
+        s.resolve();
+
+        model.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        assertThat(s.gitHub.opened).isEmpty();
+        assertThat(s.gitHub.commentsOn(5)).singleElement().asString()
+                .contains("`A.java` hunk 1 (head line 2, base line 2): `model:on-prem` declined: ", "could not be reached");
+    }
+
+    @Test
+    void withoutAModelsListNoRequestReachesTheModel() throws Exception {
+        s.withModels(models(null)).conflicting(PullRequestPipelineTest.CLASH_HEAD, PullRequestPipelineTest.CLASH_MAIN);
+        s.resolve(); // no truce.yml
+
+        s.config("models: []\n");
+        s.resolve(ResolveRequest.Trigger.COMMENT);
+
+        model.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        assertThat(s.gitHub.opened).isEmpty();
+        assertThat(s.gitHub.commentsOn(5)).singleElement().asString().contains("1 part(s) need a human")
+                .doesNotContain("model:");
+    }
+
+    @Test
+    void aRepositoryRestrictedToLocalModelsIsNotSentToAHostedOne() throws Exception {
+        s.withModels(models(null)).conflicting(PullRequestPipelineTest.CLASH_HEAD, PullRequestPipelineTest.CLASH_MAIN);
+        s.config("models: [coder]\nmodelsLocalOnly: true\n");
+        s.resolve();
+
+        model.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        assertThat(s.gitHub.opened).isEmpty();
+        assertThat(s.gitHub.commentsOn(5)).singleElement().asString().contains("1 part(s) need a human");
+    }
+
+    @Test
+    void aSpentPullRequestBudgetDeclinesTheHunkWithTheReasonInTheNeedsAHumanComment() throws Exception {
+        s.withModels(models("0")).conflicting(PullRequestPipelineTest.CLASH_HEAD, PullRequestPipelineTest.CLASH_MAIN);
+        s.config("models: [coder]\n");
+        s.resolve();
+
+        model.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        assertThat(s.gitHub.commentsOn(5)).singleElement().asString()
+                .contains("model budget of $0.00 for pull request octo/app#5 reached");
+    }
+}
