@@ -259,7 +259,15 @@ public final class RelatedChanges {
                     .append(first.line());
             if (group.size() > 1) {
                 text.append(" (").append(group.size()).append(" changed lines in ").append(files)
-                        .append(files == 1 ? " file)" : " files)");
+                        .append(files == 1 ? " file" : " files");
+                List<String> others = group.stream().filter(o -> !o.path().equals(first.path()))
+                        .collect(java.util.stream.Collectors.toMap(Observation::path, o -> o.path() + ":" + o.line(),
+                                (x, y) -> x, LinkedHashMap::new))
+                        .values().stream().limit(2).toList();
+                if (!others.isEmpty()) {
+                    text.append(", also ").append(String.join(", ", others));
+                }
+                text.append(')');
             }
             if (names.contains(first.from())) {
                 text.append("; the conflict uses the old name `").append(first.from()).append('`');

@@ -49,7 +49,7 @@ class RelatedChangesTest {
                 new RelatedChanges.FileChange("src/Shop.java", "a();\nb(p.getTotal());\n", "a();\nb(p.computeTotal());\n")));
         List<RelatedChanges.Fact> facts = find(PRICE, theirs, Set.of("getTotal", "qty"), elsewhere);
         assertThat(facts).extracting(RelatedChanges.Fact::text).containsExactly(
-                "theirs renamed `getTotal` to `computeTotal` in src/Price.java:6 (4 changed lines in 3 files);"
+                "theirs renamed `getTotal` to `computeTotal` in src/Price.java:6 (4 changed lines in 3 files, also src/Cart.java:1, src/Shop.java:2);"
                         + " the conflict uses the old name `getTotal`");
         assertThat(facts.get(0).kind()).isEqualTo(RelatedChanges.Kind.RENAME);
         assertThat(facts.get(0).side()).isEqualTo("theirs");
