@@ -56,8 +56,8 @@ public final class RelatedChanges {
             + " strictfp super switch synchronized this throw throws transient try void volatile while true false"
             + " null var val fun def func let in is not and or pass lambda None True False self from as with yield"
             + " async await elif except raise global nonlocal del go chan defer map range select struct type"
-            + " fallthrough nil function export typeof undefined readonly any string number of delete object"
-            + " override internal when companion init open sealed data lateinit print String Object Integer").split(" "));
+            + " fallthrough nil function export typeof undefined readonly any string number of delete"
+            + " override internal when companion sealed lateinit String Object Integer").split(" "));
 
     private static final List<Pattern> DECLARATIONS = List.of(
             Pattern.compile("^\\s*(?:async\\s+)?def\\s+(\\w+)\\s*\\("),
@@ -384,7 +384,7 @@ public final class RelatedChanges {
             if (p == DECLARATIONS.size() - 1) {
                 String type = m.group(1);
                 String name = m.group(2);
-                if (NOT_A_TYPE.contains(type) || KEYWORDS.contains(name) && !"init".equals(name)) {
+                if (NOT_A_TYPE.contains(type) || KEYWORDS.contains(name)) {
                     return null;
                 }
                 return name;

@@ -144,6 +144,9 @@ class RelatedChangesTest {
     void identifiersLeaveOutKeywordsAndStrings() {
         assertThat(RelatedChanges.identifiers(List.of("    return \"getTotal\" + total(qty); // int\n")))
                 .containsExactly("total", "qty");
+        // Python, Go and Kotlin names that are keywords elsewhere (soft keywords, builtins) still count.
+        assertThat(RelatedChanges.identifiers(List.of("    data = open(path).read()  # not self\n")))
+                .containsExactly("data", "open", "path", "read");
     }
 
     @Test
