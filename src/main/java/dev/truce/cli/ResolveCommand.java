@@ -12,6 +12,7 @@ import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.FileVersions;
 import dev.truce.context.ChangeStory;
 import dev.truce.context.CommitStories;
+import dev.truce.context.RelatedChanges;
 import dev.truce.merge.IndexEntry;
 import dev.truce.model.HunkCall;
 import dev.truce.model.ModelClientFactory;
@@ -33,6 +34,9 @@ import dev.truce.resolve.Resolver;
 import dev.truce.strategy.ReceivingSide;
 import dev.truce.strategy.Strategies;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -147,7 +151,8 @@ final class ResolveCommand implements Callable<Integer> {
         out.printf("Merging %s (%s) into %s (%s): %s%n", theirs, theirsShort, ours, oursShort,
                 merge.isClean() ? "no conflicts" : merge.conflicts().size() + " conflicted file(s)");
 
-        List<FileResolution> resolutions = resolveAll(repository, merge.conflicts(), merge.ours(), merge.theirs());
+        List<FileResolution> resolutions = resolveAll(repository, merge.conflicts(), merge.ours(), merge.theirs(),
+                merge.trees().base(), merge.trees().ours(), merge.trees().theirs());
         List<ResolveReport.FileReport> files = new ArrayList<>();
         for (int i = 0; i < resolutions.size(); i++) {
             print(out, merge.conflicts().get(i), resolutions.get(i), null);
@@ -172,8 +177,10 @@ final class ResolveCommand implements Callable<Integer> {
         ConflictedWorkTree workTree = ConflictedWorkTree.open(repository);
         out.printf("Resolving the merge in progress in %s: %d conflicted file(s)%n", repository.getWorkTree(),
                 workTree.conflicts().size());
-        List<FileResolution> resolutions = resolveAll(repository, workTree.conflicts(),
-                repository.resolve(Constants.HEAD), repository.resolve(Constants.MERGE_HEAD));
+        ObjectId head = repository.resolve(Constants.HEAD);
+        ObjectId mergeHead = repository.resolve(Constants.MERGE_HEAD);
+        List<FileResolution> resolutions = resolveAll(repository, workTree.conflicts(), head, mergeHead,
+                mergeBaseTree(repository, head, mergeHead), tree(repository, head), tree(repository, mergeHead));
         List<ResolveReport.FileReport> files = new ArrayList<>();
         int staged = 0;
         for (int i = 0; i < resolutions.size(); i++) {
@@ -196,13 +203,14 @@ final class ResolveCommand implements Callable<Integer> {
     }
 
     private List<FileResolution> resolveAll(Repository repository, List<PathConflict> conflicts, ObjectId oursId,
-            ObjectId theirsId) throws IOException {
+            ObjectId theirsId, ObjectId baseTree, ObjectId oursTree, ObjectId theirsTree) throws IOException {
         Resolver resolver = new Resolver(Strategies.defaults(receiving));
         List<FileResolution> resolutions = new ArrayList<>();
         Usage usage = Usage.NONE;
         long millis = 0;
         double cost = 0;
         int asked = 0;
+        RelatedChanges.Elsewhere elsewhere = null;
         for (PathConflict conflict : conflicts) {
             FileResolution resolution = resolver.resolve(conflict.file());
             if (stage != null && conflict.file().hasHunks() && !resolution.isFullyResolved()) {
@@ -210,7 +218,11 @@ final class ResolveCommand implements Callable<Integer> {
                         bytes(repository, conflict.ours()), bytes(repository, conflict.theirs()));
                 ChangeStory story = oursId == null || theirsId == null ? ChangeStory.NONE
                         : CommitStories.of(repository, oursId, theirsId, conflict.path());
-                ModelStage.Result result = stage.apply(resolution, versions, story);
+                if (elsewhere == null) {
+                    // Once per merge, and only when a hunk goes to the model: the other files each side changed.
+                    elsewhere = RelatedChanges.Elsewhere.fromTrees(repository, baseTree, oursTree, theirsTree);
+                }
+                ModelStage.Result result = stage.apply(resolution, versions, story, elsewhere);
                 resolution = result.resolution();
                 for (HunkCall call : result.calls()) {
                     usage = usage.plus(call.usage());
@@ -227,6 +239,33 @@ final class ResolveCommand implements Callable<Integer> {
                     usage.cachedInputTokens(), usage.outputTokens(), millis, cost);
         }
         return resolutions;
+    }
+
+    /** The tree of {@code commit}, or {@code null}. */
+    private static ObjectId tree(Repository repository, ObjectId commit) throws IOException {
+        if (commit == null) {
+            return null;
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.parseCommit(commit).getTree().getId();
+        }
+    }
+
+    /** The tree of the merge base of a merge in progress, or {@code null} when there is not exactly one. */
+    private static ObjectId mergeBaseTree(Repository repository, ObjectId ours, ObjectId theirs) throws IOException {
+        if (ours == null || theirs == null) {
+            return null;
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(ours));
+            walk.markStart(walk.parseCommit(theirs));
+            RevCommit base = walk.next();
+            if (base == null || walk.next() != null) {
+                return null;
+            }
+            return base.getTree().getId();
+        }
     }
 
     private static byte[] bytes(Repository repository, IndexEntry entry) throws IOException {

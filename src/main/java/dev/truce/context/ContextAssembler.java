@@ -17,13 +17,17 @@ import dev.truce.conflict.StableText;
  *
  * <p>Hunks closer than {@link Budget#groupGap()} lines (in our version) interact and go in one request. Each
  * request holds, stable part first so that providers can cache it: the file's path and language and why each
- * side changed it (in the stable prefix); then the enclosing declaration, what each side changed elsewhere in the
- * file (nearest first), and the hunks with base, ours, theirs and a few lines of context (in the content).
+ * side changed it (in the stable prefix); then the enclosing declaration, the related changes (what one side
+ * changed elsewhere about the names the hunks use: renames and changed declarations, in this file or in the
+ * merge's other files, see {@link RelatedChanges}), what each side changed elsewhere in the file (nearest first),
+ * and the hunks with base, ours, theirs and a few lines of context (in the content).
  *
  * <p>When the prompt (system text included) is over {@link Budget#maxInputTokens()}, it is trimmed in this
  * order, stopping as soon as it fits:
  * <ol>
  * <li>other changes of the sides, farthest from the hunks first, one at a time;</li>
+ * <li>related changes, least relevant first (other files before this file's, farthest first), one at a
+ * time: they are often what decides a hunk, so they outlive the plain side changes;</li>
  * <li>the enclosing declaration, cut to {@link Budget#declarationWindow()} lines either side of the hunks;</li>
  * <li>the pull request description, then all but the first message per side, then all messages;</li>
  * <li>the enclosing declaration altogether.</li>
@@ -62,9 +66,21 @@ public final class ContextAssembler {
         this.budget = budget;
     }
 
-    /** Plans the requests for {@code hunks} (indices of unresolved hunks of {@code file}). */
+    /**
+     * Plans the requests for {@code hunks} (indices of unresolved hunks of {@code file}), with related changes
+     * from this file only.
+     */
     public List<PromptPlan> assemble(ConflictedFile file, FileVersions versions, ChangeStory story,
             List<Integer> hunks, PromptStyle style) {
+        return assemble(file, versions, story, hunks, style, RelatedChanges.Elsewhere.NONE);
+    }
+
+    /**
+     * Plans the requests for {@code hunks} (indices of unresolved hunks of {@code file}); related changes are
+     * searched in this file and in the merge's other changed files, {@code elsewhere}.
+     */
+    public List<PromptPlan> assemble(ConflictedFile file, FileVersions versions, ChangeStory story,
+            List<Integer> hunks, PromptStyle style, RelatedChanges.Elsewhere elsewhere) {
         if (hunks.isEmpty()) {
             return List.of();
         }
@@ -74,7 +90,7 @@ public final class ContextAssembler {
         }
         List<PromptPlan> plans = new ArrayList<>();
         for (List<ConflictHunk> group : groups(file, hunks)) {
-            plans.add(plan(file, sides, story, group));
+            plans.add(plan(file, sides, story, group, elsewhere));
         }
         return plans;
     }
@@ -101,7 +117,8 @@ public final class ContextAssembler {
         return groups;
     }
 
-    private PromptPlan plan(ConflictedFile file, Sides sides, ChangeStory story, List<ConflictHunk> group) {
+    private PromptPlan plan(ConflictedFile file, Sides sides, ChangeStory story, List<ConflictHunk> group,
+            RelatedChanges.Elsewhere elsewhere) {
         ConflictHunk first = group.get(0);
         ConflictHunk last = group.get(group.size() - 1);
         int oursFrom = first.oursLine() - 1;
@@ -114,6 +131,15 @@ public final class ContextAssembler {
                 SideChanges.outside("ours", sides.base, sides.ours, baseFrom, baseTo));
         List<SideChanges.Change> theirsChanges = new ArrayList<>(
                 SideChanges.outside("theirs", sides.base, sides.theirs, baseFrom, baseTo));
+        List<String> hunkLines = new ArrayList<>();
+        for (ConflictHunk h : group) {
+            hunkLines.addAll(h.base());
+            hunkLines.addAll(h.ours());
+            hunkLines.addAll(h.theirs());
+        }
+        List<RelatedChanges.Fact> related = new ArrayList<>(RelatedChanges.find(file.path(), sides.base, sides.ours,
+                sides.theirs, baseFrom, baseTo, RelatedChanges.identifiers(hunkLines), elsewhere,
+                RelatedChanges.DEFAULT_MAX_FACTS));
         EnclosingDeclaration declaration = oursLines.isEmpty() ? null : EnclosingDeclaration.around(file.fileType(),
                 oursLines.stream().map(LineEndings::content).toList(), oursFrom, oursTo, budget.declarationMax(), budget.declarationWindow());
         String hunksText = hunks(group);
@@ -124,13 +150,17 @@ public final class ContextAssembler {
 
         while (true) {
             String prefix = prefix(file, shownStory);
-            String content = content(group, declaration, oursLines, oursChanges, theirsChanges, hunksText);
+            String content = content(group, declaration, oursLines, related, oursChanges, theirsChanges, hunksText);
             if (tokens.count(system) + tokens.count(prefix) + tokens.count(content) <= budget.maxInputTokens()) {
                 return new PromptPlan(group.stream().map(ConflictHunk::id).toList(), prefix, content, outputTokens,
                         trimmed, null);
             }
             if (!oursChanges.isEmpty() || !theirsChanges.isEmpty()) {
                 dropFarthest(oursChanges, theirsChanges, trimmed);
+            } else if (!related.isEmpty()) {
+                RelatedChanges.Fact dropped = related.remove(related.size() - 1);
+                trimmed.add("a related change: " + dropped.side() + " " + dropped.kind().name().toLowerCase()
+                        + " of `" + dropped.identifier() + "`");
             } else if (declaration != null && !"window".equals(declaration.kind())) {
                 declaration = EnclosingDeclaration.window(oursLines.size(), oursFrom, oursTo, budget.declarationWindow());
                 trimmed.add("enclosing declaration cut to " + budget.declarationWindow() + " lines either side");
@@ -207,7 +237,7 @@ public final class ContextAssembler {
     }
 
     private static String content(List<ConflictHunk> group, EnclosingDeclaration declaration, List<String> oursLines,
-            List<SideChanges.Change> oursChanges, List<SideChanges.Change> theirsChanges, String hunksText) {
+            List<RelatedChanges.Fact> related, List<SideChanges.Change> oursChanges, List<SideChanges.Change> theirsChanges, String hunksText) {
         StringBuilder out = new StringBuilder();
         if (declaration != null) {
             out.append(String.format("ENCLOSING CODE (our version, lines %d-%d, found by %s)%n", declaration.first() + 1,
@@ -228,6 +258,11 @@ public final class ContextAssembler {
                 out.append(numbered(i, oursLines.get(i)));
                 i++;
             }
+            out.append('\n');
+        }
+        if (!related.isEmpty()) {
+            out.append("RELATED CHANGES (what one side changed elsewhere about names the conflict uses)\n");
+            related.forEach(f -> out.append("- ").append(f.text()).append('\n'));
             out.append('\n');
         }
         sideChanges(out, "OURS", oursChanges);

@@ -13,6 +13,7 @@ import dev.truce.context.ChangeStory;
 import dev.truce.context.ContextAssembler;
 import dev.truce.context.PromptPlan;
 import dev.truce.context.PromptStyle;
+import dev.truce.context.RelatedChanges;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 
@@ -76,8 +77,17 @@ public final class ModelStage {
         return "model:" + (client == null ? "none" : client.name());
     }
 
-    /** Asks the model about the hunks {@code resolution} left unresolved. */
+    /** Asks the model about the hunks {@code resolution} left unresolved, with related changes of this file only. */
     public Result apply(FileResolution resolution, FileVersions versions, ChangeStory story) {
+        return apply(resolution, versions, story, RelatedChanges.Elsewhere.NONE);
+    }
+
+    /**
+     * Asks the model about the hunks {@code resolution} left unresolved; {@code elsewhere} holds what each side
+     * changed in the merge's other files, searched for related changes.
+     */
+    public Result apply(FileResolution resolution, FileVersions versions, ChangeStory story,
+            RelatedChanges.Elsewhere elsewhere) {
         ConflictedFile file = resolution.file();
         if (!file.hasHunks() || resolution.needsRegeneration() || versions == null) {
             return new Result(resolution, List.of());
@@ -90,7 +100,7 @@ public final class ModelStage {
         List<HunkOutcome> outcomes = new ArrayList<>(resolution.outcomes());
         List<HunkCall> calls = new ArrayList<>();
         for (PromptPlan plan : assembler.assemble(file, versions, story == null ? ChangeStory.NONE : story, open,
-                style)) {
+                style, elsewhere == null ? RelatedChanges.Elsewhere.NONE : elsewhere)) {
             List<ConflictHunk> hunks = plan.hunks().stream().map(i -> file.hunks().get(i)).toList();
             if (plan.declined() != null) {
                 if (client != null) {

@@ -35,10 +35,14 @@ class ContextAssemblerGoldenTest {
     }
 
     private String render(FileVersions v, ChangeStory story, PromptStyle style) {
+        return render(v, story, style, RelatedChanges.Elsewhere.NONE);
+    }
+
+    private String render(FileVersions v, ChangeStory story, PromptStyle style, RelatedChanges.Elsewhere elsewhere) {
         ConflictedFile file = build(v);
         StringBuilder out = new StringBuilder();
         for (PromptPlan plan : assembler.assemble(file, v, story, file.hunks().stream().map(ConflictHunk::id).toList(),
-                style)) {
+                style, elsewhere)) {
             out.append("=== request for ").append(String.join(", ", plan.hunkIds())).append(" (max output tokens ")
                     .append(plan.maxOutputTokens()).append(")").append(plan.trimmed().isEmpty() ? ""
                             : " trimmed: " + plan.trimmed()).append(" ===\n");
@@ -144,5 +148,50 @@ class ContextAssemblerGoldenTest {
                 ChangeStory.ofSubjects("why ours", "why theirs"), PromptStyle.NAIVE);
         assertThat(prompts).doesNotContain("why ours").contains("<<<<<<< ours h0");
         assertGolden("java-naive.txt", prompts);
+    }
+
+    static final String RECEIPT_BASE = """
+            package shop;
+
+            /** A basket's receipt. */
+            class Receipt {
+                private final Basket basket;
+
+                Receipt(Basket basket) {
+                    this.basket = basket;
+                }
+
+                int total() {
+                    return basket.sum();
+                }
+
+                String text() {
+                    StringBuilder out = new StringBuilder();
+                    out.append("items: ").append(basket.count());
+                    return out.toString();
+                }
+            }
+            """;
+
+    /**
+     * Ours renamed {@code total()} to {@code subtotal()} here and in another file; theirs added a call to the old
+     * name inside the conflict. Only the related changes say that the call must use the new name.
+     */
+    @Test
+    void aRenameOnOneSideElsewhereIsShownAsARelatedChange() throws Exception {
+        String ours = RECEIPT_BASE.replace("int total() {", "int subtotal() {")
+                .replace("out.append(\"items: \").append(basket.count());",
+                        "out.append(\"items: \").append(basket.count()).append('\\n');");
+        String theirs = RECEIPT_BASE.replace("out.append(\"items: \").append(basket.count());",
+                "out.append(\"items: \").append(basket.count()).append(\", total: \").append(total());");
+        RelatedChanges.Elsewhere elsewhere = RelatedChanges.Elsewhere.of(List.of(new RelatedChanges.FileChange(
+                "src/main/java/shop/Checkout.java", "class Checkout {\n    int due(Receipt r) {\n        return r.total();\n    }\n}\n",
+                "class Checkout {\n    int due(Receipt r) {\n        return r.subtotal();\n    }\n}\n")), List.of());
+        String prompts = render(versions("src/main/java/shop/Receipt.java", RECEIPT_BASE, ours, theirs),
+                ChangeStory.ofSubjects("Rename Receipt.total to subtotal; end the item line", "Show the total"),
+                PromptStyle.CONTEXT, elsewhere);
+        assertThat(prompts).contains("RELATED CHANGES", "ours renamed `total` to `subtotal` in"
+                + " src/main/java/shop/Receipt.java:11 (2 changed lines in 2 files, also src/main/java/shop/Checkout.java:3); the conflict uses the old name `total`");
+        assertGolden("java-related-rename.txt", prompts);
     }
 }

@@ -61,4 +61,56 @@ class ContextBudgetTest {
         assertThat(p.declined()).isEqualTo("hunk larger than the model budget");
         assertThat(p.content()).isEmpty();
     }
+
+    /** Ours renames {@code f5} far from the conflict; the conflict still calls {@code f5()}. */
+    private PromptPlan renamePlan(int budget) {
+        String base = longFile("f5()");
+        String ours = longFile("f5() + 1").replace("int f5()", "int five()").replace("return 50;", "return 55;");
+        String theirs = longFile("f5() + 2").replace("return 10;", "return 11;");
+        FileVersions v = ContextAssemblerGoldenTest.versions("Big.java", base, ours, theirs);
+        ConflictedFile file = ContextAssemblerGoldenTest.build(v);
+        ContextAssembler assembler = new ContextAssembler(SystemPrompt.text(),
+                new ContextAssembler.Budget(budget, 6, 120, 12));
+        return assembler.assemble(file, v, new ChangeStory(List.of("a", "b"), List.of("c"), "title", "body"),
+                List.of(0), PromptStyle.CONTEXT).get(0);
+    }
+
+    @Test
+    void relatedChangesOutliveSideChangesAndGoBeforeTheDeclarationIsCut() {
+        String related = "a related change: ours rename of `f5`";
+        assertThat(renamePlan(100_000).content()).contains("RELATED CHANGES",
+                "ours renamed `f5` to `five` in Big.java:7; the conflict uses the old name `f5`");
+        boolean relatedWithoutSideChanges = false;
+        boolean relatedTrimmed = false;
+        for (int budget = SYSTEM + 900; budget > SYSTEM + 20; budget -= 5) {
+            PromptPlan p = renamePlan(budget);
+            if (p.declined() != null) {
+                break;
+            }
+            List<String> trimmed = p.trimmed();
+            int lastSideChange = -1;
+            for (int i = 0; i < trimmed.size(); i++) {
+                if (trimmed.get(i).startsWith("a change of ")) {
+                    lastSideChange = i;
+                }
+            }
+            int relatedAt = trimmed.indexOf(related);
+            int cutAt = trimmed.indexOf("enclosing declaration cut to 12 lines either side");
+            if (relatedAt >= 0) {
+                relatedTrimmed = true;
+                assertThat(relatedAt).as("trimmed %s", trimmed).isGreaterThan(lastSideChange);
+                assertThat(p.content()).doesNotContain("RELATED CHANGES", "WHAT OURS CHANGED", "WHAT THEIRS CHANGED");
+            } else {
+                assertThat(p.content()).contains("RELATED CHANGES");
+                assertThat(cutAt).as("trimmed %s", trimmed).isEqualTo(-1);
+                relatedWithoutSideChanges |= !p.content().contains("WHAT OURS CHANGED")
+                        && !p.content().contains("WHAT THEIRS CHANGED");
+            }
+            if (cutAt >= 0) {
+                assertThat(relatedAt).as("trimmed %s", trimmed).isBetween(0, cutAt);
+            }
+        }
+        assertThat(relatedWithoutSideChanges).as("a budget keeps the related change after all side changes went").isTrue();
+        assertThat(relatedTrimmed).as("a tighter budget trims the related change too").isTrue();
+    }
 }
