@@ -20,6 +20,7 @@ import dev.truce.model.ModelStage;
 import dev.truce.model.Usage;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import picocli.CommandLine.Mixin;
 import dev.truce.merge.ComputedMerge;
 import dev.truce.merge.ConflictedWorkTree;
@@ -151,8 +152,12 @@ final class ResolveCommand implements Callable<Integer> {
         out.printf("Merging %s (%s) into %s (%s): %s%n", theirs, theirsShort, ours, oursShort,
                 merge.isClean() ? "no conflicts" : merge.conflicts().size() + " conflicted file(s)");
 
-        List<FileResolution> resolutions = resolveAll(repository, merge.conflicts(), merge.ours(), merge.theirs(),
-                merge.trees().base(), merge.trees().ours(), merge.trees().theirs());
+        List<FileResolution> resolutions;
+        try (ObjectReader reader = merge.objects().newReader()) {
+            // Through the merge's overlay: a criss-cross merge's virtual base exists only there.
+            resolutions = resolveAll(repository, reader, merge.conflicts(), merge.ours(), merge.theirs(),
+                    merge.trees().base(), merge.trees().ours(), merge.trees().theirs());
+        }
         List<ResolveReport.FileReport> files = new ArrayList<>();
         for (int i = 0; i < resolutions.size(); i++) {
             print(out, merge.conflicts().get(i), resolutions.get(i), null);
@@ -179,8 +184,11 @@ final class ResolveCommand implements Callable<Integer> {
                 workTree.conflicts().size());
         ObjectId head = repository.resolve(Constants.HEAD);
         ObjectId mergeHead = repository.resolve(Constants.MERGE_HEAD);
-        List<FileResolution> resolutions = resolveAll(repository, workTree.conflicts(), head, mergeHead,
-                mergeBaseTree(repository, head, mergeHead), tree(repository, head), tree(repository, mergeHead));
+        List<FileResolution> resolutions;
+        try (ObjectReader reader = repository.newObjectReader()) {
+            resolutions = resolveAll(repository, reader, workTree.conflicts(), head, mergeHead,
+                    mergeBaseTree(repository, head, mergeHead), tree(repository, head), tree(repository, mergeHead));
+        }
         List<ResolveReport.FileReport> files = new ArrayList<>();
         int staged = 0;
         for (int i = 0; i < resolutions.size(); i++) {
@@ -202,7 +210,8 @@ final class ResolveCommand implements Callable<Integer> {
         return EXIT_CONFLICTS_LEFT;
     }
 
-    private List<FileResolution> resolveAll(Repository repository, List<PathConflict> conflicts, ObjectId oursId,
+    private List<FileResolution> resolveAll(Repository repository, ObjectReader reader, List<PathConflict> conflicts,
+            ObjectId oursId,
             ObjectId theirsId, ObjectId baseTree, ObjectId oursTree, ObjectId theirsTree) throws IOException {
         Resolver resolver = new Resolver(Strategies.defaults(receiving));
         List<FileResolution> resolutions = new ArrayList<>();
@@ -214,8 +223,8 @@ final class ResolveCommand implements Callable<Integer> {
         for (PathConflict conflict : conflicts) {
             FileResolution resolution = resolver.resolve(conflict.file());
             if (stage != null && conflict.file().hasHunks() && !resolution.isFullyResolved()) {
-                FileVersions versions = new FileVersions(conflict.path(), bytes(repository, conflict.base()),
-                        bytes(repository, conflict.ours()), bytes(repository, conflict.theirs()));
+                FileVersions versions = new FileVersions(conflict.path(), bytes(reader, conflict.base()),
+                        bytes(reader, conflict.ours()), bytes(reader, conflict.theirs()));
                 ChangeStory story = oursId == null || theirsId == null ? ChangeStory.NONE
                         : CommitStories.of(repository, oursId, theirsId, conflict.path());
                 if (elsewhere == null) {
@@ -268,11 +277,11 @@ final class ResolveCommand implements Callable<Integer> {
         }
     }
 
-    private static byte[] bytes(Repository repository, IndexEntry entry) throws IOException {
+    private static byte[] bytes(ObjectReader reader, IndexEntry entry) throws IOException {
         if (entry == null || entry.isGitlink() || entry.isSymlink()) {
             return null;
         }
-        return repository.open(entry.id()).getBytes();
+        return reader.open(entry.id()).getBytes();
     }
 
     private static void print(PrintWriter out, PathConflict conflict, FileResolution resolution, String note) {

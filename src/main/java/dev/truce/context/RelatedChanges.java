@@ -135,7 +135,8 @@ public final class RelatedChanges {
          */
         public static Elsewhere fromTrees(Repository repository, ObjectId base, ObjectId ours, ObjectId theirs)
                 throws IOException {
-            if (base == null || ours == null || theirs == null) {
+            if (base == null || ours == null || theirs == null || !repository.getObjectDatabase().has(base)) {
+                // A criss-cross merge's virtual base lives only in the merge's memory: no other files then.
                 return NONE;
             }
             return of(changes(repository, base, ours), changes(repository, base, theirs));

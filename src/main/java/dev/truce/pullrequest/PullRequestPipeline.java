@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.eclipse.jgit.lib.ObjectReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,7 @@ import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.FileVersions;
 import dev.truce.context.ChangeStory;
 import dev.truce.context.CommitStories;
+import dev.truce.context.RelatedChanges;
 import dev.truce.fetch.FetchedPullRequest;
 import dev.truce.fetch.MergeBaseNotFoundException;
 import dev.truce.fetch.PullRequestFetcher;
@@ -25,12 +27,12 @@ import dev.truce.github.Permission;
 import dev.truce.github.PullRequestInfo;
 import dev.truce.github.RepoRef;
 import dev.truce.merge.ComputedMerge;
-import dev.truce.merge.MergeInputException;
 import dev.truce.merge.IndexEntry;
+import dev.truce.merge.MergeInputException;
 import dev.truce.merge.PathConflict;
+import dev.truce.merge.RepositoryMerge;
 import dev.truce.model.ModelException;
 import dev.truce.model.ModelStage;
-import dev.truce.merge.RepositoryMerge;
 import dev.truce.publish.CommentLedger;
 import dev.truce.publish.FixBranchRemote;
 import dev.truce.publish.FixPublisher;
@@ -242,12 +244,17 @@ public final class PullRequestPipeline implements PullRequestWork {
             PullRequestInfo pr) throws IOException {
         Resolver resolver = new Resolver(Strategies.defaults(ReceivingSide.THEIRS));
         List<FileResolution> out = new ArrayList<>();
+        RelatedChanges.Elsewhere elsewhere = null; // what each side changed in other files: read once, when needed
         for (PathConflict conflict : merge.conflicts()) {
             if (!ignored.contains(conflict.path())) {
                 FileResolution resolution = resolver.resolve(conflict.file());
                 if (stage != null && conflict.file().hasHunks() && !resolution.isFullyResolved()) {
-                    resolution = stage.apply(resolution, versions(merge, conflict), story(merge, conflict, pr))
-                            .resolution();
+                    if (elsewhere == null) {
+                        elsewhere = RelatedChanges.Elsewhere.fromTrees(merge.repository(), merge.trees().base(),
+                                merge.trees().ours(), merge.trees().theirs());
+                    }
+                    resolution = stage.apply(resolution, versions(merge, conflict), story(merge, conflict, pr),
+                            elsewhere).resolution();
                 }
                 out.add(resolution);
                 continue;
@@ -273,7 +280,10 @@ public final class PullRequestPipeline implements PullRequestWork {
         if (entry == null || entry.isGitlink() || entry.isSymlink()) {
             return null;
         }
-        return merge.repository().open(entry.id()).getBytes();
+        // Through the merge's overlay: a criss-cross merge's virtual base exists only there.
+        try (ObjectReader reader = merge.objects().newReader()) {
+            return reader.open(entry.id()).getBytes();
+        }
     }
 
     /**

@@ -135,4 +135,27 @@ class ResolveWithModelTest {
         assertThat(victim).doesNotExist();
         assertThat(repo.repository().resolve("out")).isNull();
     }
+
+    @Test
+    void aCrissCrossMergesVirtualBaseReachesThePromptFromTheMergesMemory() throws Exception {
+        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
+        Tree b = Tree.of().file("other.txt", "x\ny\nz\n");
+        RevCommit base = repo.commit("base", b, "base");
+        RevCommit a1 = repo.commit("a", Tree.of().file("other.txt", "X\ny\nz\n"), "a1", base);
+        RevCommit c1 = repo.commit("c", Tree.of().file("other.txt", "x\ny\nZ\n"), "c1", base);
+        // Neither criss-cross merge commits the plain merge of a1 and c1, so the virtual base's blob is new.
+        RevCommit a2 = repo.commit("a", Tree.of().file("other.txt", "X\ny\nZ\nA\n"), "a2", a1, c1);
+        RevCommit c2 = repo.commit("c", Tree.of().file("other.txt", "C\nX\ny\nZ\n"), "c2", c1, a1);
+        repo.commit("main", Tree.of().file("other.txt", "X\nOURS\nZ\nA\n"), "a3", a2);
+        repo.commit("feature", Tree.of().file("other.txt", "C\nX\nTHEIRS\nZ\n"), "c3", c2);
+        Path prompts = dir.resolve("prompts");
+
+        CommandRun run = truce(resolve("--dump-prompts", prompts.toString()));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        try (Stream<Path> files = Files.list(prompts)) {
+            Path prompt = files.findFirst().orElseThrow();
+            assertThat(JSON.readTree(prompt.toFile()).get("content").asString()).contains("OURS", "THEIRS");
+        }
+    }
 }
