@@ -18,6 +18,7 @@ import okhttp3.ResponseBody;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -60,11 +61,25 @@ abstract class HttpModelClient implements ModelClient {
     /** The endpoint this adapter posts to, under the base URL. */
     abstract String path();
 
-    /** Adds authentication and version headers; {@code key} is {@code null} when none is configured. */
-    abstract void authenticate(Request.Builder request, String key);
+    /** Adds the credentials; by default a bearer token, sent only when a key is configured. */
+    void authenticate(Request.Builder request, String key) {
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+    }
 
     /** The provider's request body for {@code request}. */
     abstract ObjectNode body(ModelRequest request);
+
+    /**
+     * The messages both chat APIs (OpenAI-compatible and Ollama's) take: the system prompt, then one user message
+     * with the stable prefix first, which is what prefix caching reuses.
+     */
+    static void addChatMessages(ObjectNode body, ModelRequest request) {
+        ArrayNode messages = body.putArray("messages");
+        messages.addObject().put("role", "system").put("content", request.system());
+        messages.addObject().put("role", "user").put("content", request.stablePrefix() + request.content());
+    }
 
     /** Maps the provider's answer; throws {@link ModelException} when it does not have the documented shape. */
     abstract ModelReply reply(JsonNode answer, Duration latency) throws ModelException;

@@ -9,7 +9,6 @@ import java.time.Duration;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -29,19 +28,10 @@ public final class OllamaClient extends HttpModelClient {
     }
 
     @Override
-    void authenticate(Request.Builder request, String key) {
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-    }
-
-    @Override
     ObjectNode body(ModelRequest request) {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", settings.model());
-        ArrayNode messages = body.putArray("messages");
-        messages.addObject().put("role", "system").put("content", request.system());
-        messages.addObject().put("role", "user").put("content", request.stablePrefix() + request.content());
+        addChatMessages(body, request);
         body.put("stream", false);
         body.putObject("options").put("num_predict", request.maxOutputTokens()).put("temperature", 0);
         return body;

@@ -9,7 +9,6 @@ import java.time.Duration;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,19 +29,10 @@ public final class OpenAiChatClient extends HttpModelClient {
     }
 
     @Override
-    void authenticate(Request.Builder request, String key) {
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-    }
-
-    @Override
     ObjectNode body(ModelRequest request) {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", settings.model());
-        ArrayNode messages = body.putArray("messages");
-        messages.addObject().put("role", "system").put("content", request.system());
-        messages.addObject().put("role", "user").put("content", request.stablePrefix() + request.content());
+        addChatMessages(body, request);
         // OpenAI's own API deprecated max_tokens (reasoning models reject it); compatible servers know max_tokens
         body.put(isOpenAiItself() ? "max_completion_tokens" : "max_tokens", request.maxOutputTokens());
         body.put("temperature", 0);
