@@ -7,7 +7,6 @@ import dev.truce.model.Usage;
 import java.time.Clock;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
