@@ -170,6 +170,14 @@ public final class EvalCommand implements Callable<Integer> {
                     + "\n");
         }
         report.print(System.out);
+        if (modelOptions.dumpPrompts != null) {
+            try (var files = Files.list(modelOptions.dumpPrompts)) {
+                System.out.printf("%d prompt file(s) in %s (answer them as docs/evaluation.md describes, then"
+                        + " --model replay:DIR)%n", files.count(), modelOptions.dumpPrompts);
+            } catch (IOException e) {
+                System.out.printf("no prompts were written to %s%n", modelOptions.dumpPrompts);
+            }
+        }
         return 0;
     }
 
