@@ -6,38 +6,55 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A spending limit per pull request and per day (UTC), in estimated dollars. Once a limit is reached every further
  * call for that pull request (or that day) is refused before it is made; calls already in flight still finish and
- * are charged, so the spent amount may end slightly above the limit. Thread-safe.
+ * are charged, so the spent amount may end slightly above the limit. What was spent is kept in a
+ * {@link BudgetLedger}: in memory for one process, or in the database so the limits hold across the service's
+ * replicas. Thread-safe.
  */
 public final class Budget {
 
     private final BigDecimal perPullRequest;
     private final BigDecimal perDay;
     private final Clock clock;
-    private final Map<String, BigDecimal> spentPerPullRequest = new HashMap<>();
-    private LocalDate today;
-    private BigDecimal spentToday = BigDecimal.ZERO;
+    private final BudgetLedger ledger;
 
     /**
+     * A budget whose spend is kept in memory, for one process.
+     *
      * @param perPullRequest dollars one pull request may spend, or {@code null} for no limit
      * @param perDay         dollars all pull requests may spend per UTC day, or {@code null} for no limit
      * @param clock          tells the day
      */
     public Budget(BigDecimal perPullRequest, BigDecimal perDay, Clock clock) {
+        this(perPullRequest, perDay, clock, new InMemoryBudgetLedger());
+    }
+
+    /**
+     * A budget whose spend is kept in {@code ledger}.
+     *
+     * @param perPullRequest dollars one pull request may spend, or {@code null} for no limit
+     * @param perDay         dollars all pull requests may spend per UTC day, or {@code null} for no limit
+     * @param clock          tells the day
+     * @param ledger         where spend is read and recorded
+     */
+    public Budget(BigDecimal perPullRequest, BigDecimal perDay, Clock clock, BudgetLedger ledger) {
         this.perPullRequest = perPullRequest;
         this.perDay = perDay;
         this.clock = clock;
-        this.today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        this.ledger = ledger;
     }
 
     /** No limits (local models, or a user who said so). */
     public static Budget unlimited() {
         return new Budget(null, null, Clock.systemUTC());
+    }
+
+    /** The same limits, with spend kept in {@code other} (the service's shared ledger, for example). */
+    public Budget withLedger(BudgetLedger other) {
+        return new Budget(perPullRequest, perDay, clock, other);
     }
 
     /**
@@ -47,14 +64,16 @@ public final class Budget {
      *                    work outside a pull request (only the daily limit applies)
      * @throws ModelException saying which budget was reached and how much was spent
      */
-    public synchronized void ensureAvailable(String pullRequest) throws ModelException {
-        rollOver();
-        if (perDay != null && spentToday.compareTo(perDay) >= 0) {
-            throw new ModelException("daily model budget of " + dollars(perDay) + " reached (" + dollars(spentToday)
-                    + " spent); remaining hunks are declined");
+    public void ensureAvailable(String pullRequest) throws ModelException {
+        if (perDay != null) {
+            BigDecimal spentToday = spentToday();
+            if (spentToday.compareTo(perDay) >= 0) {
+                throw new ModelException("daily model budget of " + dollars(perDay) + " reached ("
+                        + dollars(spentToday) + " spent); remaining hunks are declined");
+            }
         }
         if (perPullRequest != null && pullRequest != null) {
-            BigDecimal spent = spentPerPullRequest.getOrDefault(pullRequest, BigDecimal.ZERO);
+            BigDecimal spent = ledger.spentOn(pullRequest);
             if (spent.compareTo(perPullRequest) >= 0) {
                 throw new ModelException("model budget of " + dollars(perPullRequest) + " for pull request "
                         + pullRequest + " reached (" + dollars(spent) + " spent); remaining hunks are declined");
@@ -63,31 +82,22 @@ public final class Budget {
     }
 
     /** Adds the cost of a call that was made. */
-    public synchronized void charge(String pullRequest, BigDecimal cost) {
-        rollOver();
-        spentToday = spentToday.add(cost);
-        if (pullRequest != null) {
-            spentPerPullRequest.merge(pullRequest, cost, BigDecimal::add);
-        }
+    public void charge(String pullRequest, BigDecimal cost) {
+        ledger.add(pullRequest, today(), cost);
     }
 
     /** Dollars spent today (UTC). */
-    public synchronized BigDecimal spentToday() {
-        rollOver();
-        return spentToday;
+    public BigDecimal spentToday() {
+        return ledger.spentOn(today());
     }
 
     /** Dollars spent on one pull request. */
-    public synchronized BigDecimal spentOn(String pullRequest) {
-        return spentPerPullRequest.getOrDefault(pullRequest, BigDecimal.ZERO);
+    public BigDecimal spentOn(String pullRequest) {
+        return ledger.spentOn(pullRequest);
     }
 
-    private void rollOver() {
-        LocalDate now = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        if (!now.equals(today)) {
-            today = now;
-            spentToday = BigDecimal.ZERO;
-        }
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
     static String dollars(BigDecimal amount) {

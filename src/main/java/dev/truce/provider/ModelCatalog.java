@@ -177,6 +177,14 @@ public final class ModelCatalog {
         return budget;
     }
 
+    /**
+     * The same models and budget limits, with spend kept in {@code ledger} instead (the service passes its
+     * database's, so the limits hold across replicas). A new catalog: its meter and clients start fresh.
+     */
+    public ModelCatalog withBudgetLedger(BudgetLedger ledger) {
+        return new ModelCatalog(List.copyOf(models.values()), budget.withLedger(ledger), environment, clock);
+    }
+
     /** The accounting of all calls made through this catalog's clients. */
     public CostMeter meter() {
         return meter;

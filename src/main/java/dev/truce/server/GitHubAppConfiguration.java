@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +20,10 @@ import dev.truce.github.GitHubGateway;
 import dev.truce.github.GitHubSettings;
 import dev.truce.github.Hub4jGitHub;
 import dev.truce.publish.AppIdentity;
-import dev.truce.publish.FileCommentLedger;
+import dev.truce.publish.JdbcCommentLedger;
+import dev.truce.provider.BudgetLedger;
+import dev.truce.provider.InMemoryBudgetLedger;
+import dev.truce.provider.JdbcBudgetLedger;
 import dev.truce.provider.ModelCatalog;
 import dev.truce.pullrequest.AppModels;
 import dev.truce.pullrequest.PipelineSettings;
@@ -28,7 +33,7 @@ import okhttp3.OkHttpClient;
 
 /**
  * The real GitHub App: the hub4j gateway with the App's key, and the pull request pipeline on a repository cache
- * under the data directory. Active once {@code truce.github.private-key-file} is set; without it the service
+ * under the data directory, with the comment ledger and model spend in the database the replicas share. Active once {@code truce.github.private-key-file} is set; without it the service
  * cannot act for any installation, and start-up says so (see {@link MissingAppKeyFailureAnalyzer}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,24 +58,44 @@ class GitHubAppConfiguration {
     }
 
     @Bean
-    PullRequestWork pullRequestWork(GitHubGateway gitHub, TruceProperties properties) {
+    PullRequestWork pullRequestWork(GitHubGateway gitHub, TruceProperties properties,
+            JdbcCommentLedger commentLedger, JdbcBudgetLedger budgetLedger) {
         Path cacheDir = properties.storage().cacheDir() != null ? properties.storage().cacheDir()
                 : properties.dataDir().resolve("repos");
         RepositoryCache cache = new RepositoryCache(cacheDir, properties.storage().cacheMaxBytes().toBytes(),
                 Clock.systemUTC());
-        FileCommentLedger ledger;
-        try {
-            ledger = new FileCommentLedger(properties.dataDir().resolve("comments.txt"), 10_000);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the comment ledger in " + properties.dataDir(), e);
-        }
         AppIdentity app = new AppIdentity(properties.github().appSlug(), properties.github().botUserId());
-        return new PullRequestPipeline(gitHub, cache, ledger, PipelineSettings.defaults(app), Clock.systemUTC(),
-                appModels(properties.models()));
+        return new PullRequestPipeline(gitHub, cache, commentLedger, PipelineSettings.defaults(app),
+                Clock.systemUTC(), appModels(properties.models(), budgetLedger));
     }
 
-    /** The configured models; a models file that cannot be read stops start-up with what to fix. */
+    /** Which one-off comments were posted, in the database so every replica sees it. */
+    @Bean
+    JdbcCommentLedger commentLedger(DataSource dataSource) {
+        return new JdbcCommentLedger(dataSource, Clock.systemUTC());
+    }
+
+    /** What the models cost, in the database so the budgets hold across replicas. */
+    @Bean
+    JdbcBudgetLedger budgetLedger(DataSource dataSource) {
+        return new JdbcBudgetLedger(dataSource);
+    }
+
+    @Bean
+    SharedStateRetention sharedStateRetention(JdbcCommentLedger commentLedger, JdbcBudgetLedger budgetLedger) {
+        return new SharedStateRetention(commentLedger, budgetLedger, Clock.systemUTC());
+    }
+
+    /** The configured models with spend kept in memory (one process). */
     static AppModels appModels(TruceProperties.Models models) {
+        return appModels(models, new InMemoryBudgetLedger());
+    }
+
+    /**
+     * The configured models, their budgets' spend kept in {@code budgetLedger}; a models file that cannot be read
+     * stops start-up with what to fix.
+     */
+    static AppModels appModels(TruceProperties.Models models, BudgetLedger budgetLedger) {
         if (models.file() == null) {
             if (models.defaultModel() != null && !models.defaultModel().isBlank()) {
                 throw new IllegalStateException("truce.models.default is set but truce.models.file is not: set"
@@ -87,6 +112,6 @@ class GitHubAppConfiguration {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("truce.models.file: " + e.getMessage(), e);
         }
-        return new AppModels(catalog, models.defaultModel());
+        return new AppModels(catalog.withBudgetLedger(budgetLedger), models.defaultModel());
     }
 }
