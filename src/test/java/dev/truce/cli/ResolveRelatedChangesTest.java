@@ -1,14 +1,13 @@
 package dev.truce.cli;
 
+import dev.truce.fixtures.GitCli;
 import static dev.truce.cli.CommandRun.truce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -64,7 +63,7 @@ class ResolveRelatedChangesTest {
 
     @Test
     void aMergeInProgressInAWorkTreeFindsTheRenameToo() throws Exception {
-        assumeTrue(gitAvailable(), "the git CLI is needed to stop a real merge on conflicts");
+        assumeTrue(GitCli.available(), "the git CLI is needed to stop a real merge on conflicts");
         Path work = dir.resolve("work");
         scenario(work);
         assertThat(git(work, "reset", "--hard", "main").exitCode()).isZero();
@@ -77,31 +76,7 @@ class ResolveRelatedChangesTest {
         assertThat(onlyPromptContent(prompts)).contains(FACT);
     }
 
-    private record Git(int exitCode, String output) {
-    }
-
-    private Git git(Path work, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("GIT_"));
-        env.put("HOME", dir.toString());
-        env.put("GIT_CONFIG_NOSYSTEM", "1");
-        env.put("GIT_AUTHOR_NAME", "Tester");
-        env.put("GIT_AUTHOR_EMAIL", "tester@example.org");
-        env.put("GIT_COMMITTER_NAME", "Tester");
-        env.put("GIT_COMMITTER_EMAIL", "tester@example.org");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Git(process.waitFor(), output);
-    }
-
-    private static boolean gitAvailable() {
-        try {
-            return new ProcessBuilder("git", "--version").start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+    private GitCli.Result git(Path work, String... args) throws IOException, InterruptedException {
+        return new GitCli(dir).run(work, args);
     }
 }

@@ -1,16 +1,14 @@
 package dev.truce.cli;
 
+import dev.truce.fixtures.GitCli;
 import static dev.truce.cli.CommandRun.truce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.truce.fixtures.ScenarioRepo;
 import dev.truce.fixtures.Tree;
@@ -33,7 +31,7 @@ class ResolveWorkTreeCommandTest {
 
     @BeforeEach
     void gitIsInstalled() {
-        assumeTrue(gitAvailable(), "the git CLI is needed to stop a real merge on conflicts");
+        assumeTrue(GitCli.available(), "the git CLI is needed to stop a real merge on conflicts");
         work = dir.resolve("work");
     }
 
@@ -45,7 +43,7 @@ class ResolveWorkTreeCommandTest {
                     base.copy().file("A.txt", THEIRS).file("B.txt", "1\nT\n3\n").file("C.txt", THEIRS));
         }
         assertThat(git("reset", "--hard", "main").exitCode()).isZero();
-        Git merge = git("-c", "merge.conflictStyle=" + style, "merge", "--no-edit", "feature");
+        GitCli.Result merge = git("-c", "merge.conflictStyle=" + style, "merge", "--no-edit", "feature");
         assertThat(merge.exitCode()).as(merge.output()).isEqualTo(1);
         assertThat(merge.output()).contains("CONFLICT");
     }
@@ -70,7 +68,7 @@ class ResolveWorkTreeCommandTest {
                 .containsExactly("B.txt", "C.txt");
         assertThat(git("show", ":A.txt").output()).isEqualTo(THEIRS);
 
-        Git abort = git("merge", "--abort");
+        GitCli.Result abort = git("merge", "--abort");
         assertThat(abort.exitCode()).as(abort.output()).isZero();
         assertThat(Files.exists(work.resolve(".git/MERGE_HEAD"))).isFalse();
         assertThat(Files.readString(work.resolve("A.txt"))).isEqualTo(OURS);
@@ -105,37 +103,13 @@ class ResolveWorkTreeCommandTest {
 
         assertThat(run.exitCode()).as(run.out()).isZero();
         assertThat(run.out()).contains("All conflicts resolved and staged");
-        Git commit = git("commit", "--no-edit");
+        GitCli.Result commit = git("commit", "--no-edit");
         assertThat(commit.exitCode()).as(commit.output()).isZero();
         assertThat(git("rev-list", "--parents", "-n", "1", "HEAD").output().trim().split(" ")).hasSize(3);
         assertThat(Files.readString(work.resolve("A.txt"))).isEqualTo(THEIRS);
     }
 
-    private record Git(int exitCode, String output) {
-    }
-
-    private Git git(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("GIT_"));
-        env.put("HOME", dir.toString());
-        env.put("GIT_CONFIG_NOSYSTEM", "1");
-        env.put("GIT_AUTHOR_NAME", "Tester");
-        env.put("GIT_AUTHOR_EMAIL", "tester@example.org");
-        env.put("GIT_COMMITTER_NAME", "Tester");
-        env.put("GIT_COMMITTER_EMAIL", "tester@example.org");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Git(process.waitFor(), output);
-    }
-
-    private static boolean gitAvailable() {
-        try {
-            return new ProcessBuilder("git", "--version").start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+    private GitCli.Result git(String... args) throws IOException, InterruptedException {
+        return new GitCli(dir).run(work, args);
     }
 }

@@ -1,5 +1,6 @@
 package dev.truce.provider;
 
+import dev.truce.fixtures.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,8 +13,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +45,7 @@ class BudgetTest {
         assertThat(meter.totalUsage().outputTokens()).isEqualTo(334_000);
         assertThat(meter.totalCost()).isEqualByComparingTo("5.01");
 
-        clock.now = Instant.parse("2026-11-22T00:00:01Z");
+        clock.set(Instant.parse("2026-11-22T00:00:01Z"));
         metered.complete(ProviderStub.REQUEST);
         assertThat(model.calls.get()).isEqualTo(3);
     }
@@ -89,29 +88,6 @@ class BudgetTest {
         public ModelReply complete(ModelRequest request) {
             calls.incrementAndGet();
             return new ModelReply("ok", false, null, usage, Duration.ZERO, "hosted");
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

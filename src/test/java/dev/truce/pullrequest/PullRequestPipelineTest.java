@@ -300,7 +300,7 @@ class PullRequestPipelineTest {
         assertThat(s.gitHub.commentsOn(5)).singleElement().asString().contains("@viewer", "write access");
         assertThat(s.gitHub.reactions).hasSize(1);
 
-        s.clock.now = s.clock.now.plus(Duration.ofMinutes(61));
+        s.clock.advance(Duration.ofMinutes(61));
         s.pipeline.acceptCommentRequest(PullRequestScenario.REPO, 5, 903, "viewer");
         assertThat(s.gitHub.commentsOn(5)).hasSize(2);
     }

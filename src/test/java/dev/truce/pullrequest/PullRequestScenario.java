@@ -1,11 +1,10 @@
 package dev.truce.pullrequest;
 
+import dev.truce.fixtures.MutableClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import dev.truce.fetch.RepositoryCache;
@@ -41,7 +40,7 @@ final class PullRequestScenario implements AutoCloseable {
     final ScenarioRepo origin;
     final GitHttpServer server;
     final FakeGitHub gitHub;
-    final MutableClock clock = new MutableClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
     final Path dir;
     PullRequestPipeline pipeline;
     final Tree baseTree = Tree.of().file("A.java", BASE).file("README.md", "app\n");
@@ -137,25 +136,5 @@ final class PullRequestScenario implements AutoCloseable {
     public void close() throws Exception {
         server.close();
         origin.close();
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
