@@ -48,21 +48,4 @@ class CommentOnceTest {
         assertThat(ledger.firstTime("c")).isFalse();
         assertThat(ledger.firstTime("a")).as("evicted").isTrue();
     }
-
-    @Test
-    void theFileLedgerRemembersAcrossRestartsAndForgets(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        java.nio.file.Path file = dir.resolve("state/comments.txt");
-        FileCommentLedger ledger = new FileCommentLedger(file, 3);
-        assertThat(ledger.firstTime("a")).isTrue();
-        assertThat(ledger.firstTime("b")).isTrue();
-        ledger.forget("b");
-
-        FileCommentLedger restarted = new FileCommentLedger(file, 3);
-        assertThat(restarted.firstTime("a")).isFalse();
-        assertThat(restarted.firstTime("b")).isTrue();
-        restarted.firstTime("c");
-        restarted.firstTime("d"); // over capacity: "a" goes
-        assertThat(new FileCommentLedger(file, 3).firstTime("a")).isTrue();
-    }
 }
