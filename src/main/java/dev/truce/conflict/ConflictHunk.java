@@ -16,10 +16,19 @@ import java.util.List;
  * @param theirsLine  first line of {@code theirs} in their file
  * @param before      merged lines right before the hunk (at most a few dozen), nearest last
  * @param after       merged lines right after the hunk (at most a few dozen), nearest first
+ * @param sharedAdded how many lines both sides added identically at the hunk's edges (lines that are not the
+ *                    base's), which narrowing moved out of it; above zero, the hunk lies inside text both sides
+ *                    wrote, so an empty base here means "both inserted", not "neither touched it"
  */
 public record ConflictHunk(int id, List<String> base, List<String> ours, List<String> theirs,
-        int baseLine, int oursLine, int theirsLine, List<String> before, List<String> after)
+        int baseLine, int oursLine, int theirsLine, List<String> before, List<String> after, int sharedAdded)
         implements Segment {
+
+    /** A hunk with no identical additions of both sides around it. */
+    public ConflictHunk(int id, List<String> base, List<String> ours, List<String> theirs, int baseLine,
+            int oursLine, int theirsLine, List<String> before, List<String> after) {
+        this(id, base, ours, theirs, baseLine, oursLine, theirsLine, before, after, 0);
+    }
 
     public ConflictHunk {
         base = List.copyOf(base);

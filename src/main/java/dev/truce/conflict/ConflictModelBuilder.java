@@ -93,7 +93,7 @@ public final class ConflictModelBuilder {
         EditList toTheirs = DIFF.diff(RawTextComparator.DEFAULT, baseText, new RawText(theirs));
         List<List<String>> sequences = List.of(baseLines, oursLines, theirsLines);
         List<Segment> segments = segments(diff3(toOurs, toTheirs, baseLines.size()), sequences);
-        return new ConflictedFile(path, oldPath, kind, FileType.of(path), charset, segments, null);
+        return new ConflictedFile(path, oldPath, kind, FileType.of(path), charset, segments, null, baseLines);
     }
 
     /**
@@ -193,12 +193,14 @@ public final class ConflictModelBuilder {
             if (o instanceof StableText s) {
                 segments.add(s);
             } else {
-                Range[] r = (Range[]) o;
+                Narrowed n = (Narrowed) o;
+                Range[] r = n.ranges();
                 List<String> before = i > 0 && raw.get(i - 1) instanceof StableText s ? tail(s.lines()) : List.of();
                 List<String> after = i + 1 < raw.size() && raw.get(i + 1) instanceof StableText s
                         ? head(s.lines()) : List.of();
                 segments.add(new ConflictHunk(id++, r[0].of(sequences.get(0)), r[1].of(sequences.get(1)),
-                        r[2].of(sequences.get(2)), r[0].begin + 1, r[1].begin + 1, r[2].begin + 1, before, after));
+                        r[2].of(sequences.get(2)), r[0].begin + 1, r[1].begin + 1, r[2].begin + 1, before, after,
+                        n.sharedAdded()));
             }
         }
         return segments;
@@ -213,11 +215,14 @@ public final class ConflictModelBuilder {
         List<String> b = sequences.get(0);
         List<String> o = sequences.get(1);
         List<String> t = sequences.get(2);
+        int sharedAdded = 0;
         // Common prefix of ours and theirs: identical on both sides, so merged text.
         while (ours.size() > 0 && theirs.size() > 0 && o.get(ours.begin).equals(t.get(theirs.begin))) {
             stable.add(o.get(ours.begin));
             if (base.size() > 0 && b.get(base.begin).equals(o.get(ours.begin))) {
                 base = new Range(base.begin + 1, base.end);
+            } else {
+                sharedAdded++;
             }
             ours = new Range(ours.begin + 1, ours.end);
             theirs = new Range(theirs.begin + 1, theirs.end);
@@ -227,6 +232,8 @@ public final class ConflictModelBuilder {
             suffix.add(0, o.get(ours.end - 1));
             if (base.size() > 0 && b.get(base.end - 1).equals(o.get(ours.end - 1))) {
                 base = new Range(base.begin, base.end - 1);
+            } else {
+                sharedAdded++;
             }
             ours = new Range(ours.begin, ours.end - 1);
             theirs = new Range(theirs.begin, theirs.end - 1);
@@ -235,7 +242,7 @@ public final class ConflictModelBuilder {
             raw.add(new StableText(new ArrayList<>(stable)));
             stable.clear();
         }
-        raw.add(new Range[] {base, ours, theirs});
+        raw.add(new Narrowed(new Range[] {base, ours, theirs}, sharedAdded));
         stable.addAll(suffix);
     }
 
@@ -271,6 +278,10 @@ public final class ConflictModelBuilder {
     /** A run of the merge: stable lines of one sequence, or a conflict with its three ranges. */
     private record Chunk(boolean conflict, int sequence, int begin, int end, int oursBegin, int oursEnd,
             int theirsBegin, int theirsEnd) {
+    }
+
+    /** A conflict's base, ours and theirs ranges after narrowing, and how many shared new lines it lost. */
+    private record Narrowed(Range[] ranges, int sharedAdded) {
     }
 
     private record Range(int begin, int end) {

@@ -17,17 +17,20 @@ import java.util.List;
  * @param charset     how the text was decoded; ISO-8859-1 stands for "not UTF-8, bytes kept as they are"
  * @param segments    stable text and hunks in file order
  * @param unsupported why the file has no hunks to resolve, or {@code null}
+ * @param baseLines   the whole file at the merge base (empty when it had none), for strategies that must know
+ *                    what the clean part of the merge removed
  */
 public record ConflictedFile(String path, String oldPath, ConflictKind kind, FileType fileType, Charset charset,
-        List<Segment> segments, String unsupported) {
+        List<Segment> segments, String unsupported, List<String> baseLines) {
 
     public ConflictedFile {
         segments = List.copyOf(segments);
+        baseLines = List.copyOf(baseLines);
     }
 
     /** A file Truce cannot split into hunks, with the reason shown to the user. */
     public static ConflictedFile unsupported(String path, ConflictKind kind, String reason) {
-        return new ConflictedFile(path, null, kind, FileType.of(path), null, List.of(), reason);
+        return new ConflictedFile(path, null, kind, FileType.of(path), null, List.of(), reason, List.of());
     }
 
     /** The hunks of this file, in order. */

@@ -33,6 +33,7 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
     /** Orderings import sorters use; the file shows which one it follows. */
     private static final Map<String, Comparator<ImportStatement>> ORDERINGS = orderings();
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
 
     @Override
     public String name() {
@@ -85,6 +86,14 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
             return Verdict.notApplicable("quoted paths outside an import ( ... ) block are not imports");
         }
 
+        // The three-way set merge assumes each import stands once in the file. When a side holds one twice, or
+        // the merged text elsewhere holds one the hunk has too, a removal may be a move or a de-duplication, and
+        // which copy a side meant to keep is not written anywhere.
+        String repeated = repeatedImport(file, List.of(base, ours, theirs), syntax, indent);
+        if (repeated != null) {
+            return Verdict.declined("'" + repeated + "' stands more than once in the file's imports; whether a side"
+                    + " moved it or removed a copy is unclear");
+        }
         Set<String> baseIds = identities(base);
         Set<String> oursIds = identities(ours);
         Set<String> theirsIds = identities(theirs);
@@ -248,6 +257,15 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
                 e.statement().boundNames().forEach(name -> stillBound.add(usageName(name)));
             }
         }
+        boolean wildcard = false;
+        for (String line : file.stableLines()) {
+            Optional<ImportStatement> s = syntax.parse(line);
+            if (s.isPresent()) {
+                s.get().boundNames().forEach(name -> stillBound.add(usageName(name)));
+                wildcard |= isWildcard(s.get());
+            }
+        }
+        wildcard |= result.stream().anyMatch(e -> e.isImport() && isWildcard(e.statement()));
         for (Entry e : hunkEntries) {
             if (e.isImport() && (droppedByOurs.contains(e.identity()) || droppedByTheirs.contains(e.identity()))) {
                 for (String name : e.statement().boundNames()) {
@@ -256,6 +274,24 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
                         return Verdict.declined("'" + e.identity() + "' was removed by one side but " + usageName(name)
                                 + " is still used in the merged file");
                     }
+                }
+            }
+        }
+        Set<String> hunkIds = identities(hunkEntries);
+        // The clean part of the merge may itself have dropped an import (one side removed it away from the hunk)
+        // whose name the merged code still uses: the file would not build, whatever this hunk becomes. A
+        // wildcard import may supply the name, so then nothing can be told from the text.
+        Set<String> codeNames = wildcard ? Set.of() : codeNames(file.stableLines(), syntax);
+        for (String line : file.baseLines()) {
+            Optional<ImportStatement> s = syntax.parse(line);
+            if (s.isEmpty() || hunkIds.contains(s.get().identity())) {
+                continue; // imports in this hunk were weighed above
+            }
+            for (String name : s.get().boundNames()) {
+                if (codeNames.contains(usageName(name)) && !stillBound.contains(usageName(name))) {
+                    return Verdict.declined("the merged file uses " + usageName(name) + ", but one side removed '"
+                            + s.get().identity() + "' outside this conflict; restoring it is a change outside the"
+                            + " conflict");
                 }
             }
         }
@@ -284,6 +320,71 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
             }
         }
         return words;
+    }
+
+    /**
+     * An import that a hunk side lists twice, or that a hunk side and the merged text outside it both list at the
+     * same indentation (an indented import elsewhere is a local one, as in a Python function).
+     */
+    private static String repeatedImport(ConflictedFile file, List<List<Entry>> sides, ImportSyntax syntax,
+            String indent) {
+        Set<String> outside = new HashSet<>();
+        for (String line : file.stableLines()) {
+            if (indent(line).equals(indent)) {
+                syntax.parse(line).ifPresent(s -> outside.add(s.identity()));
+            }
+        }
+        for (List<Entry> side : sides) {
+            Set<String> seen = new HashSet<>();
+            for (Entry e : side) {
+                if (e.isImport() && (!seen.add(e.identity()) || outside.contains(e.identity()))) {
+                    return e.identity();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isWildcard(ImportStatement statement) {
+        return statement.target().endsWith("*") || statement.boundNames().contains("*");
+    }
+
+    /**
+     * The names the code itself refers to: identifiers on lines that are neither imports nor comments, outside
+     * string literals, and not reached through a dot (a qualified name or a member needs no import).
+     */
+    private static Set<String> codeNames(List<String> lines, ImportSyntax syntax) {
+        Set<String> names = new HashSet<>();
+        boolean inTextBlock = false;
+        for (String line : lines) {
+            String code = LineEndings.content(line).strip();
+            // Triple-quoted strings (Python docstrings, Java and Kotlin text blocks) span lines: skip their insides.
+            int quotes = count(code, "\"\"\"") + count(code, "'''");
+            boolean wasInside = inTextBlock;
+            if (quotes % 2 == 1) {
+                inTextBlock = !inTextBlock;
+            }
+            if (wasInside || quotes > 0 || code.startsWith("//") || code.startsWith("*") || code.startsWith("/*")
+                    || code.startsWith("#") || syntax.parse(line).isPresent()) {
+                continue;
+            }
+            code = STRING_LITERAL.matcher(code).replaceAll("\"\"");
+            Matcher m = IDENTIFIER.matcher(code);
+            while (m.find()) {
+                if (m.start() == 0 || code.charAt(m.start() - 1) != '.') {
+                    names.add(m.group());
+                }
+            }
+        }
+        return names;
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + what.length())) {
+            n++;
+        }
+        return n;
     }
 
     private static String usageName(String boundName) {

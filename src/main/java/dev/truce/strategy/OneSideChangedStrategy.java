@@ -6,6 +6,10 @@ import dev.truce.conflict.ConflictedFile;
 /**
  * After the lines both sides added identically are moved out of a hunk, one side may be left equal to the
  * base: then only the other side changed that region, and taking its text is ordinary three-way merging.
+ *
+ * <p>Not when the region is empty at the base and lies inside text both sides added: there both sides wrote
+ * the block, and one side's copy simply lacks lines the other's has (an annotation, a method, a section).
+ * The shorter copy did not "leave the base alone"; which copy is meant is a choice, so the hunk is passed on.
  */
 public final class OneSideChangedStrategy implements ResolutionStrategy {
 
@@ -16,6 +20,12 @@ public final class OneSideChangedStrategy implements ResolutionStrategy {
 
     @Override
     public Verdict resolve(ConflictedFile file, ConflictHunk hunk) {
+        if (hunk.base().isEmpty() && hunk.sharedAdded() > 0
+                && (hunk.ours().isEmpty() || hunk.theirs().isEmpty())) {
+            String longer = hunk.ours().isEmpty() ? "theirs" : "ours";
+            return Verdict.declined("both sides added the text around this region, and only " + longer + "' copy has"
+                    + " these lines; which copy is meant is a choice");
+        }
         if (hunk.ours().equals(hunk.base())) {
             return new Verdict.Resolved(hunk.theirs(),
                     "both sides made the same change; beyond it only theirs changed this region");

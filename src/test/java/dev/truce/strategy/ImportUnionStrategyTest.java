@@ -102,4 +102,51 @@ class ImportUnionStrategyTest {
         Verdict v = firstHunk(strategy, "notes.md", "a\n", "b\n", "c\n");
         assertThat(v).isInstanceOf(Verdict.Passed.class);
     }
+
+    @Test
+    void passesWhenTheCleanMergeDroppedAnImportTheMergedCodeStillUses() {
+        // Ours removed "Restricted" (away from the conflict) with its only use; theirs added a new use of it.
+        String base = "import a.Agent;\nimport a.Old;\nimport a.Symbol;\nimport b.Restricted;\n\nclass A {\n"
+                + "  Agent a; Old o; Symbol s;\n  @Restricted int x;\n  int y;\n}\n";
+        String ours = "import a.Agent;\nimport a.Symbol;\n\nclass A {\n  Agent a; Symbol s;\n  int y;\n}\n";
+        String theirs = "import a.Agent;\nimport a.Old;\nimport a.Filter;\nimport a.Symbol;\nimport b.Restricted;\n\n"
+                + "class A {\n  Agent a; Old o; Symbol s;\n  @Restricted int x;\n  int y;\n  @Restricted Filter f;\n}\n";
+        Verdict v = firstHunk(strategy, "A.java", base, ours, theirs);
+        assertThat(v).isInstanceOf(Verdict.Passed.class);
+        assertThat(v.reason()).contains("uses Restricted", "outside this conflict");
+    }
+
+    @Test
+    void qualifiedNamesAndCommentsAreNotUsesOfAnImportTheCleanMergeDropped() {
+        String base = "import a.Agent;\nimport a.Old;\nimport a.Util;\nimport b.Gone;\n\nclass A {\n  int p;\n"
+                + "  Agent a; Old o; Util u;\n  int q;\n  Gone g;\n  int r;\n}\n";
+        String ours = "import a.Agent;\nimport a.Util;\n\nclass A {\n  int p;\n  Agent a; Util u;\n  int q;\n"
+                + "  // Gone was here\n  Object g = b.Gone.make();\n  int r;\n}\n";
+        String theirs = "import a.Agent;\nimport a.Old;\nimport a.New;\nimport a.Util;\nimport b.Gone;\n\nclass A {\n"
+                + "  New n;\n  int p;\n  Agent a; Old o; Util u;\n  int q;\n  Gone g;\n  int r;\n}\n";
+        Verdict v = firstHunk(strategy, "A.java", base, ours, theirs);
+        assertThat(text(v)).isEqualTo("import a.New;\n");
+    }
+
+    @Test
+    void passesWhenAnImportStandsTwiceSoARemovalMayBeAMove() {
+        // Ours moved "Props" further down; theirs kept it in place and added an import next to it.
+        String base = "import a.Cloud;\nimport a.Props;\nimport a.Util;\n\nclass A {\n  Cloud c; Props p; Util u;\n}\n";
+        String ours = "import a.Cloud;\nimport a.Util;\nimport z.Other;\nimport a.Props;\n\nclass A {\n"
+                + "  Cloud c; Props p; Util u; Other o;\n}\n";
+        String theirs = "import a.Cloud;\nimport a.Dispatch;\nimport a.Props;\nimport a.Util;\n\nclass A {\n"
+                + "  Cloud c; Props p; Util u; Dispatch d;\n}\n";
+        Verdict v = firstHunk(strategy, "A.java", base, ours, theirs);
+        assertThat(v).isInstanceOf(Verdict.Passed.class);
+        assertThat(v.reason()).contains("'import a.Props;' stands more than once");
+    }
+
+    @Test
+    void aLocalImportInsideAFunctionIsNotARepeatOfTheModuleImports() {
+        String base = "import os\nimport sys\n\n\ndef f():\n    import pdb\n    return os, sys, pdb\n";
+        String ours = "import os\nimport pdb\nimport sys\n\n\ndef f():\n    import pdb\n    return os, sys, pdb\n";
+        String theirs = "import os\nimport re\nimport sys\n\n\ndef f():\n    import pdb\n    return os, sys, pdb, re\n";
+        Verdict v = firstHunk(strategy, "m.py", base, ours, theirs);
+        assertThat(text(v)).isEqualTo("import pdb\nimport re\n");
+    }
 }
