@@ -29,8 +29,8 @@ import dev.truce.resolve.HunkOutcome;
 import picocli.CommandLine.ArgGroup;
 import dev.truce.conflict.ConflictModelBuilder;
 import dev.truce.resolve.Resolver;
+import dev.truce.strategy.ReceivingSide;
 import dev.truce.strategy.ResolutionStrategy;
-import dev.truce.strategy.Strategies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,9 +82,8 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Run cases on N threads (default: the number of cores); results keep corpus order.")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--without", split = ",", paramLabel = "STRATEGY",
-            description = "Leave these strategies out of the chain (comma-separated names), to measure what each adds.")
-    List<String> without = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    StrategyOptions strategies = new StrategyOptions();
 
     @picocli.CommandLine.Mixin
     ModelOptions modelOptions = new ModelOptions();
@@ -137,9 +136,11 @@ public final class EvalCommand implements Callable<Integer> {
             return 0;
         }
         ProgressBar progress = ProgressBar.onTerminal(cases.size(), "eval");
-        List<String> names = Strategies.defaults().stream().map(ResolutionStrategy::name).toList();
-        if (!names.containsAll(without)) {
-            err.println("truce eval: unknown strategy in --without " + without + "; the strategies are " + names);
+        List<ResolutionStrategy> chain;
+        try {
+            chain = strategies.chain(ReceivingSide.OURS);
+        } catch (IllegalArgumentException e) {
+            err.println("truce eval: " + e.getMessage());
             return EXIT_BAD_INPUT;
         }
         dev.truce.model.ModelStage stage;
@@ -150,8 +151,7 @@ public final class EvalCommand implements Callable<Integer> {
             return EXIT_BAD_INPUT;
         }
         // The stage is stateless apart from its client, which is thread-safe: one for all runners.
-        Supplier<EvalRunner> runners = () -> new EvalRunner(new ConflictModelBuilder(), new Resolver(
-                Strategies.defaults().stream().filter(s -> !without.contains(s.name())).toList()), stage);
+        Supplier<EvalRunner> runners = () -> new EvalRunner(new ConflictModelBuilder(), new Resolver(chain), stage);
         List<CaseResult> results = EvalRunner.runAll(cases, threads, runners, progress::update);
         long t2 = System.nanoTime();
         Map<String, Long> timing = new LinkedHashMap<>();

@@ -33,7 +33,7 @@ import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 import dev.truce.resolve.Resolver;
 import dev.truce.strategy.ReceivingSide;
-import dev.truce.strategy.Strategies;
+import dev.truce.strategy.ResolutionStrategy;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -113,6 +113,11 @@ final class ResolveCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions = new ModelOptions();
 
+    @Mixin
+    StrategyOptions strategies = new StrategyOptions();
+
+    private List<ResolutionStrategy> chain;
+
     private ModelStage stage;
 
     @Override
@@ -129,7 +134,8 @@ final class ResolveCommand implements Callable<Integer> {
         }
         try {
             stage = modelOptions.stage();
-        } catch (ModelClientFactory.UnknownModelException e) {
+            chain = strategies.chain(receiving);
+        } catch (ModelClientFactory.UnknownModelException | IllegalArgumentException e) {
             err.println("truce: " + e.getMessage());
             return EXIT_INPUT;
         }
@@ -213,7 +219,7 @@ final class ResolveCommand implements Callable<Integer> {
     private List<FileResolution> resolveAll(Repository repository, ObjectReader reader, List<PathConflict> conflicts,
             ObjectId oursId,
             ObjectId theirsId, ObjectId baseTree, ObjectId oursTree, ObjectId theirsTree) throws IOException {
-        Resolver resolver = new Resolver(Strategies.defaults(receiving));
+        Resolver resolver = new Resolver(chain);
         List<FileResolution> resolutions = new ArrayList<>();
         Usage usage = Usage.NONE;
         long millis = 0;

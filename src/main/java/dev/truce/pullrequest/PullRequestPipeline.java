@@ -124,7 +124,7 @@ public final class PullRequestPipeline implements PullRequestWork {
                 return;
             }
             ModelStage stage = modelStage(repo, pr, config);
-            ResolvedMerge resolved = new ResolvedMerge(merge, resolveAll(merge, ignored, stage, pr), ignored);
+            ResolvedMerge resolved = new ResolvedMerge(merge, resolveAll(merge, ignored, stage, pr, config), ignored);
             if (!resolved.isComplete()) {
                 publisher.closeFixPullRequests(repo, pr.number(), null, "the conflict of #" + pr.number() + " with "
                         + pr.baseRef() + " changed and Truce can no longer resolve all of it.");
@@ -241,8 +241,10 @@ public final class PullRequestPipeline implements PullRequestWork {
     }
 
     private static List<FileResolution> resolveAll(ComputedMerge merge, Set<String> ignored, ModelStage stage,
-            PullRequestInfo pr) throws IOException {
-        Resolver resolver = new Resolver(Strategies.defaults(ReceivingSide.THEIRS));
+            PullRequestInfo pr, RepoConfig config) throws IOException {
+        // The PR branch receives the merge: the project's own version follows it. truce.yml's names were checked.
+        Resolver resolver = new Resolver(Strategies.select(ReceivingSide.THEIRS, config.strategies().with(),
+                config.strategies().without()));
         List<FileResolution> out = new ArrayList<>();
         RelatedChanges.Elsewhere elsewhere = null; // what each side changed in other files: read once, when needed
         for (PathConflict conflict : merge.conflicts()) {

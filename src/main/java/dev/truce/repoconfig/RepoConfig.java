@@ -14,13 +14,14 @@ import java.util.regex.Pattern;
  * @param modelsLocalOnly whether only models that run on the operator's own infrastructure may see it, whatever
  *                        a listed name points to (a guard against a name later re-pointed to a hosted provider)
  * @param validation      commands that check a resolution (run by the validation stage)
+ * @param strategies      strategies added to or removed from the default chain
  */
 public record RepoConfig(Mode mode, List<String> ignore, Limits limits, List<String> models, boolean modelsLocalOnly,
-        List<String> validation) {
+        List<String> validation, StrategyChoice strategies) {
 
     /** What a repository without {@code truce.yml} gets. */
     public static final RepoConfig DEFAULT = new RepoConfig(Mode.FIX_PR, List.of(), Limits.DEFAULT, List.of(), false,
-            List.of());
+            List.of(), StrategyChoice.NONE);
 
     /** Where the file lives in the repository. */
     public static final String PATH = ".github/truce.yml";
@@ -31,7 +32,13 @@ public record RepoConfig(Mode mode, List<String> ignore, Limits limits, List<Str
         validation = List.copyOf(validation);
     }
 
-    /** Settings without the local-only restriction. */
+    /** Settings with the default strategy chain. */
+    public RepoConfig(Mode mode, List<String> ignore, Limits limits, List<String> models, boolean modelsLocalOnly,
+            List<String> validation) {
+        this(mode, ignore, limits, models, modelsLocalOnly, validation, StrategyChoice.NONE);
+    }
+
+    /** Settings without the local-only restriction, with the default strategy chain. */
     public RepoConfig(Mode mode, List<String> ignore, Limits limits, List<String> models, List<String> validation) {
         this(mode, ignore, limits, models, false, validation);
     }

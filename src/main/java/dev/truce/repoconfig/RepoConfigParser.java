@@ -12,6 +12,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
+import dev.truce.strategy.ReceivingSide;
+import dev.truce.strategy.Strategies;
+
 /**
  * Reads {@code .github/truce.yml} strictly: SnakeYAML's safe constructor (plain maps, lists and scalars only), no
  * duplicate keys, no unknown keys, typed values. Every error names the key and what is allowed.
@@ -23,12 +26,15 @@ import org.yaml.snakeyaml.error.YAMLException;
  * models: [claude-sonnet]
  * modelsLocalOnly: false  # true: only models the operator marked local may see the code
  * validation: ["mvn -q verify"]
+ * strategies: {with: [list-insertion], without: []}   # opt-in strategies to add, default ones to leave out
  * </pre>
  */
 public final class RepoConfigParser {
 
-    private static final Set<String> KEYS = Set.of("mode", "ignore", "limits", "models", "modelsLocalOnly", "validation");
+    private static final Set<String> KEYS = Set.of("mode", "ignore", "limits", "models", "modelsLocalOnly", "validation",
+            "strategies");
     private static final Set<String> LIMIT_KEYS = Set.of("maxFiles", "maxHunks");
+    private static final Set<String> STRATEGY_KEYS = Set.of("with", "without");
     private static final int MAX_BYTES = 64 * 1024;
 
     /**
@@ -66,7 +72,22 @@ public final class RepoConfigParser {
         if (!(localOnly instanceof Boolean)) {
             throw new RepoConfigException("modelsLocalOnly must be true or false, not '" + localOnly + "'");
         }
-        return new RepoConfig(mode, ignore, limits, models, (Boolean) localOnly, validation);
+        StrategyChoice strategies = map.containsKey("strategies") ? strategies(map.get("strategies")) : d.strategies();
+        return new RepoConfig(mode, ignore, limits, models, (Boolean) localOnly, validation, strategies);
+    }
+
+    private static StrategyChoice strategies(Object value) throws RepoConfigException {
+        Map<String, Object> map = map(value, "'strategies'");
+        unknownKeys(map, STRATEGY_KEYS, "strategies.");
+        List<String> with = map.containsKey("with") ? strings(map.get("with"), "strategies.with") : List.of();
+        List<String> without = map.containsKey("without") ? strings(map.get("without"), "strategies.without")
+                : List.of();
+        try {
+            Strategies.select(ReceivingSide.THEIRS, with, without);
+        } catch (IllegalArgumentException e) {
+            throw new RepoConfigException("'strategies' names an " + e.getMessage());
+        }
+        return new StrategyChoice(with, without);
     }
 
     private static Mode mode(Object value) throws RepoConfigException {

@@ -1,30 +1,80 @@
 package dev.truce.strategy;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** The default strategy chain, most specific first. */
+/**
+ * The strategy chain, most specific first. The default chain holds the strategies whose decisions follow from the
+ * three versions alone; the opt-in ones ({@link #OPTIONAL}) decide by a convention (a sorted list's order, carrying
+ * one side's whitespace clean-up over the other's change) that people often settle differently, so a repository
+ * or a run turns them on by name.
+ */
 public final class Strategies {
+
+    /** Strategies that run only when asked for by name. */
+    public static final Set<String> OPTIONAL = Set.of("whitespace-carry", "list-insertion");
 
     private Strategies() {
     }
 
     /**
-     * The strategies Truce runs, in order, for a merge committed to ours: git's convention, where the first
-     * parent is the branch being merged into.
+     * The default chain for a merge committed to ours: git's convention, where the first parent is the branch
+     * being merged into.
      */
     public static List<ResolutionStrategy> defaults() {
         return defaults(ReceivingSide.OURS);
     }
 
-    /** The strategies Truce runs, in order, for a merge committed to the given side's branch. */
+    /** The default chain for a merge committed to the given side's branch. */
     public static List<ResolutionStrategy> defaults(ReceivingSide receiving) {
+        return all(receiving).stream().filter(s -> !OPTIONAL.contains(s.name())).toList();
+    }
+
+    /** Every strategy Truce has, default and opt-in, in the order they run. */
+    public static List<ResolutionStrategy> all(ReceivingSide receiving) {
         return List.of(
                 new LockfileStrategy(),
                 new OneSideChangedStrategy(),
                 new WhitespaceStrategy(),
+                WhitespaceStrategy.carry(),
                 new VersionBumpStrategy(receiving),
                 new ImportUnionStrategy(),
                 new ListInsertionStrategy(),
                 new SeparateLineEditsStrategy());
+    }
+
+    /** The names of every strategy, in the order they run. */
+    public static List<String> names() {
+        return all(ReceivingSide.OURS).stream().map(ResolutionStrategy::name).toList();
+    }
+
+    /**
+     * The default chain with the named strategies added and removed, in the order they run.
+     *
+     * @throws IllegalArgumentException when a name is not a strategy, saying which ones there are
+     */
+    public static List<ResolutionStrategy> select(ReceivingSide receiving, Collection<String> with,
+            Collection<String> without) {
+        Set<String> unknown = new LinkedHashSet<>(with);
+        unknown.addAll(without);
+        unknown.removeAll(names());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown strategy " + String.join(", ", unknown) + "; the strategies are "
+                    + String.join(", ", names()) + " (opt-in: " + String.join(", ", optionalNames()) + ")");
+        }
+        List<ResolutionStrategy> chain = new ArrayList<>();
+        for (ResolutionStrategy s : all(receiving)) {
+            if ((!OPTIONAL.contains(s.name()) || with.contains(s.name())) && !without.contains(s.name())) {
+                chain.add(s);
+            }
+        }
+        return List.copyOf(chain);
+    }
+
+    private static List<String> optionalNames() {
+        return names().stream().filter(OPTIONAL::contains).toList();
     }
 }

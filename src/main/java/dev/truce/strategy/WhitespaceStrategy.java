@@ -10,13 +10,15 @@ import dev.truce.conflict.FileType;
 import dev.truce.conflict.LineEndings;
 
 /**
- * Conflicts where whitespace is all that one side brings. Two cases:
+ * Conflicts where whitespace is all that one side brings, in two named strategies:
  * <ul>
- * <li>ours and theirs say the same after ignoring indentation, trailing whitespace and line endings: the side
- * whose whitespace matches the file's conventions (its stable lines) is taken;</li>
- * <li>one side only re-whitespaced the base and the other changed content: the content is taken, and a
- * uniform re-indentation (the same indentation added or removed on every line, as when code is wrapped
- * in a block) is applied to it, so neither side's work is lost.</li>
+ * <li>{@code whitespace}: ours and theirs say the same after ignoring indentation, trailing whitespace and line
+ * endings: the side whose whitespace matches the file's conventions (its stable lines) is taken;</li>
+ * <li>{@code whitespace-carry} (opt-in): one side only re-whitespaced the base and the other changed content: the
+ * content is taken, and a uniform re-indentation (the same indentation added or removed on every line, as when code
+ * is wrapped in a block) or a line-ending / trailing-whitespace clean-up is applied to it, so neither side's work is
+ * lost. It is what {@code git merge -X renormalize} does for line endings; it is not in the default chain because
+ * people often settle such conflicts by keeping one side whole (see docs/evaluation.md).</li>
  * </ul>
  * The re-indentation is applied only line for line (base, whitespace side and content side have the same number
  * of lines); otherwise, and for uneven whitespace changes, it passes. In files where indentation is meaning
@@ -25,16 +27,33 @@ import dev.truce.conflict.LineEndings;
  */
 public final class WhitespaceStrategy implements ResolutionStrategy {
 
+    private final boolean carry;
+
+    /** The {@code whitespace} strategy: both sides made the same change, with different whitespace. */
+    public WhitespaceStrategy() {
+        this(false);
+    }
+
+    private WhitespaceStrategy(boolean carry) {
+        this.carry = carry;
+    }
+
+    /** The {@code whitespace-carry} strategy: one side changed only whitespace, carried over the other's change. */
+    public static WhitespaceStrategy carry() {
+        return new WhitespaceStrategy(true);
+    }
+
     @Override
     public String name() {
-        return "whitespace";
+        return carry ? "whitespace-carry" : "whitespace";
     }
 
     @Override
     public Verdict resolve(ConflictedFile file, ConflictHunk hunk) {
         boolean sensitive = indentationSensitive(file);
-        if (sameIgnoringWhitespace(hunk.ours(), hunk.theirs(), sensitive)) {
-            return pickByConvention(file, hunk);
+        if (!carry) {
+            return sameIgnoringWhitespace(hunk.ours(), hunk.theirs(), sensitive) ? pickByConvention(file, hunk)
+                    : Verdict.notApplicable("ours and theirs differ in more than whitespace");
         }
         if (hunk.base().isEmpty()) {
             return Verdict.notApplicable("no base to tell a whitespace-only change from a content change");

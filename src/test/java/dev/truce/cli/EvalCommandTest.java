@@ -65,7 +65,7 @@ class EvalCommandTest {
     /** Gzip: one file Truce resolves exactly, one it leaves, one corrupt line. Plain: a lockfile, a bad case. */
     private List<Path> tinyCorpus() throws IOException {
         Path gz = corpus("a.jsonl.gz", true, List.of(
-                line("r/1/Exact.java", "Exact.java", "1\n3\n", "1\nA\n3\n", "1\nA\nT\n3\n", "1\nA\nT\n3\n"),
+                line("r/1/Exact.java", "Exact.java", "1\n2\n3\n", "1\nA\n2\n3\n", "1\nA\nT\n3\n", "1\nA\nT\n3\n"),
                 line("r/1/app.properties", "app.properties", "v=1\n", "v=2\n", "v=3\n", "v=3\n"),
                 "{\"id\": \"broken")); // cut off mid-line
         Path plain = corpus("b.jsonl", false, List.of(

@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 class ResolveRevisionsCommandTest {
 
-    static final String BASE = "a\nb\nc\n";
-    static final String OURS = "a\nb\nshared\nc\n";
+    static final String BASE = "a\nb\nold\nc\n";
+    static final String OURS = "a\nb\nshared\nold\nc\n";
     static final String THEIRS = "a\nb\nshared\nmore\nc\n";
 
     @TempDir
@@ -165,5 +165,29 @@ class ResolveRevisionsCommandTest {
         CommandRun run = truce();
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("resolve");
+    }
+
+    @Test
+    void optInStrategiesRunOnlyWhenNamedAndUnknownNamesAreRefused() throws Exception {
+        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("list"));
+        String base = "Anna Arden\nBen Brook\nEve East\nZoe Zinn\n";
+        Tree tree = Tree.of().file("AUTHORS", base);
+        repo.threeWay(tree, tree.copy().file("AUTHORS", base.replace("Eve East\n", "Eve East\nFred Fox\n")),
+                tree.copy().file("AUTHORS", base.replace("Eve East\n", "Eve East\nGina Gold\n")));
+        String repoDir = dir.resolve("list").toString();
+
+        CommandRun byDefault = truce("resolve", "--repo", repoDir, "--ours", "main", "--theirs", "feature");
+        assertThat(byDefault.exitCode()).isNotZero();
+        assertThat(byDefault.out()).contains("AUTHORS [content]: NOT RESOLVED; 1 of 1 hunks left");
+
+        CommandRun withList = truce("resolve", "--repo", repoDir, "--ours", "main", "--theirs", "feature",
+                "--with", "list-insertion");
+        assertThat(withList.exitCode()).as(withList.err()).isZero();
+        assertThat(withList.out()).contains("resolved by list-insertion");
+
+        CommandRun typo = truce("resolve", "--repo", repoDir, "--ours", "main", "--theirs", "feature",
+                "--with", "list-insert");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("unknown strategy list-insert", "opt-in: whitespace-carry, list-insertion");
     }
 }

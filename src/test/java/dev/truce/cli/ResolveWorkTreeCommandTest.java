@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code truce resolve} inside a work tree where the real git CLI stopped a merge on conflicts. */
 class ResolveWorkTreeCommandTest {
 
-    static final String BASE = "a\nb\nc\n";
-    static final String OURS = "a\nb\nshared\nc\n";
+    static final String BASE = "a\nb\nold\nc\n";
+    static final String OURS = "a\nb\nshared\nold\nc\n";
     static final String THEIRS = "a\nb\nshared\nmore\nc\n";
 
     @TempDir

@@ -50,9 +50,9 @@ class EvalRunnerTest {
         return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
     }
 
-    // Both sides replace 2 by A; theirs also adds T. Once A is moved out, only theirs changed the region.
+    // Both sides add A before 2; theirs also turns 2 into T. Once A is moved out, only theirs changed the region.
     static EvalCase resolvable(String human) {
-        return evalCase("Resolvable.java", "1\n3\n", "1\nA\n3\n", "1\nA\nT\n3\n", human);
+        return evalCase("Resolvable.java", "1\n2\n3\n", "1\nA\n2\n3\n", "1\nA\nT\n3\n", human);
     }
 
     @Test
@@ -74,7 +74,7 @@ class EvalRunnerTest {
 
     @Test
     void resolutionTheHumanDidNotChooseIsDifferent() {
-        CaseResult r = runner.run(resolvable("1\nA\n3\n"));
+        CaseResult r = runner.run(resolvable("1\nA\n2\n3\n"));
 
         assertThat(r.status()).isEqualTo(FileStatus.DIFFERENT);
         assertThat(r.hunkMatches()).containsExactly(Match.DIFFERENT);
@@ -100,7 +100,7 @@ class EvalRunnerTest {
     void parallelRunKeepsCaseOrder() {
         List<EvalCase> cases = new java.util.ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            cases.add(evalCase("F" + i + ".java", "1\n3\n", "1\nA\n3\n", "1\nA\nT\n3\n", "x"));
+            cases.add(evalCase("F" + i + ".java", "1\n2\n3\n", "1\nA\n2\n3\n", "1\nA\nT\n3\n", "x"));
         }
         List<CaseResult> results = EvalRunner.runAll(cases, 4, EvalRunner::new, done -> { });
 
@@ -112,7 +112,7 @@ class EvalRunnerTest {
     void reportCountsFilesHunksStrategiesAndBaselines() {
         List<CaseResult> results = runner.runAll(List.of(
                 resolvable("1\nA\nT\n3\n"),                                  // exact
-                resolvable("1\nA\n3\n"),                                     // different; ours baseline right
+                resolvable("1\nA\n2\n3\n"),                                     // different; ours baseline right
                 evalCase("a.properties", "k=1\n", "k=2\n", "k=3\n", "k=3\n"), // left unresolved
                 evalCase("poetry.lock", "v=1\n", "v=2\n", "v=3\n", "v=4\n"),  // regenerate
                 evalCase("boom.txt", "a\n", "b\n", "c\n", "c\n")));          // engine error

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MergeCommitWriterTest {
 
-    static final String BASE = "class A {\n  int a;\n  int z;\n}\n";
-    static final String OURS = "class A {\n  int a;\n  int shared;\n  int z;\n}\n";
+    static final String BASE = "class A {\n  int a;\n  int old;\n  int z;\n}\n";
+    static final String OURS = "class A {\n  int a;\n  int shared;\n  int old;\n  int z;\n}\n";
     static final String THEIRS = "class A {\n  int a;\n  int shared;\n  int more;\n  int z;\n}\n";
 
     @TempDir

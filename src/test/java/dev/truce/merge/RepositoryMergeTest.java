@@ -171,10 +171,10 @@ class RepositoryMergeTest {
 
     @Test
     void nonUtf8TextIsMergedAsBytes() throws Exception {
-        byte[] latin1 = "caf\u00e9\n1\n2\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] latin1 = "caf\u00e9\n1\nold\n2\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         Tree base = Tree.of().file("l.txt", latin1);
         PathConflict conflict = only(merge(base,
-                base.copy().file("l.txt", "caf\u00e9\n1\nshared\n2\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
+                base.copy().file("l.txt", "caf\u00e9\n1\nshared\nold\n2\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
                 base.copy().file("l.txt", "caf\u00e9\n1\nshared\nmore\n2\n"
                         .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))));
 

@@ -32,9 +32,9 @@ class FixPullRequestTextTest {
         String base = "1\n2\n3\n4\n5\n6\n7\n8\n9\n";
         Tree tree = Tree.of().file("A.txt", base).file("B|x.txt", "b\n");
         repo.threeWay(tree,
-                tree.copy().file("A.txt", base.replace("2\n", "two\n").replace("8\n", "8\nx\n"))
+                tree.copy().file("A.txt", base.replace("2\n", "two\n").replace("8\n", "x\n8\n"))
                         .file("B|x.txt", "ours\n"),
-                tree.copy().file("A.txt", base.replace("2\n", "zwei\n").replace("8\n", "8\nx\ny\n"))
+                tree.copy().file("A.txt", base.replace("2\n", "zwei\n").replace("8\n", "x\ny\n"))
                         .file("B|x.txt", "theirs\n"));
         ComputedMerge merge = new RepositoryMerge(repo.repository()).compute("main", "feature");
         Resolver resolver = new Resolver(Strategies.defaults(ReceivingSide.THEIRS));

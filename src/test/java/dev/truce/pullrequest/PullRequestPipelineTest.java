@@ -62,7 +62,7 @@ class PullRequestPipelineTest {
         assertThat(opened.base()).as("the fix targets the PR's branch").isEqualTo("feature");
         assertThat(opened.title()).isEqualTo("Resolve conflicts of #5 with main");
         assertThat(opened.body()).contains("| File | Hunk | Lines | Decision | Why |",
-                "| `A.java` | 1 | before line 4 | `one-side-changed` | both sides made the same change;", "merge commit with two parents",
+                "| `A.java` | 1 | line 4 | `one-side-changed` | both sides made the same change;", "merge commit with two parents",
                 "<!-- truce:octo/app#5@" + s.head.name().substring(0, 12));
         assertThat(s.gitHub.commentsOn(5)).singleElement().asString()
                 .contains("https://github.com/octo/app/pull/" + opened.number());
@@ -228,6 +228,22 @@ class PullRequestPipelineTest {
         assertThat(s.gitHub.commentsOn(5)).filteredOn(c -> c.contains(".github/truce.yml")).singleElement()
                 .asString().contains("unknown key 'limit'", "Truce uses its defaults");
         assertThat(s.gitHub.opened).as("defaults: fix-pr").hasSize(1);
+    }
+
+    @Test
+    void truceYmlTurnsOnAnOptInStrategy() throws Exception {
+        String authors = "Anna Arden\nBen Brook\nEve East\nZoe Zinn\n";
+        s.baseTree.file("AUTHORS", authors);
+        s.conflicting("AUTHORS", authors.replace("Eve East\n", "Eve East\nFred Fox\n"),
+                authors.replace("Eve East\n", "Eve East\nGina Gold\n"));
+        s.resolve();
+        assertThat(s.gitHub.opened).as("list-insertion is opt-in").isEmpty();
+
+        s.config("strategies: {with: [list-insertion]}\n");
+        s.resolve();
+
+        assertThat(s.gitHub.opened).singleElement()
+                .extracting(FakeGitHub.Opened::body).asString().contains("`list-insertion`");
     }
 
     @Test

@@ -31,10 +31,10 @@ final class PullRequestScenario implements AutoCloseable {
     static final String TOKEN = "ghs_installation_token";
     static final AppIdentity APP = new AppIdentity("truce-app", 41);
 
-    static final String BASE = "class A {\n  int a;\n  int z;\n}\n";
+    static final String BASE = "class A {\n  int a;\n  int old;\n  int z;\n}\n";
     /** The PR adds a field. */
-    static final String HEAD = "class A {\n  int a;\n  int shared;\n  int z;\n}\n";
-    /** main adds the same field and one more: one-side-changed resolves to this. */
+    static final String HEAD = "class A {\n  int a;\n  int shared;\n  int old;\n  int z;\n}\n";
+    /** main adds the same field and turns the old one into another: one-side-changed resolves to this. */
     static final String MAIN = "class A {\n  int a;\n  int shared;\n  int more;\n  int z;\n}\n";
 
     final ScenarioRepo origin;

@@ -87,4 +87,18 @@ class RepoConfigParserTest {
         assertThat(config.ignores("src/Main.java")).isFalse();
         assertThat(config.ignores("mydocs/a.md")).isFalse();
     }
+
+    @Test
+    void strategiesAddOptInOnesAndLeaveDefaultOnesOutByName() throws Exception {
+        RepoConfig config = parser.parse("strategies: {with: [list-insertion], without: [one-side-changed]}\n");
+
+        assertThat(config.strategies()).isEqualTo(new StrategyChoice(List.of("list-insertion"),
+                List.of("one-side-changed")));
+        assertThat(RepoConfig.DEFAULT.strategies()).isEqualTo(StrategyChoice.NONE);
+        assertThatThrownBy(() -> parser.parse("strategies: {with: [list-insert]}\n"))
+                .isInstanceOf(RepoConfigException.class)
+                .hasMessageContaining("unknown strategy list-insert").hasMessageContaining("list-insertion");
+        assertThatThrownBy(() -> parser.parse("strategies: {add: [list-insertion]}\n"))
+                .hasMessageContaining("unknown key 'strategies.add'");
+    }
 }

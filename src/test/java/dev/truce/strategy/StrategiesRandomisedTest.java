@@ -66,7 +66,7 @@ class StrategiesRandomisedTest {
     @Test
     void whitespaceNeverDropsTheOtherSidesContent() {
         Random random = new Random(7L);
-        WhitespaceStrategy strategy = new WhitespaceStrategy();
+        WhitespaceStrategy strategy = WhitespaceStrategy.carry();
         int resolved = 0;
         for (int n = 0; n < CASES; n++) {
             int count = 1 + random.nextInt(4);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 class WhitespaceStrategyTest {
 
     private final WhitespaceStrategy strategy = new WhitespaceStrategy();
+    private final WhitespaceStrategy carry = WhitespaceStrategy.carry();
 
     @Test
     void sameChangeWithDifferentIndentationTakesTheSideMatchingTheFile() {
@@ -39,7 +40,7 @@ class WhitespaceStrategyTest {
         String ours = "void f() {\n    a();\n    b();\n}\n";
         String theirs = "void f() {\n  a(1);\n  b();\n}\n";
 
-        Verdict verdict = resolveOnly(strategy, "F.java", base, ours, theirs);
+        Verdict verdict = resolveOnly(carry, "F.java", base, ours, theirs);
 
         assertThat(text(verdict)).isEqualTo("    a(1);\n    b();\n");
         assertThat(verdict.reason()).contains("added 2 space(s)");
@@ -51,7 +52,7 @@ class WhitespaceStrategyTest {
         String ours = "def f():\n    a()\n    b()\n";
         String theirs = "def f():\n        a(1)\n  b()\n";
 
-        Verdict verdict = resolveOnly(strategy, "f.py", base, ours, theirs);
+        Verdict verdict = resolveOnly(carry, "f.py", base, ours, theirs);
 
         assertThat(verdict).isInstanceOf(Verdict.Passed.class);
     }
@@ -73,15 +74,38 @@ class WhitespaceStrategyTest {
         String ours = "x(\n        a,\n        b)\n";
         String theirs = "x(\n    a,\n    b)\ny(c)\n";
 
-        Verdict verdict = resolveOnly(strategy, "X.java", base, ours, theirs);
+        Verdict verdict = resolveOnly(carry, "X.java", base, ours, theirs);
 
         assertThat(verdict).isInstanceOf(Verdict.Passed.class);
     }
 
     @Test
     void contentChangesOnBothSidesAreNotWhitespace() {
-        Verdict verdict = resolveOnly(strategy, "A.java", "a\nb\nc\n", "a\nB\nc\n", "a\nbb\nc\n");
+        Verdict verdict = resolveOnly(carry, "A.java", "a\nb\nc\n", "a\nB\nc\n", "a\nbb\nc\n");
 
         assertThat(verdict).isInstanceOf(Verdict.Passed.class);
+    }
+
+    @Test
+    void theDefaultWhitespaceStrategyLeavesAOneSidedWhitespaceChangeToTheOptInOne() {
+        String base = "void f() {\n  a();\n  b();\n}\n";
+        String ours = "void f() {\n    a();\n    b();\n}\n";
+        String theirs = "void f() {\n  a(1);\n  b();\n}\n";
+
+        assertThat(resolveOnly(strategy, "F.java", base, ours, theirs)).isInstanceOf(Verdict.Passed.class);
+        assertThat(strategy.name()).isEqualTo("whitespace");
+        assertThat(carry.name()).isEqualTo("whitespace-carry");
+    }
+
+    @Test
+    void lineEndingsConvertedByOneSideAreCarriedOverTheOthersChange() {
+        String base = "\"\"\"\r\nruns py.test\r\n\"\"\"\r\n";
+        String ours = "\"\"\"\r\nruns pytest\r\n\"\"\"\r\n";
+        String theirs = "\"\"\"\nruns py.test\n\"\"\"\n";
+
+        Verdict verdict = resolveOnly(carry, "s.py", base, ours, theirs);
+
+        assertThat(text(verdict)).isEqualTo("\"\"\"\nruns pytest\n\"\"\"\n");
+        assertThat(verdict.reason()).contains("theirs changed only trailing whitespace or line endings");
     }
 }
