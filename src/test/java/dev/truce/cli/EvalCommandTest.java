@@ -116,6 +116,24 @@ class EvalCommandTest {
     }
 
     @Test
+    void withAndWithoutChangeTheChainThatIsMeasuredAndUnknownNamesAreRefused() throws IOException {
+        String authors = "Anna Arden\nBen Brook\nEve East\nZoe Zinn\n";
+        Path c = corpus("list.jsonl", false, List.of(line("r/3/AUTHORS", "AUTHORS", authors,
+                authors.replace("Eve East\n", "Eve East\nFred Fox\n"),
+                authors.replace("Eve East\n", "Eve East\nGina Gold\n"),
+                authors.replace("Eve East\n", "Eve East\nFred Fox\nGina Gold\n"))));
+
+        assertThat(truce("eval", "--corpus", c.toString())).isZero();
+        assertThat(stdout).containsPattern("not resolved\\s+1\\s+1");
+
+        assertThat(truce("eval", "--corpus", c.toString(), "--with", "list-insertion")).isZero();
+        assertThat(stdout).containsPattern("resolved, exact match\\s+1\\s+1").contains("list-insertion");
+
+        assertThat(truce("eval", "--corpus", c.toString(), "--without", "one-side-change")).isEqualTo(2);
+        assertThat(stderr).contains("unknown strategy one-side-change", "one-side-changed");
+    }
+
+    @Test
     void missingCorpusFileIsAOneLineErrorWithExit2() {
         int exit = truce("eval", "--corpus", dir.resolve("nope.jsonl.gz").toString());
 
