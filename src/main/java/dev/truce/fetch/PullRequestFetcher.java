@@ -1,6 +1,7 @@
 package dev.truce.fetch;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,24 +28,38 @@ import org.eclipse.jgit.transport.TagOpt;
  */
 public final class PullRequestFetcher {
 
+    /** How long a fetch may wait for the server on one read or write before it fails. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+
     private final GitHubGateway gitHub;
     private final int initialDepth;
     private final int maxDepth;
+    private final int timeoutSeconds;
+
+    /** A fetcher whose network reads and writes time out after {@link #DEFAULT_TIMEOUT}. */
+    public PullRequestFetcher(GitHubGateway gitHub, int initialDepth, int maxDepth) {
+        this(gitHub, initialDepth, maxDepth, DEFAULT_TIMEOUT);
+    }
 
     /**
      * A fetcher.
      *
      * @param initialDepth how many commits back from each tip the first fetch asks for
      * @param maxDepth     the depth after which Truce gives up looking for the merge base
+     * @param timeout      how long one network read or write may wait (a server that stops answering fails the fetch)
      */
-    public PullRequestFetcher(GitHubGateway gitHub, int initialDepth, int maxDepth) {
+    public PullRequestFetcher(GitHubGateway gitHub, int initialDepth, int maxDepth, Duration timeout) {
         if (initialDepth < 1 || maxDepth < initialDepth) {
             throw new IllegalArgumentException("need 1 <= initialDepth <= maxDepth, not " + initialDepth + ", "
                     + maxDepth);
         }
+        if (timeout.toSeconds() < 1) {
+            throw new IllegalArgumentException("the git timeout must be at least one second, not " + timeout);
+        }
         this.gitHub = gitHub;
         this.initialDepth = initialDepth;
         this.maxDepth = maxDepth;
+        this.timeoutSeconds = (int) Math.min(Integer.MAX_VALUE, timeout.toSeconds());
     }
 
     /** The local ref the base branch is fetched into. */
@@ -95,17 +110,37 @@ public final class PullRequestFetcher {
 
     private void fetch(Repository repository, RepoRef repo, List<RefSpec> specs, int depth)
             throws IOException, GitHubException {
+        try {
+            fetchOnce(repository, repo, specs, depth);
+        } catch (GitAPIException e) {
+            if (!TokenCredentials.rejected(e)) {
+                throw failed(repo, depth, e);
+            }
+            // Revoked or rotated before it expired: once more with a new token; a second refusal is final.
+            gitHub.gitTokenRejected(repo);
+            try {
+                fetchOnce(repository, repo, specs, depth);
+            } catch (GitAPIException again) {
+                throw failed(repo, depth, again);
+            }
+        }
+    }
+
+    private void fetchOnce(Repository repository, RepoRef repo, List<RefSpec> specs, int depth)
+            throws GitAPIException, GitHubException {
         char[] token = gitHub.gitToken(repo);
         try {
             CredentialsProvider credentials = TokenCredentials.of(token);
             Git.wrap(repository).fetch().setRemote(gitHub.cloneUri(repo).toString()).setRefSpecs(specs)
-                    .setDepth(depth).setTagOpt(TagOpt.NO_TAGS).setCredentialsProvider(credentials).call();
-        } catch (GitAPIException e) {
-            throw new IOException("fetching " + repo.fullName() + " at depth " + depth + " failed: " + e.getMessage(),
-                    e);
+                    .setDepth(depth).setTagOpt(TagOpt.NO_TAGS).setCredentialsProvider(credentials)
+                    .setTimeout(timeoutSeconds).call();
         } finally {
             Arrays.fill(token, '\0');
         }
+    }
+
+    private static IOException failed(RepoRef repo, int depth, GitAPIException e) {
+        return new IOException("fetching " + repo.fullName() + " at depth " + depth + " failed: " + e.getMessage(), e);
     }
 
     private static ObjectId required(Repository repository, String ref, String what) throws IOException {

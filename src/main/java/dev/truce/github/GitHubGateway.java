@@ -53,4 +53,10 @@ public interface GitHubGateway {
      * ({@code x-access-token} as the user name). Never log it.
      */
     char[] gitToken(RepoRef repo) throws GitHubException;
+
+    /**
+     * Git refused the token from {@link #gitToken} ("not authorized"): it was revoked or rotated before it expired,
+     * so the next {@link #gitToken} must ask GitHub for a new one.
+     */
+    void gitTokenRejected(RepoRef repo);
 }

@@ -67,11 +67,13 @@ public final class Hub4jGitHub implements GitHubGateway {
     @Override
     public PullRequestInfo pullRequest(RepoRef repo, int number) throws GitHubException {
         String what = "GitHub GET pull request " + repo.fullName() + "#" + number;
-        try {
-            return info(repository(repo).getPullRequest(number));
-        } catch (IOException e) {
-            throw failure(repo, what, e);
-        }
+        return withFreshTokenOnce(repo, () -> {
+            try {
+                return info(repository(repo).getPullRequest(number));
+            } catch (IOException e) {
+                throw GitHubErrors.map(what, e);
+            }
+        });
     }
 
     @Override
@@ -148,11 +150,14 @@ public final class Hub4jGitHub implements GitHubGateway {
     public PullRequestInfo openPullRequest(RepoRef repo, String head, String base, String title, String body)
             throws GitHubException {
         String what = "GitHub create pull request " + head + " -> " + base + " in " + repo.fullName();
-        try {
-            return info(repository(repo).createPullRequest(title, head, base, body));
-        } catch (IOException e) {
-            throw failure(repo, what, e);
-        }
+        // A 401 means GitHub refused the request before creating anything, so asking again cannot make two.
+        return withFreshTokenOnce(repo, () -> {
+            try {
+                return info(repository(repo).createPullRequest(title, head, base, body));
+            } catch (IOException e) {
+                throw GitHubErrors.map(what, e);
+            }
+        });
     }
 
     @Override
@@ -181,19 +186,21 @@ public final class Hub4jGitHub implements GitHubGateway {
     @Override
     public Optional<String> fileContent(RepoRef repo, String ref, String path) throws GitHubException {
         String what = "GitHub GET contents " + path + "@" + ref + " in " + repo.fullName();
-        try {
-            GHContent content = repository(repo).getFileContent(path, ref);
-            try (InputStream in = content.read()) {
-                return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        return withFreshTokenOnce(repo, () -> {
+            try {
+                GHContent content = repository(repo).getFileContent(path, ref);
+                try (InputStream in = content.read()) {
+                    return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            } catch (GHFileNotFoundException e) {
+                return Optional.empty();
+            } catch (IOException e) {
+                throw GitHubErrors.map(what, e);
+            } catch (UnsupportedOperationException e) {
+                // Files over 1 MB come without inline content ("encoding": "none"), which hub4j cannot decode.
+                throw new GitHubException(what + ": the file is too large for GitHub's contents API", false, e);
             }
-        } catch (GHFileNotFoundException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw failure(repo, what, e);
-        } catch (UnsupportedOperationException e) {
-            // Files over 1 MB come without inline content ("encoding": "none"), which hub4j cannot decode.
-            throw new GitHubException(what + ": the file is too large for GitHub's contents API", false, e);
-        }
+        });
     }
 
     @Override
@@ -204,6 +211,11 @@ public final class Hub4jGitHub implements GitHubGateway {
     @Override
     public char[] gitToken(RepoRef repo) throws GitHubException {
         return tokens.get(repo).value().toCharArray();
+    }
+
+    @Override
+    public void gitTokenRejected(RepoRef repo) {
+        tokens.invalidate(repo);
     }
 
     @Override
@@ -262,23 +274,37 @@ public final class Hub4jGitHub implements GitHubGateway {
 
     private Optional<JsonNode> callAllowingNotFound(RepoRef repo, String method, HttpUrl url, Map<String, ?> body)
             throws GitHubException {
-        try {
-            return rest.sendAllowingNotFound(method, url, authorization(repo), body);
-        } catch (GitHubException e) {
-            throw revokedTokenForgotten(repo, e);
-        }
+        return withFreshTokenOnce(repo, () -> rest.sendAllowingNotFound(method, url, authorization(repo), body));
     }
 
-    /** A 401 means the repository's token was revoked or rotated: the next attempt asks for a new one. */
-    private GitHubException revokedTokenForgotten(RepoRef repo, GitHubException e) {
-        if (GitHubHttpException.hasStatus(e, 401)) {
+    /**
+     * Runs a call; a 401 means the repository's token was revoked or rotated before it expired (the App was
+     * suspended and restored, its permissions changed), so the token is forgotten and the call made once more with a
+     * new one. A second 401 is final: the installation really cannot act on the repository.
+     */
+    private <T> T withFreshTokenOnce(RepoRef repo, Call<T> call) throws GitHubException {
+        try {
+            return call.run();
+        } catch (GitHubException e) {
+            if (!GitHubHttpException.hasStatus(e, 401)) {
+                throw e;
+            }
             tokens.invalidate(repo);
         }
-        return e;
+        try {
+            return call.run();
+        } catch (GitHubException e) {
+            if (GitHubHttpException.hasStatus(e, 401)) {
+                tokens.invalidate(repo);
+            }
+            throw e;
+        }
     }
 
-    private GitHubException failure(RepoRef repo, String what, IOException e) {
-        return revokedTokenForgotten(repo, GitHubErrors.map(what, e));
+    /** One GitHub call, repeatable. */
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws GitHubException;
     }
 
     private HttpUrl.Builder repoUrl(RepoRef repo, String... rest) {

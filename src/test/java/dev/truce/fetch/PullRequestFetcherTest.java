@@ -101,4 +101,28 @@ class PullRequestFetcherTest {
             assertThat(server.requests()).allMatch(r -> r.endsWith("-> 401"));
         }
     }
+
+    @Test
+    void aTokenRevokedBeforeItExpiredIsReplacedOnceAndTheFetchSucceeds() throws Exception {
+        FakeGitHub gitHub = new FakeGitHub(r -> server.uri(r.owner(), r.name()), "ghs_right");
+        gitHub.revokedToken = "ghs_revoked";
+        try (Repository local = local()) {
+            FetchedPullRequest fetched = new PullRequestFetcher(gitHub, 16, 64).fetch(local, REPO, pr());
+
+            assertThat(fetched.head()).isEqualTo(head);
+            assertThat(gitHub.calls).containsSubsequence("gitToken", "gitTokenRejected", "gitToken")
+                    .filteredOn("gitTokenRejected"::equals).hasSize(1);
+        }
+    }
+
+    @Test
+    void aTokenRefusedTwiceFailsAfterOneRetryWithoutNamingTheToken() throws Exception {
+        FakeGitHub wrongToken = new FakeGitHub(r -> server.uri(r.owner(), r.name()), "ghs_wrong");
+        try (Repository local = local()) {
+            assertThatThrownBy(() -> new PullRequestFetcher(wrongToken, 2, 64).fetch(local, REPO, pr()))
+                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("not authorized")
+                    .hasMessageNotContaining("ghs_wrong");
+            assertThat(wrongToken.calls).filteredOn("gitToken"::equals).hasSize(2);
+        }
+    }
 }

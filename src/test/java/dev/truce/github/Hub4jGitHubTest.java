@@ -111,7 +111,8 @@ class Hub4jGitHubTest {
         gateway.comment(OTHER_REPO, 1347, "hello");
 
         assertThat(github.tokenRequests()).extracting(r -> body(r).path("repositories").get(0).asString())
-                .containsExactly("Spoon-Knife", "Hello-World", "Hello-World");
+                // Hello-World: the first token, the one retried with, and the one after the second refusal.
+                .containsExactly("Spoon-Knife", "Hello-World", "Hello-World", "Hello-World");
     }
 
     @Test
@@ -370,20 +371,42 @@ class Hub4jGitHubTest {
     }
 
     @Test
-    void aRevokedInstallationTokenIsReplacedOnTheNextCall() throws Exception {
+    void aRevokedInstallationTokenIsReplacedAndTheCallMadeOnceMore() throws Exception {
         String path = REPO_PATH + "/issues/1347/comments";
         github.stub(request("POST", urlPathEqualTo(path)).inScenario("revoked").whenScenarioStateIs(Scenario.STARTED)
                 .willSetStateTo("replaced"), GitHubApiStub.json(401, "bad-credentials.json"));
         github.stub(request("POST", urlPathEqualTo(path)).inScenario("revoked").whenScenarioStateIs("replaced"),
                 GitHubApiStub.json(201, "issue-comment.json"));
 
-        assertThatThrownBy(() -> gateway.comment(REPO, 1347, "hello")).isInstanceOfSatisfying(GitHubException.class,
-                e -> assertThat(e.isRetryable()).isFalse());
         assertThat(gateway.comment(REPO, 1347, "hello")).isEqualTo(1);
 
         assertThat(github.tokenRequests()).hasSize(2);
+        assertThat(github.received("POST", path)).hasSize(2);
         assertThat(github.received("POST", path).get(1).getHeader("Authorization"))
                 .isEqualTo("token " + GitHubApiStub.RENEWED_TOKEN);
+    }
+
+    @Test
+    void aRevokedTokenIsReplacedForCallsThroughHub4jToo() throws Exception {
+        String path = REPO_PATH + "/pulls/1347";
+        github.stub(request("GET", urlPathEqualTo(path)).inScenario("revoked").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("replaced"), GitHubApiStub.json(401, "bad-credentials.json"));
+        github.stub(request("GET", urlPathEqualTo(path)).inScenario("revoked").whenScenarioStateIs("replaced"),
+                GitHubApiStub.json(200, "pull-request.json"));
+
+        assertThat(gateway.pullRequest(REPO, 1347).number()).isEqualTo(1347);
+        assertThat(github.tokenRequests()).hasSize(2);
+    }
+
+    @Test
+    void aTokenRefusedTwiceIsFinalAfterExactlyOneRetry() {
+        String path = REPO_PATH + "/issues/1347/comments";
+        github.answers("POST", path, 401, "bad-credentials.json");
+
+        assertThatThrownBy(() -> gateway.comment(REPO, 1347, "hello")).isInstanceOfSatisfying(GitHubException.class,
+                e -> assertThat(e.isRetryable()).isFalse());
+        assertThat(github.received("POST", path)).hasSize(2);
+        assertThat(github.tokenRequests()).hasSize(2);
     }
 
     @Test
