@@ -1,6 +1,7 @@
 package dev.truce.fetch;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -9,11 +10,13 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
@@ -28,40 +31,65 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * repository that is leased is never evicted.
  *
  * <p>A lease holds the repository's lock: one job at a time works in a repository, so fetches, merges and pushes
- * of two jobs for the same repository never interleave. Leases of different repositories run in parallel.
+ * of two jobs for the same repository never interleave. Leases of different repositories run in parallel. A job
+ * waits for the lock at most {@code lockWait}: a job stuck in one repository must not pile up every later job of
+ * that repository behind it; a job that gives up is retried later by the queue.
  */
 public final class RepositoryCache {
 
+    /** The default longest wait for a repository another job is using. */
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(2);
+
     private final Path root;
     private final long maxBytes;
+    private final Duration lockWait;
     private final Clock clock;
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    /** A cache whose leases wait {@link #DEFAULT_LOCK_WAIT} at most for a repository in use. */
+    public RepositoryCache(Path root, long maxBytes, Clock clock) {
+        this(root, maxBytes, DEFAULT_LOCK_WAIT, clock);
+    }
 
     /**
      * A cache.
      *
      * @param root     the directory holding the repositories (created when missing)
      * @param maxBytes the total size the cache shrinks to after each lease, by evicting unleased repositories
+     * @param lockWait the longest {@link #open} waits while another job holds the repository
      */
-    public RepositoryCache(Path root, long maxBytes, Clock clock) {
+    public RepositoryCache(Path root, long maxBytes, Duration lockWait, Clock clock) {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("the cache size bound must be positive, not " + maxBytes);
         }
+        if (lockWait.isNegative()) {
+            throw new IllegalArgumentException("the lock wait must not be negative, not " + lockWait);
+        }
         this.root = root;
         this.maxBytes = maxBytes;
+        this.lockWait = lockWait;
         this.clock = clock;
     }
 
     /**
      * Leases the repository's bare clone, creating an empty one when it is not cached; waits while another job
-     * holds it.
+     * holds it, up to the cache's lock wait.
      *
-     * @throws IOException when the repository cannot be created or opened
+     * @throws RepositoryBusyException when another job still holds the repository after the wait
+     * @throws IOException             when the repository cannot be created or opened
      */
     public Lease open(RepoRef repo) throws IOException {
         String key = key(repo);
         ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
-        lock.lock();
+        try {
+            if (!lock.tryLock(lockWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new RepositoryBusyException(repo.fullName() + " is in use by another job for longer than "
+                        + lockWait + "; this job gives way and is retried later");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for " + repo.fullName());
+        }
         try {
             Path dir = root.resolve(key);
             Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();

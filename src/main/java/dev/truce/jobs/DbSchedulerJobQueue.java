@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -29,6 +30,10 @@ import dev.truce.server.TruceProperties;
  * The job queue on db-scheduler: each job is a one-time task row in {@code scheduled_tasks} whose instance id is the
  * job's identity, so a job already waiting (or running) is not added twice. Rows survive restarts; on PostgreSQL
  * several replicas share the table safely (db-scheduler picks a row with an optimistic version check).
+ *
+ * <p>A job whose replica died while running it is run again: by this replica at once when it starts again under the
+ * same name (it takes back the rows its name still holds), otherwise by any replica once the dead one missed its
+ * heartbeats. A job that has failed or died {@code maxRevivals} times is dropped instead of revived.
  */
 final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
 
@@ -46,6 +51,7 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
     private final OneTimeTask<JobPayloads.RecheckBranch> recheckTask;
     private final OneTimeTask<JobPayloads.CloseFix> closeFixTask;
     private final Scheduler scheduler;
+    private final DeadJobs deadJobs;
     private volatile boolean running;
 
     DbSchedulerJobQueue(DataSource dataSource, PullRequestWork work, TruceProperties.Jobs settings,
@@ -54,21 +60,32 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
         this.maxPullRequestsPerPush = maxPullRequestsPerPush;
         this.resolveTask = Tasks.oneTime(RESOLVE, JobPayloads.Resolve.class)
                 .onFailure(new BackoffFailureHandler<>(settings.maxRetries(), settings.backoff()))
+                .onDeadExecution(new DeadJobs.Handler<>(settings.maxRevivals()))
                 .execute((instance, context) -> runResolve(instance.getData()));
         this.commentTask = Tasks.oneTime(COMMENT_REQUEST, JobPayloads.CommentRequest.class)
                 .onFailure(new BackoffFailureHandler<>(settings.maxRetries(), settings.backoff()))
+                .onDeadExecution(new DeadJobs.Handler<>(settings.maxRevivals()))
                 .execute((instance, context) -> runCommentRequest(instance.getData()));
         this.recheckTask = Tasks.oneTime(RECHECK_BRANCH, JobPayloads.RecheckBranch.class)
                 .onFailure(new BackoffFailureHandler<>(settings.maxRetries(), settings.backoff()))
+                .onDeadExecution(new DeadJobs.Handler<>(settings.maxRevivals()))
                 .execute((instance, context) -> runRecheck(instance.getData()));
         this.closeFixTask = Tasks.oneTime(CLOSE_FIX, JobPayloads.CloseFix.class)
                 .onFailure(new BackoffFailureHandler<>(settings.maxRetries(), settings.backoff()))
+                .onDeadExecution(new DeadJobs.Handler<>(settings.maxRevivals()))
                 .execute((instance, context) -> runCloseFix(instance.getData()));
         List<Task<?>> tasks = List.of(resolveTask, commentTask, recheckTask, closeFixTask);
+        String name = settings.schedulerName() != null ? settings.schedulerName()
+                : new SchedulerName.Hostname().getName();
+        this.deadJobs = new DeadJobs(dataSource, name);
         this.scheduler = Scheduler.create(dataSource, tasks)
                 .serializer(new JsonTaskSerializer())
                 .pollingInterval(settings.pollInterval())
                 .threads(settings.threads())
+                .schedulerName(new SchedulerName.Fixed(name))
+                // A bot answers in seconds: a replica that died is noticed within a minute, not db-scheduler's 30.
+                .heartbeatInterval(settings.heartbeatInterval())
+                .missedHeartbeatsLimit(settings.missedHeartbeats())
                 .enableImmediateExecution()
                 .alwaysPersistTimestampInUTC()
                 .shutdownMaxWait(Duration.ofSeconds(30))
@@ -176,6 +193,8 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
 
     @Override
     public void start() {
+        // Before the workers start: the jobs this replica's name still holds died with its previous process.
+        deadJobs.markOwnRunningJobsDead();
         scheduler.start();
         running = true;
     }

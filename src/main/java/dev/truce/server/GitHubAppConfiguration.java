@@ -63,7 +63,7 @@ class GitHubAppConfiguration {
         Path cacheDir = properties.storage().cacheDir() != null ? properties.storage().cacheDir()
                 : properties.dataDir().resolve("repos");
         RepositoryCache cache = new RepositoryCache(cacheDir, properties.storage().cacheMaxBytes().toBytes(),
-                Clock.systemUTC());
+                properties.storage().lockWait(), Clock.systemUTC());
         AppIdentity app = new AppIdentity(properties.github().appSlug(), properties.github().botUserId());
         return new PullRequestPipeline(gitHub, cache, commentLedger, PipelineSettings.defaults(app),
                 Clock.systemUTC(), appModels(properties.models(), budgetLedger));

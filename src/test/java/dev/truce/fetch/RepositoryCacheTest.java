@@ -1,6 +1,7 @@
 package dev.truce.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,6 +83,30 @@ class RepositoryCacheTest {
             assertThat(second).as("waits for the first lease").isNotDone();
         }
         second.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aJobWaitsForABusyRepositoryOnlyUpToTheLockWaitThenGivesWay() throws Exception {
+        RepositoryCache cache = new RepositoryCache(dir, 1 << 30, java.time.Duration.ofMillis(200), clock);
+        try (RepositoryCache.Lease stuck = cache.open(A)) {
+            CompletableFuture<RepositoryCache.Lease> later = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return cache.open(A);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+
+            assertThatThrownBy(() -> later.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(
+                    java.io.UncheckedIOException.class).rootCause().isInstanceOf(RepositoryBusyException.class)
+                    .hasMessageContaining("octo/a is in use by another job");
+            try (RepositoryCache.Lease other = cache.open(B)) {
+                assertThat(other.repository()).as("other repositories are not held up").isNotNull();
+            }
+        }
+        try (RepositoryCache.Lease after = cache.open(A)) {
+            assertThat(after.repository()).isNotNull();
+        }
     }
 
     @Test

@@ -98,6 +98,43 @@ class JobQueueTest {
     }
 
     @Test
+    void a_job_its_replica_was_running_when_it_was_killed_runs_again_as_soon_as_the_replica_restarts()
+            throws SQLException {
+        new DbSchedulerJobQueue(database, work, named("replica-a", 0), 5).resolve(request(3, "cccc"));
+        // kill -9 while running: the row stays picked by replica-a with a recent heartbeat.
+        pickedBy("replica-a", 0);
+
+        // The heartbeats say "dead" only after 6 x 10 s; the restarted replica knows its own rows at once.
+        start(new DbSchedulerJobQueue(database, work, named("replica-a", 2), 5));
+
+        await(TIMEOUT, () -> work.resolved.size() == 1 && rows(database) == 0, "the job to run again");
+        assertThat(work.resolved).containsExactly(request(3, "cccc"));
+    }
+
+    @Test
+    void a_job_another_live_replica_is_running_is_not_taken_over() throws Exception {
+        new DbSchedulerJobQueue(database, work, named("replica-b", 0), 5).resolve(request(3, "cccc"));
+        pickedBy("replica-b", 0);
+
+        start(new DbSchedulerJobQueue(database, work, named("replica-a", 2), 5));
+        Thread.sleep(1500);
+
+        assertThat(work.resolved).isEmpty();
+        assertThat(rows(database)).isOne();
+    }
+
+    @Test
+    void a_dead_job_that_already_failed_or_died_max_revivals_times_is_dropped_not_run() throws SQLException {
+        new DbSchedulerJobQueue(database, work, named("replica-a", 0), 5).resolve(request(3, "cccc"));
+        pickedBy("replica-a", 2);
+
+        start(new DbSchedulerJobQueue(database, work, named("replica-a", 2), 5));
+
+        await(TIMEOUT, () -> rows(database) == 0, "the job to be dropped");
+        assertThat(work.resolved).isEmpty();
+    }
+
+    @Test
     void a_retryable_failure_is_retried_with_backoff_until_it_succeeds() {
         AtomicInteger attempts = new AtomicInteger();
         work.onResolve(request -> {
@@ -173,6 +210,24 @@ class JobQueueTest {
 
         await(TIMEOUT, () -> work.resolved.size() == 2, "a resolve per open pull request");
         assertThat(work.rechecks).containsExactly("octocat/Hello-World:main max 3");
+    }
+
+    /** Fast polling, heartbeats every 10 s (dead after a minute), the given name and revival cap. */
+    static TruceProperties.Jobs named(String name, int maxRevivals) {
+        return new TruceProperties.Jobs(Duration.ofMillis(100), 2, 2, Duration.ofMillis(20), Duration.ofSeconds(10), 6,
+                maxRevivals, name);
+    }
+
+    /** Marks every job as running on {@code replica}, heartbeat now, after {@code failures} failures. */
+    private void pickedBy(String replica, int failures) throws SQLException {
+        try (Connection connection = database.getConnection(); java.sql.PreparedStatement update = connection
+                .prepareStatement("update scheduled_tasks set picked = true, picked_by = ?, last_heartbeat = ?,"
+                        + " consecutive_failures = ?, version = version + 1")) {
+            update.setString(1, replica);
+            update.setTimestamp(2, java.sql.Timestamp.from(java.time.Instant.now()));
+            update.setInt(3, failures);
+            assertThat(update.executeUpdate()).isOne();
+        }
     }
 
     private DbSchedulerJobQueue start(DbSchedulerJobQueue queue) {

@@ -16,6 +16,12 @@ class TrucePropertiesTest {
                 .hasMessageContaining("truce.jobs.poll-interval");
         assertThatThrownBy(() -> new TruceProperties.Jobs(Duration.ofSeconds(10), 4, -1, Duration.ofSeconds(30)))
                 .hasMessageContaining("truce.jobs.max-retries");
+        assertThatThrownBy(() -> new TruceProperties.Jobs(Duration.ofSeconds(10), 4, 5, Duration.ofSeconds(30),
+                Duration.ofSeconds(10), 3, 2, null)).hasMessageContaining("truce.jobs.missed-heartbeats");
+        assertThatThrownBy(() -> new TruceProperties.Jobs(Duration.ofSeconds(10), 4, 5, Duration.ofSeconds(30),
+                Duration.ofSeconds(10), 6, -1, null)).hasMessageContaining("truce.jobs.max-revivals");
+        assertThatThrownBy(() -> new TruceProperties.Jobs(Duration.ofSeconds(10), 4, 5, Duration.ofSeconds(30),
+                Duration.ZERO, 6, 2, null)).hasMessageContaining("truce.jobs.heartbeat-interval");
         assertThatThrownBy(() -> new TruceProperties.Limits(0))
                 .hasMessageContaining("truce.limits.max-pull-requests-per-push");
     }
