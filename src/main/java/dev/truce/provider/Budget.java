@@ -20,6 +20,9 @@ public final class Budget {
     private final BigDecimal perDay;
     private final Clock clock;
     private final BudgetLedger ledger;
+    private final String account;
+    private final BigDecimal accountPerDay;
+    private final BigDecimal accountPerPullRequest;
 
     /**
      * A budget whose spend is kept in memory, for one process.
@@ -41,10 +44,32 @@ public final class Budget {
      * @param ledger         where spend is read and recorded
      */
     public Budget(BigDecimal perPullRequest, BigDecimal perDay, Clock clock, BudgetLedger ledger) {
+        this(perPullRequest, perDay, clock, ledger, null, null, null);
+    }
+
+    private Budget(BigDecimal perPullRequest, BigDecimal perDay, Clock clock, BudgetLedger ledger, String account,
+            BigDecimal accountPerDay, BigDecimal accountPerPullRequest) {
         this.perPullRequest = perPullRequest;
         this.perDay = perDay;
         this.clock = clock;
         this.ledger = ledger;
+        this.account = account;
+        this.accountPerDay = accountPerDay;
+        this.accountPerPullRequest = accountPerPullRequest;
+    }
+
+    /**
+     * This budget for the calls of one installation: its spend is recorded under {@code account} and, besides the
+     * shared limits, held to the installation's own.
+     *
+     * @param account        the installation's account login
+     * @param perDay         dollars this installation may spend per UTC day, or {@code null} for only the shared limit
+     * @param perPullRequest dollars one of its pull requests may spend (the lower of this and the shared limit
+     *                       applies), or {@code null}
+     */
+    public Budget forAccount(String account, BigDecimal perDay, BigDecimal perPullRequest) {
+        return new Budget(this.perPullRequest, this.perDay, clock, ledger, account.toLowerCase(java.util.Locale.ROOT),
+                perDay, perPullRequest);
     }
 
     /** No limits (local models, or a user who said so). */
@@ -54,7 +79,7 @@ public final class Budget {
 
     /** The same limits, with spend kept in {@code other} (the service's shared ledger, for example). */
     public Budget withLedger(BudgetLedger other) {
-        return new Budget(perPullRequest, perDay, clock, other);
+        return new Budget(perPullRequest, perDay, clock, other, account, accountPerDay, accountPerPullRequest);
     }
 
     /**
@@ -72,10 +97,18 @@ public final class Budget {
                         + dollars(spentToday) + " spent); remaining hunks are declined");
             }
         }
-        if (perPullRequest != null && pullRequest != null) {
+        if (account != null && accountPerDay != null) {
+            BigDecimal spent = ledger.spentOn(account, today());
+            if (spent.compareTo(accountPerDay) >= 0) {
+                throw new ModelException("daily model budget of " + dollars(accountPerDay) + " for installation "
+                        + account + " reached (" + dollars(spent) + " spent); remaining hunks are declined");
+            }
+        }
+        BigDecimal pullRequestLimit = lower(perPullRequest, accountPerPullRequest);
+        if (pullRequestLimit != null && pullRequest != null) {
             BigDecimal spent = ledger.spentOn(pullRequest);
-            if (spent.compareTo(perPullRequest) >= 0) {
-                throw new ModelException("model budget of " + dollars(perPullRequest) + " for pull request "
+            if (spent.compareTo(pullRequestLimit) >= 0) {
+                throw new ModelException("model budget of " + dollars(pullRequestLimit) + " for pull request "
                         + pullRequest + " reached (" + dollars(spent) + " spent); remaining hunks are declined");
             }
         }
@@ -83,7 +116,11 @@ public final class Budget {
 
     /** Adds the cost of a call that was made. */
     public void charge(String pullRequest, BigDecimal cost) {
-        ledger.add(pullRequest, today(), cost);
+        ledger.add(account, pullRequest, today(), cost);
+    }
+
+    private static BigDecimal lower(BigDecimal a, BigDecimal b) {
+        return a == null ? b : b == null ? a : a.min(b);
     }
 
     /** Dollars spent today (UTC). */

@@ -34,9 +34,15 @@ public final class JdbcBudgetLedger implements BudgetLedger {
     }
 
     @Override
-    public void add(String pullRequest, LocalDate day, BigDecimal cost) {
-        jdbc.update("insert into model_spend (pr_key, spend_day, cost) values (?, ?, ?)", pullRequest, Date.valueOf(day),
-                cost);
+    public BigDecimal spentOn(String account, LocalDate day) {
+        return jdbc.queryForObject("select coalesce(sum(cost), 0) from model_spend where account = ? and spend_day = ?",
+                BigDecimal.class, account, Date.valueOf(day));
+    }
+
+    @Override
+    public void add(String account, String pullRequest, LocalDate day, BigDecimal cost) {
+        jdbc.update("insert into model_spend (account, pr_key, spend_day, cost) values (?, ?, ?, ?)", account,
+                pullRequest, Date.valueOf(day), cost);
     }
 
     /**

@@ -34,8 +34,11 @@ public final class ModelCatalog {
     private static final Set<String> MODEL_KEYS = Set.of("provider", "base-url", "model", "api-key-env",
             "api-key-file", "local", "timeouts", "limits", "retry", "prices");
 
+    private static final Set<String> GRANT_KEYS = Set.of("models", "per-day", "per-pull-request");
+
     private final Map<String, ModelSettings> models;
     private final Budget budget;
+    private final InstallationGrants grants;
     private final CostMeter meter = new CostMeter();
     private final Function<String, String> environment;
     private final OkHttpClient http = new OkHttpClient();
@@ -51,6 +54,18 @@ public final class ModelCatalog {
      */
     public ModelCatalog(List<ModelSettings> models, Budget budget, Function<String, String> environment,
             Clock clock) {
+        this(models, budget, InstallationGrants.OPEN, environment, clock);
+    }
+
+    /**
+     * @param models      the configured models
+     * @param budget      the shared budget every call is charged to
+     * @param grants      which installations may use which models, and their own budgets
+     * @param environment looks up environment variables (API keys)
+     * @param clock       for {@code Retry-After} dates
+     */
+    public ModelCatalog(List<ModelSettings> models, Budget budget, InstallationGrants grants,
+            Function<String, String> environment, Clock clock) {
         Map<String, ModelSettings> byName = new LinkedHashMap<>();
         for (ModelSettings model : models) {
             if (byName.put(model.name(), model) != null) {
@@ -59,6 +74,7 @@ public final class ModelCatalog {
         }
         this.models = Map.copyOf(byName);
         this.budget = budget;
+        this.grants = grants;
         this.environment = environment;
         this.clock = clock;
     }
@@ -97,7 +113,44 @@ public final class ModelCatalog {
             budget = new Budget(money(node.get("per-pull-request"), source + ": budget.per-pull-request"),
                     money(node.get("per-day"), source + ": budget.per-day"), clock);
         }
-        return new ModelCatalog(models, budget, environment, clock);
+        InstallationGrants grants = InstallationGrants.OPEN;
+        if (top.get("installations") != null) {
+            grants = grants(map(top.get("installations"), source + ": installations"), models, source);
+        }
+        return new ModelCatalog(models, budget, grants, environment, clock);
+    }
+
+    private static InstallationGrants grants(Map<String, Object> node, List<ModelSettings> models, String source) {
+        Set<String> names = new java.util.TreeSet<>();
+        models.forEach(m -> names.add(m.name()));
+        Map<String, InstallationGrants.Grant> byAccount = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : node.entrySet()) {
+            String where = source + ": installations." + entry.getKey();
+            Map<String, Object> grant = map(entry.getValue(), where);
+            for (String key : grant.keySet()) {
+                if (!GRANT_KEYS.contains(key)) {
+                    throw new IllegalArgumentException(where + ": unknown key '" + key + "'; known keys are "
+                            + new java.util.TreeSet<>(GRANT_KEYS));
+                }
+            }
+            if (!(grant.get("models") instanceof List<?> listed)) {
+                throw new IllegalArgumentException(where + ".models: list the models this installation may use,"
+                        + " for example [local-coder]; configured models: " + names);
+            }
+            List<String> allowed = listed.stream().map(String::valueOf).map(String::trim).toList();
+            for (String model : allowed) {
+                if (!names.contains(model)) {
+                    throw new IllegalArgumentException(where + ".models: no model named '" + model
+                            + "' is configured; configured models: " + names);
+                }
+            }
+            if (byAccount.put(entry.getKey().toLowerCase(Locale.ROOT), new InstallationGrants.Grant(allowed,
+                    money(grant.get("per-day"), where + ".per-day"),
+                    money(grant.get("per-pull-request"), where + ".per-pull-request"))) != null) {
+                throw new IllegalArgumentException(where + ": the account is listed twice (names ignore case)");
+            }
+        }
+        return new InstallationGrants(byAccount);
     }
 
     private static ModelSettings settings(String name, Map<String, Object> node, String where) {
@@ -177,12 +230,17 @@ public final class ModelCatalog {
         return budget;
     }
 
+    /** Which installations may use which models (the models file's {@code installations}). */
+    public InstallationGrants grants() {
+        return grants;
+    }
+
     /**
      * The same models and budget limits, with spend kept in {@code ledger} instead (the service passes its
      * database's, so the limits hold across replicas). A new catalog: its meter and clients start fresh.
      */
     public ModelCatalog withBudgetLedger(BudgetLedger ledger) {
-        return new ModelCatalog(List.copyOf(models.values()), budget.withLedger(ledger), environment, clock);
+        return new ModelCatalog(List.copyOf(models.values()), budget.withLedger(ledger), grants, environment, clock);
     }
 
     /** The accounting of all calls made through this catalog's clients. */
@@ -202,12 +260,34 @@ public final class ModelCatalog {
      * @throws ModelException when no such model is configured or its API key cannot be read
      */
     public ModelClient client(String name, String pullRequest) throws ModelException {
+        return new MeteredModelClient(resilient(settings(name)), settings(name).prices(), budget, pullRequest, meter);
+    }
+
+    /**
+     * The named model for one installation's pull request: charged to the shared budget and to the installation's
+     * own (its grant's limits).
+     *
+     * @param account     the installation's account login
+     * @param pullRequest the pull request's key ({@code owner/repo#12})
+     * @throws ModelException when no such model is configured, the installation may not use it, or its API key cannot
+     *                        be read
+     */
+    public ModelClient client(String name, String account, String pullRequest) throws ModelException {
+        ModelSettings settings = settings(name);
+        InstallationGrants.Grant grant = grants.of(account).filter(g -> g.allows(name)).orElseThrow(
+                () -> new ModelException("installation " + account + " may not use model " + name
+                        + " (installations in the models file)"));
+        Budget own = budget.forAccount(account, grant.perDay(), grant.perPullRequest());
+        return new MeteredModelClient(resilient(settings), settings.prices(), own, pullRequest, meter);
+    }
+
+    private ModelSettings settings(String name) throws ModelException {
         ModelSettings settings = models.get(name);
         if (settings == null) {
             throw new ModelException("no model named '" + name + "' is configured; configured models: "
                     + new java.util.TreeSet<>(models.keySet()));
         }
-        return new MeteredModelClient(resilient(settings), settings.prices(), budget, pullRequest, meter);
+        return settings;
     }
 
     /** Built once per model, so its bulkhead and rate limiter hold across pull requests. */

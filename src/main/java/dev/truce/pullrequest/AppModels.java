@@ -5,6 +5,7 @@ import java.util.List;
 import dev.truce.context.PromptStyle;
 import dev.truce.model.ModelException;
 import dev.truce.model.ModelStage;
+import dev.truce.provider.InstallationGrants;
 import dev.truce.provider.ModelCatalog;
 import dev.truce.repoconfig.RepoConfig;
 
@@ -12,8 +13,9 @@ import dev.truce.repoconfig.RepoConfig;
  * The models the operator configured for the App ({@code truce.models.file}) and which of them may see a
  * repository's code. The repository decides: its {@code models} list in {@code .github/truce.yml} names the models
  * it allows, an empty list (the default) means none, and {@code modelsLocalOnly: true} keeps out every model not
- * marked local in the models file. Among the allowed and configured models the operator's default is preferred,
- * otherwise the first one the repository lists.
+ * marked local in the models file. The operator decides too: the models file's {@code installations} section names
+ * the models each installation may use at all, and its own budget. Among the models both allow the operator's
+ * default is preferred, otherwise the first one the repository lists.
  */
 public final class AppModels {
 
@@ -53,19 +55,35 @@ public final class AppModels {
         }
     }
 
-    /** Which model may see the code of a repository with {@code config}. */
+    /** Which model may see the code of a repository with {@code config}, for any installation. */
     public Choice choose(RepoConfig config) {
+        return choose(null, config);
+    }
+
+    /**
+     * Which model may see the code of a repository with {@code config} in the installation of {@code account}.
+     *
+     * @param account the installation's account login, or {@code null} to ignore the operator's installation grants
+     */
+    public Choice choose(String account, RepoConfig config) {
         if (catalog == null) {
             return new Choice(null, "no models are configured for this App");
         }
         if (config.models().isEmpty()) {
             return new Choice(null, "the repository allows no models (`models` in " + RepoConfig.PATH + ")");
         }
+        InstallationGrants.Grant grant = account == null ? InstallationGrants.Grant.ALL_MODELS
+                : catalog.grants().of(account).orElse(null);
+        if (grant == null) {
+            return new Choice(null, "the operator of this App has not allowed this installation to use models");
+        }
         List<String> allowed = config.models().stream().filter(catalog.models()::containsKey)
-                .filter(name -> !config.modelsLocalOnly() || catalog.models().get(name).local()).toList();
+                .filter(name -> !config.modelsLocalOnly() || catalog.models().get(name).local())
+                .filter(grant::allows).toList();
         if (allowed.isEmpty()) {
             return new Choice(null, "none of the models the repository allows " + config.models() + " is configured"
-                    + (config.modelsLocalOnly() ? " and local" : "") + " in this App");
+                    + (config.modelsLocalOnly() ? " and local" : "") + " in this App"
+                    + (grant.models() == null ? "" : " for this installation"));
         }
         return new Choice(allowed.contains(preferred) ? preferred : allowed.get(0), null);
     }
@@ -79,5 +97,23 @@ public final class AppModels {
      */
     public ModelStage stage(String model, String pullRequest) throws ModelException {
         return new ModelStage(catalog.client(model, pullRequest), null, PromptStyle.CONTEXT);
+    }
+
+    /**
+     * The model stage for one pull request of the installation of {@code account}, charged to the shared budget and
+     * the installation's own.
+     *
+     * @param model       a model {@link #choose(String, RepoConfig)} returned for {@code account}
+     * @param account     the installation's account login
+     * @param pullRequest the pull request's budget key, {@code owner/repo#12}
+     * @throws ModelException when the model cannot be set up or the installation may not use it
+     */
+    public ModelStage stage(String model, String account, String pullRequest) throws ModelException {
+        return new ModelStage(catalog.client(model, account, pullRequest), null, PromptStyle.CONTEXT);
+    }
+
+    /** Whether the operator listed which installations may use which models (otherwise all may use all). */
+    public boolean grantsPerInstallation() {
+        return catalog != null && catalog.grants().restricted();
     }
 }

@@ -227,12 +227,12 @@ public final class PullRequestPipeline implements PullRequestWork {
 
     /** The stage of the model this repository allows, charged to this pull request, or {@code null}. */
     private ModelStage modelStage(RepoRef repo, PullRequestInfo pr, RepoConfig config) {
-        AppModels.Choice choice = models.choose(config);
+        AppModels.Choice choice = models.choose(repo.owner(), config);
         if (!choice.chosen()) {
             return null;
         }
         try {
-            return models.stage(choice.model(), repo.fullName() + "#" + pr.number());
+            return models.stage(choice.model(), repo.owner(), repo.fullName() + "#" + pr.number());
         } catch (ModelException e) {
             log.warn("model {} is not usable for {}#{}: {}", choice.model(), repo.fullName(), pr.number(),
                     e.getMessage());

@@ -9,6 +9,9 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +42,8 @@ import okhttp3.OkHttpClient;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "truce.github", name = "private-key-file")
 class GitHubAppConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GitHubAppConfiguration.class);
 
     @Bean
     GitHubGateway gitHubGateway(TruceProperties properties) throws AppKeyException {
@@ -111,6 +116,11 @@ class GitHubAppConfiguration {
                     e);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("truce.models.file: " + e.getMessage(), e);
+        }
+        if (!catalog.grants().restricted() && !catalog.models().isEmpty()) {
+            log.warn("{} has no installations section: every installation of the App may use every model it"
+                    + " configures, within one shared budget (docs/models.md, \"Which installations may use which"
+                    + " models\")", models.file());
         }
         return new AppModels(catalog.withBudgetLedger(budgetLedger), models.defaultModel());
     }

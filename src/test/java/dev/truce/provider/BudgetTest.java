@@ -66,6 +66,30 @@ class BudgetTest {
         assertThat(budget.spentToday()).isEqualByComparingTo("3.00");
     }
 
+    @Test
+    void oneInstallationsDailyBudgetStopsOnlyThatInstallationAndItsPullRequestLimitIsTheLowerOne()
+            throws ModelException {
+        Budget shared = new Budget(new BigDecimal("10.00"), new BigDecimal("100.00"), Clock.systemUTC());
+        Budget acme = shared.forAccount("Acme", new BigDecimal("2.00"), new BigDecimal("1.00"));
+        Budget other = shared.forAccount("other", null, null);
+        CountingModel model = new CountingModel(new Usage(0, 0, 100_000)); // $1.50 per call
+        ModelClient acmeFirst = new MeteredModelClient(model, PRICES, acme, "Acme/app#7", new CostMeter());
+        ModelClient acmeSecond = new MeteredModelClient(model, PRICES, acme, "Acme/app#8", new CostMeter());
+        ModelClient otherClient = new MeteredModelClient(model, PRICES, other, "other/app#1", new CostMeter());
+
+        acmeFirst.complete(ProviderStub.REQUEST);
+        assertThatThrownBy(() -> acmeFirst.complete(ProviderStub.REQUEST)).hasMessageContaining("$1.00 for pull request");
+        acmeSecond.complete(ProviderStub.REQUEST);
+        assertThatThrownBy(() -> acmeSecond.complete(ProviderStub.REQUEST))
+                .hasMessage("daily model budget of $2.00 for installation acme reached ($3.00 spent);"
+                        + " remaining hunks are declined");
+        otherClient.complete(ProviderStub.REQUEST);
+        otherClient.complete(ProviderStub.REQUEST);
+
+        assertThat(model.calls.get()).isEqualTo(4);
+        assertThat(shared.spentToday()).isEqualByComparingTo("6.00");
+    }
+
     private static final class CountingModel implements ModelClient {
         final AtomicInteger calls = new AtomicInteger();
         final Usage usage;

@@ -31,16 +31,20 @@ class JdbcBudgetLedgerTest {
         JdbcBudgetLedger first = new JdbcBudgetLedger(database);
         JdbcBudgetLedger second = new JdbcBudgetLedger(database);
 
-        first.add("acme/app#7", DAY, new BigDecimal("0.000123456"));
-        second.add("acme/app#7", DAY, new BigDecimal("1.5"));
-        first.add("acme/app#8", DAY, new BigDecimal("2"));
-        second.add(null, DAY, new BigDecimal("0.25"));
-        first.add("acme/app#7", DAY.minusDays(1), new BigDecimal("10"));
+        first.add("acme", "acme/app#7", DAY, new BigDecimal("0.000123456"));
+        second.add("acme", "acme/app#7", DAY, new BigDecimal("1.5"));
+        first.add("acme", "acme/app#8", DAY, new BigDecimal("2"));
+        second.add(null, null, DAY, new BigDecimal("0.25"));
+        second.add("other", "other/app#1", DAY, new BigDecimal("4"));
+        first.add("acme", "acme/app#7", DAY.minusDays(1), new BigDecimal("10"));
 
         assertThat(second.spentOn("acme/app#7")).isEqualByComparingTo("11.500123456");
         assertThat(first.spentOn("acme/app#8")).isEqualByComparingTo("2");
         assertThat(first.spentOn("acme/app#9")).isEqualByComparingTo("0");
-        assertThat(second.spentOn(DAY)).isEqualByComparingTo("3.750123456");
+        assertThat(second.spentOn(DAY)).isEqualByComparingTo("7.750123456");
+        assertThat(second.spentOn("acme", DAY)).isEqualByComparingTo("3.500123456");
+        assertThat(first.spentOn("other", DAY)).isEqualByComparingTo("4");
+        assertThat(first.spentOn("acme", DAY.minusDays(1))).isEqualByComparingTo("10");
         assertThat(first.spentOn(DAY.minusDays(1))).isEqualByComparingTo("10");
     }
 
@@ -84,8 +88,8 @@ class JdbcBudgetLedgerTest {
     @MethodSource("dev.truce.fixtures.SharedDatabases#engines")
     void spendOlderThanTheRetentionIsPruned(String engine, SharedDatabases.Fresh fresh) {
         JdbcBudgetLedger ledger = new JdbcBudgetLedger(fresh.create());
-        ledger.add("acme/app#7", DAY.minusDays(100), BigDecimal.ONE);
-        ledger.add("acme/app#7", DAY, BigDecimal.TEN);
+        ledger.add("acme", "acme/app#7", DAY.minusDays(100), BigDecimal.ONE);
+        ledger.add("acme", "acme/app#7", DAY, BigDecimal.TEN);
 
         assertThat(ledger.forgetBefore(DAY.minusDays(90))).isOne();
         assertThat(ledger.spentOn("acme/app#7")).isEqualByComparingTo("10");

@@ -160,4 +160,33 @@ class ModelCatalogTest {
     private static boolean local(ProviderKind kind, String url) {
         return ModelSettings.of("m", kind, url, "m").local();
     }
+
+    @Test
+    void installationsGrantModelsByAccountAndEveryMistakeIsNamed() {
+        String models = "models:\n  local-coder: {provider: ollama, model: qwen}\n  claude: {provider: anthropic,"
+                + " model: c}\n";
+        ModelCatalog catalog = catalog(models + "installations:\n  Acme: {models: [claude, local-coder], per-day: 3}\n"
+                + "  \"*\": {models: [local-coder]}\n", Map.of());
+
+        assertThat(catalog.grants().restricted()).isTrue();
+        assertThat(catalog.grants().of("acme").orElseThrow().allows("claude")).isTrue();
+        assertThat(catalog.grants().of("acme").orElseThrow().perDay()).isEqualByComparingTo("3");
+        assertThat(catalog.grants().of("someone-else").orElseThrow().allows("claude")).isFalse();
+        assertThat(catalog(models, Map.of()).grants().of("anyone").orElseThrow().allows("claude"))
+                .as("no installations section: every model").isTrue();
+        assertThat(catalog(models + "installations:\n  acme: {models: [claude]}\n", Map.of()).grants()
+                .of("someone-else")).as("not listed and no catch-all: nothing").isEmpty();
+        assertThatThrownBy(() -> catalog.client("claude", "someone-else", "x/y#1"))
+                .isInstanceOf(ModelException.class).hasMessageContaining("may not use model claude");
+
+        assertThatThrownBy(() -> catalog(models + "installations:\n  acme: {models: [gpt]}\n", Map.of()))
+                .hasMessageContaining("installations.acme.models: no model named 'gpt'")
+                .hasMessageContaining("[claude, local-coder]");
+        assertThatThrownBy(() -> catalog(models + "installations:\n  acme: {per-day: 3}\n", Map.of()))
+                .hasMessageContaining("installations.acme.models: list the models");
+        assertThatThrownBy(() -> catalog(models + "installations:\n  acme: {models: [claude], budget: 3}\n", Map.of()))
+                .hasMessageContaining("unknown key 'budget'");
+        assertThatThrownBy(() -> catalog(models + "installations:\n  acme: {models: [claude]}\n  ACME: {models: []}\n",
+                Map.of())).hasMessageContaining("listed twice");
+    }
 }

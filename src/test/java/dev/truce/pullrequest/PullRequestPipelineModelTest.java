@@ -65,12 +65,17 @@ class PullRequestPipelineModelTest {
 
     /** A hosted model {@code coder} (WireMock, marked {@code local: false}) and a local one that is never up. */
     AppModels models(String budget) {
+        return models(budget, "");
+    }
+
+    /** The same models, with the models file's {@code installations} section. */
+    AppModels models(String budget, String installations) {
         String yaml = "models:\n"
                 + "  coder:\n    provider: openai\n    base-url: " + model.baseUrl() + "/v1\n    model: coder\n"
                 + "    local: false\n    prices: {input: 3, output: 15}\n"
                 + "  on-prem:\n    provider: openai\n    base-url: http://127.0.0.1:9/v1\n    model: m\n"
                 + "    retry: {max-attempts: 1}\n    timeouts: {connect: 200ms, call: 1s}\n"
-                + (budget == null ? "" : "budget:\n  per-pull-request: " + budget + "\n");
+                + (budget == null ? "" : "budget:\n  per-pull-request: " + budget + "\n") + installations;
         return new AppModels(ModelCatalog.parse(new StringReader(yaml), "models.yml", name -> null,
                 Clock.systemUTC()), "coder");
     }
@@ -143,5 +148,43 @@ class PullRequestPipelineModelTest {
         model.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
         assertThat(s.gitHub.commentsOn(5)).singleElement().asString()
                 .contains("model budget of $0.00 for pull request octo/app#5 reached");
+    }
+
+    @Test
+    void anInstallationTheOperatorGrantedNoModelsGetsNoneWhateverItsRepositoryAsksFor() throws Exception {
+        s.withModels(models(null, "installations:\n  other-org: {models: [coder]}\n"))
+                .conflicting(PullRequestPipelineTest.CLASH_HEAD, PullRequestPipelineTest.CLASH_MAIN);
+        s.config("models: [coder]\n");
+        s.resolve();
+
+        model.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        assertThat(s.gitHub.opened).isEmpty();
+        assertThat(s.gitHub.commentsOn(5)).singleElement().asString().contains("1 part(s) need a human");
+    }
+
+    @Test
+    void anInstallationsGrantNamesTheModelsItMayUseAndTheCatchAllCoversTheRest() throws Exception {
+        s.withModels(models(null, "installations:\n  Octo: {models: [on-prem]}\n  \"*\": {models: [coder]}\n"))
+                .conflicting(PullRequestPipelineTest.CLASH_HEAD, PullRequestPipelineTest.CLASH_MAIN);
+        s.config("models: [coder]\n"); // coder is granted to every account but octo's
+        s.resolve();
+        model.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+
+        s.withModels(models(null, "installations:\n  \"*\": {models: [coder], per-day: 5}\n"));
+        s.resolve(ResolveRequest.Trigger.COMMENT);
+        model.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        assertThat(s.gitHub.opened).singleElement().extracting(FakeGitHub.Opened::body).asString()
+                .contains("`model:coder`");
+    }
+
+    @Test
+    void anInstallationsOwnDailyBudgetStopsItsCalls() throws Exception {
+        s.withModels(models(null, "installations:\n  octo: {models: [coder], per-day: 0}\n"))
+                .conflicting(PullRequestPipelineTest.CLASH_HEAD, PullRequestPipelineTest.CLASH_MAIN);
+        s.config("models: [coder]\n");
+        s.resolve();
+
+        model.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        assertThat(s.gitHub.opened).isEmpty();
     }
 }
