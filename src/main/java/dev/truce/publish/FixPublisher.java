@@ -25,6 +25,8 @@ import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes what the engine decided for a pull request, idempotently: running again for the same head and base
@@ -42,6 +44,8 @@ import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
  * </ul>
  */
 public final class FixPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(FixPublisher.class);
 
     private final GitHubGateway gitHub;
     private final FixBranchRemote remote;
@@ -88,13 +92,23 @@ public final class FixPublisher {
         return fix;
     }
 
-    /** Posts the resolution as a patch comment, once per key; nothing is pushed. */
+    /**
+     * Posts the resolution as a patch comment, once per key; nothing is pushed. When a path or the base branch's
+     * name cannot be shown in a shell command, the comment says so and shows no command and no patch.
+     */
     public void publishPatchComment(RepoRef repo, PullRequestInfo pr, Repository repository, ResolvedMerge resolved,
             String why, String key) throws IOException, GitHubException {
         if (!ledger.firstTime("patch:" + key)) {
             return;
         }
         try {
+            String unsafe = FixPullRequestText.unsafeForShell(pr, resolved);
+            if (unsafe != null) {
+                log.warn("{}#{}: no patch comment, {}", repo.fullName(), pr.number(), unsafe);
+                gitHub.comment(repo, pr.number(), FixPullRequestText.patchDeclinedComment(pr, resolved, unsafe, why,
+                        "patch:" + key));
+                return;
+            }
             String branch = FixBranch.name(pr.number(), resolved.merge().ours());
             WrittenMerge written = write(repository, resolved, branch); // local only: the patch is its diff
             String patch = patch(repository, resolved, written);
@@ -106,9 +120,19 @@ public final class FixPublisher {
         }
     }
 
-    /** Comments the hunks that need a human, once per key. */
+    /**
+     * Comments the hunks that need a human, once per key. The comment gives each hunk's plain reason; what went wrong
+     * in full (a model endpoint that could not be reached, a provider's error, a budget's amounts) is logged here.
+     */
     public void commentNeedsHuman(RepoRef repo, PullRequestInfo pr, ResolvedMerge resolved, String key)
             throws GitHubException {
+        for (ResolvedMerge.Declined declined : resolved.needsHuman()) {
+            if (declined.detail() != null) {
+                log.warn("{}#{} {}{}: {} ({})", repo.fullName(), pr.number(), declined.path(),
+                        declined.hunk() == null ? "" : " hunk " + (declined.hunk().id() + 1), declined.reason(),
+                        declined.detail());
+            }
+        }
         String commentKey = "needs-human:" + key;
         commentOnce(repo, pr.number(), commentKey, FixPullRequestText.needsHumanComment(pr, resolved, commentKey));
     }

@@ -80,7 +80,8 @@ class ResolveWithModelTest {
         CommandRun run = truce(resolve("--model", "replay:" + replay));
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("resolved by model:replay - keeps the doubling and the tax (confidence high)",
+        assertThat(run.out()).contains("resolved by model:replay - keeps the doubling and the tax (confidence high)"
+                + " - NEW CODE: 1 line(s) in none of base, ours, theirs\n      +         return a * 2 + TAX;\n",
                 "900 tokens in (300 cached), 40 out");
         Repository r = repo.repository();
         try (RevWalk walk = new RevWalk(r)) {
@@ -98,8 +99,34 @@ class ResolveWithModelTest {
         CommandRun run = truce(resolve("--model", "replay:" + dir.resolve("empty")));
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("hunk 0 (ours line 3, theirs line 3): unresolved - declined: no recorded answer");
+        assertThat(run.out()).contains("hunk 0 (ours line 3, theirs line 3): unresolved - declined: the model call"
+                + " failed [no recorded answer");
         assertThat(repo.repository().resolve("out")).isNull();
+    }
+
+    @Test
+    void theReportListsTheCodeAModelAddedAndWhyACallFailedInFull() throws Exception {
+        scenario(THEIRS);
+        Path prompt = dumpOnePrompt();
+        Path replay = dir.resolve("replay");
+        answer(replay, prompt, "<<<HUNK h0 RESOLVED confidence=high>>>\n        return a * 2 + TAX;\n"
+                + "        System.exit(0);\n<<<END h0>>>\nrationale: keeps both\n");
+        Path report = dir.resolve("report.json");
+
+        truce(resolve("--model", "replay:" + replay, "--report", report.toString()));
+
+        JsonNode hunk = JSON.readTree(report.toFile()).get("files").get(0).get("hunks").get(0);
+        assertThat(hunk.get("newCode").toString()).isEqualTo("[\"        return a * 2 + TAX;\","
+                + "\"        System.exit(0);\"]");
+        assertThat(hunk.get("detail").isNull()).isTrue();
+
+        Files.createDirectories(dir.resolve("empty"));
+        truce(resolve("--model", "replay:" + dir.resolve("empty"), "--report", report.toString()));
+
+        JsonNode declined = JSON.readTree(report.toFile()).get("files").get(0).get("hunks").get(0);
+        assertThat(declined.get("reason").asString()).isEqualTo("declined: the model call failed");
+        assertThat(declined.get("detail").asString()).startsWith("no recorded answer");
+        assertThat(declined.get("newCode").toString()).isEqualTo("[]");
     }
 
     @Test
@@ -131,7 +158,9 @@ class ResolveWithModelTest {
         CommandRun run = truce(resolve("--model", "replay:" + replay));
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("declined: answer rejected: text outside the answer blocks: 'touch ");
+        // The retry has no recording, so its failure is the public reason; the rejection is in the details.
+        assertThat(run.out()).contains("declined: the model call failed [answer rejected: text outside the answer"
+                + " blocks: 'touch ");
         assertThat(victim).doesNotExist();
         assertThat(repo.repository().resolve("out")).isNull();
     }
