@@ -39,8 +39,8 @@ public interface GitHubGateway {
     /** Closes a pull request, after commenting why. */
     void closePullRequest(RepoRef repo, int number, String why) throws GitHubException;
 
-    /** Deletes a branch Truce created, if it still exists. */
-    void deleteBranch(RepoRef repo, String branch) throws GitHubException;
+    /** Who authored and committed {@code sha} (40 hex digits), or empty when the repository has no such commit. */
+    Optional<GitCommitInfo> commit(RepoRef repo, String sha) throws GitHubException;
 
     /** The text of a file at a ref, or empty when there is no such file. */
     Optional<String> fileContent(RepoRef repo, String ref, String path) throws GitHubException;

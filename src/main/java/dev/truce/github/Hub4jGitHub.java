@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * <p>A few calls go straight to the REST API (see {@link GitHubRest}) because hub4j would spend extra requests on
  * them or lose a field: token issuing, permission (hub4j drops {@code role_name}, so {@code maintain} would read as
  * {@code write}), listing pull requests (hub4j fetches each listed one again to learn {@code draft}), reactions and
- * comments by number or id, editing and closing, deleting a ref.
+ * comments by number or id, editing and closing, reading a commit's author and committer.
  */
 public final class Hub4jGitHub implements GitHubGateway {
 
@@ -167,15 +167,16 @@ public final class Hub4jGitHub implements GitHubGateway {
     }
 
     @Override
-    public void deleteBranch(RepoRef repo, String branch) throws GitHubException {
-        try {
-            callAllowingNotFound(repo, "DELETE", repoUrl(repo, "git/refs/heads", branch).build(), null);
-        } catch (GitHubException e) {
-            // 422 "Reference does not exist": already gone, which is what was asked for.
-            if (!GitHubHttpException.hasStatus(e, 422)) {
-                throw e;
-            }
+    public Optional<GitCommitInfo> commit(RepoRef repo, String sha) throws GitHubException {
+        if (sha == null || !sha.matches("[0-9a-f]{40}")) {
+            throw new IllegalArgumentException("not a full commit id: " + sha);
         }
+        return callAllowingNotFound(repo, "GET", repoUrl(repo, "git/commits", sha).build(), null)
+                .map(commit -> new GitCommitInfo(commit.path("sha").asString(""),
+                        commit.path("author").path("name").asString(""),
+                        commit.path("author").path("email").asString(""),
+                        commit.path("committer").path("name").asString(""),
+                        commit.path("committer").path("email").asString("")));
     }
 
     @Override

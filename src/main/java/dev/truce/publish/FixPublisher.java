@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import dev.truce.github.GitCommitInfo;
 import dev.truce.github.GitHubException;
 import dev.truce.github.GitHubGateway;
 import dev.truce.github.PullRequestInfo;
@@ -62,19 +63,27 @@ public final class FixPublisher {
 
     /**
      * Pushes the fix branch and opens the fix pull request, or updates it when it is open already; closes fix
-     * pull requests for other heads of the same pull request.
+     * pull requests for other heads of the same pull request. A fix branch whose tip is not a commit the App made
+     * (someone pushed to it) is left as it is, and so is its pull request.
      *
      * @param key what the resolution is about (repository, PR, head, base), for markers and the ledger
-     * @return the fix pull request
+     * @return the fix pull request, or empty when the fix branch was someone else's to leave alone
+     * @throws FixBranchRemote.BranchMovedException when the branch moved while Truce pushed (a retry looks again)
      */
-    public PullRequestInfo publishFixPullRequest(RepoRef repo, PullRequestInfo pr, Repository repository,
+    public Optional<PullRequestInfo> publishFixPullRequest(RepoRef repo, PullRequestInfo pr, Repository repository,
             ResolvedMerge resolved, String key) throws IOException, GitHubException {
         if (pr.isFromFork(repo)) {
             throw new IllegalArgumentException("#" + pr.number() + " comes from a fork; Truce never pushes there");
         }
         String branch = FixBranch.name(pr.number(), resolved.merge().ours());
-        write(repository, resolved, branch);
-        remote.push(repository, repo, branch);
+        WrittenMerge written = write(repository, resolved, branch);
+        Optional<ObjectId> tip = remote.tip(repo, branch);
+        if (tip.isPresent() && !tip.get().equals(written.commit()) && !madeByApp(repo, repository, tip.get())) {
+            log.warn("{}#{}: leaving {} alone: its tip {} is not a commit {} made", repo.fullName(), pr.number(),
+                    branch, tip.get().name(), app.name());
+            return Optional.empty();
+        }
+        remote.push(repository, repo, branch, tip.orElse(ObjectId.zeroId()));
         String title = FixPullRequestText.title(pr);
         String body = FixPullRequestText.body(pr, resolved, key);
         Optional<PullRequestInfo> existing = gitHub.openPullRequestFrom(repo, branch);
@@ -89,7 +98,7 @@ public final class FixPublisher {
                 + " was made; it no longer applies.");
         String linkKey = "fix:" + branch + ":" + fix.number();
         commentOnce(repo, pr.number(), linkKey, FixPullRequestText.linkComment(fix, resolved, linkKey));
-        return fix;
+        return Optional.of(fix);
     }
 
     /**
@@ -154,26 +163,61 @@ public final class FixPublisher {
 
     /**
      * Closes the open fix pull requests of pull request {@code number}, except the one from {@code keepBranch}
-     * (may be {@code null}), and deletes their branches.
+     * (may be {@code null}), and deletes their branches. Only branches whose tip is a commit the App made are
+     * touched, each deleted with a lease on that tip; any other {@code truce/<N>-*} branch (someone pushed to it, or
+     * made it) is left with its pull request, and logged.
      *
      * @return how many fix pull requests were closed
      */
     public int closeFixPullRequests(RepoRef repo, int number, String keepBranch, String why)
             throws IOException, GitHubException {
         int closed = 0;
-        List<String> branches = remote.branches(repo, FixBranch.prefix(number));
-        for (String branch : branches) {
-            if (branch.equals(keepBranch)) {
+        for (FixBranchRemote.RemoteBranch branch : remote.branches(repo, FixBranch.prefix(number))) {
+            if (branch.name().equals(keepBranch)) {
                 continue;
             }
-            Optional<PullRequestInfo> fix = gitHub.openPullRequestFrom(repo, branch);
+            if (!madeByApp(repo, null, branch.tip())) {
+                log.warn("{}#{}: leaving {} alone: its tip {} is not a commit {} made", repo.fullName(), number,
+                        branch.name(), branch.tip().name(), app.name());
+                continue;
+            }
+            Optional<PullRequestInfo> fix = gitHub.openPullRequestFrom(repo, branch.name());
+            try {
+                remote.delete(repo, branch.name(), branch.tip());
+            } catch (FixBranchRemote.BranchMovedException e) {
+                log.warn("{}#{}: {}", repo.fullName(), number, e.getMessage());
+                continue;
+            }
             if (fix.isPresent()) {
                 gitHub.closePullRequest(repo, fix.get().number(), FixPullRequestText.staleNote(number, why));
                 closed++;
             }
-            gitHub.deleteBranch(repo, branch);
         }
         return closed;
+    }
+
+    /**
+     * Whether {@code commit} was authored and committed as the App: read from {@code local} when it has the
+     * commit (the fix Truce wrote there), otherwise asked of GitHub.
+     */
+    private boolean madeByApp(RepoRef repo, Repository local, ObjectId commit) throws IOException, GitHubException {
+        if (local != null && local.getObjectDatabase().has(commit)) {
+            try (RevWalk walk = new RevWalk(local)) {
+                RevCommit parsed = walk.parseCommit(commit);
+                return isApp(parsed.getAuthorIdent().getName(), parsed.getAuthorIdent().getEmailAddress())
+                        && isApp(parsed.getCommitterIdent().getName(), parsed.getCommitterIdent().getEmailAddress());
+            }
+        }
+        Optional<GitCommitInfo> info = gitHub.commit(repo, commit.name());
+        return info.isPresent() && isApp(info.get().authorName(), info.get().authorEmail())
+                && isApp(info.get().committerName(), info.get().committerEmail());
+    }
+
+    /** The App's name, and its noreply address with or without the bot user's id (set later by the operator). */
+    private boolean isApp(String name, String email) {
+        return app.name().equals(name) && email != null
+                && email.toLowerCase(java.util.Locale.ROOT).matches("([0-9]+\\+)?" + java.util.regex.Pattern.quote(
+                        (app.name() + "@users.noreply.github.com").toLowerCase(java.util.Locale.ROOT)));
     }
 
     private WrittenMerge write(Repository repository, ResolvedMerge resolved, String branch) throws IOException {

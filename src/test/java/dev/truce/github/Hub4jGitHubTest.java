@@ -270,15 +270,17 @@ class Hub4jGitHubTest {
     }
 
     @Test
-    void deletingABranchDeletesItsRefAndToleratesItBeingGone() throws Exception {
-        String ref = REPO_PATH + "/git/refs/heads/truce/1347-6dcb09b";
-        github.stub(request("DELETE", urlPathEqualTo(ref)), aResponse().withStatus(204));
-        github.answers("DELETE", REPO_PATH + "/git/refs/heads/truce/gone", 422, "reference-does-not-exist.json");
+    void aCommitsAuthorAndCommitterComeFromTheGitDatabaseAndAnUnknownCommitIsEmpty() throws Exception {
+        String sha = "7638417db6d59f3c431d3e1f261cc637155684cd";
+        github.answers("GET", REPO_PATH + "/git/commits/" + sha, 200, "git-commit.json")
+                .answers("GET", REPO_PATH + "/git/commits/" + "0".repeat(40), 404, "not-found.json");
 
-        gateway.deleteBranch(REPO, "truce/1347-6dcb09b");
-        gateway.deleteBranch(REPO, "truce/gone");
-
-        assertThat(github.received("DELETE", ref)).hasSize(1);
+        assertThat(gateway.commit(REPO, sha)).contains(new GitCommitInfo(sha, "truce[bot]",
+                "41+truce[bot]@users.noreply.github.com", "Monalisa Octocat", "octocat@github.com"));
+        assertThat(gateway.commit(REPO, "0".repeat(40))).isEmpty();
+        assertThat(github.received("GET", REPO_PATH + "/git/commits/" + sha).get(0).getHeader("Authorization"))
+                .isEqualTo("token " + GitHubApiStub.TOKEN);
+        assertThatThrownBy(() -> gateway.commit(REPO, "../../pulls")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
