@@ -145,6 +145,40 @@ public final class Hub4jGitHub implements GitHubGateway {
     }
 
     @Override
+    public List<IssueComment> recentComments(RepoRef repo, int number, int max) throws GitHubException {
+        int pages = Math.max(1, (max + PAGE_SIZE - 1) / PAGE_SIZE);
+        Optional<GitHubRest.Page> first = rest.page(commentsPage(repo, number, 1), authorization(repo));
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        int last = first.get().lastPage();
+        // Comments are listed oldest first: a long thread is read from its newest pages, where a comment just
+        // posted is; at most `pages` requests after the first.
+        int from = Math.max(1, last - pages + 1);
+        List<JsonNode> read = new ArrayList<>();
+        if (from == 1) {
+            read.add(first.get().json());
+        }
+        for (int page = Math.max(2, from); page <= last; page++) {
+            rest.page(commentsPage(repo, number, page), authorization(repo)).ifPresent(p -> read.add(p.json()));
+        }
+        List<IssueComment> comments = new ArrayList<>();
+        for (JsonNode json : read) {
+            for (JsonNode comment : json) {
+                comments.add(new IssueComment(comment.path("id").asLong(),
+                        comment.path("user").path("login").asString(""), comment.path("body").asString("")));
+            }
+        }
+        return List.copyOf(comments);
+    }
+
+    private HttpUrl commentsPage(RepoRef repo, int number, int page) {
+        return repoUrl(repo, "issues", Integer.toString(number), "comments")
+                .addQueryParameter("per_page", Integer.toString(PAGE_SIZE))
+                .addQueryParameter("page", Integer.toString(page)).build();
+    }
+
+    @Override
     public PullRequestInfo openPullRequest(RepoRef repo, String head, String base, String title, String body)
             throws GitHubException {
         String what = "GitHub create pull request " + head + " -> " + base + " in " + repo.fullName();
@@ -161,8 +195,7 @@ public final class Hub4jGitHub implements GitHubGateway {
     }
 
     @Override
-    public void closePullRequest(RepoRef repo, int number, String why) throws GitHubException {
-        comment(repo, number, why);
+    public void closePullRequest(RepoRef repo, int number) throws GitHubException {
         call(repo, "PATCH", pullUrl(repo, number), Map.of("state", "closed"));
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import dev.truce.github.GitCommitInfo;
 import dev.truce.github.GitHubException;
 import dev.truce.github.GitHubGateway;
+import dev.truce.github.IssueComment;
 import dev.truce.github.PullRequestInfo;
 import dev.truce.github.RepoRef;
 import dev.truce.merge.MergeCommitWriter;
@@ -47,6 +48,9 @@ import org.slf4j.LoggerFactory;
 public final class FixPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(FixPublisher.class);
+
+    /** How many of a pull request's newest comments are searched for Truce's own before posting one. */
+    static final int COMMENTS_SEARCHED = 500;
 
     private final GitHubGateway gitHub;
     private final FixBranchRemote remote;
@@ -111,6 +115,9 @@ public final class FixPublisher {
             return;
         }
         try {
+            if (alreadyPosted(repo, pr.number(), FixPullRequestText.marker("patch:" + key))) {
+                return;
+            }
             String unsafe = FixPullRequestText.unsafeForShell(pr, resolved);
             if (unsafe != null) {
                 log.warn("{}#{}: no patch comment, {}", repo.fullName(), pr.number(), unsafe);
@@ -146,19 +153,44 @@ public final class FixPublisher {
         commentOnce(repo, pr.number(), commentKey, FixPullRequestText.needsHumanComment(pr, resolved, commentKey));
     }
 
-    /** Posts {@code body} on the pull request unless a comment with {@code key} was posted before. */
+    /**
+     * Posts {@code body} on the pull request unless a comment with {@code key} was posted before: the ledger says so,
+     * or the pull request already has the App's comment with the key's marker (an earlier attempt that GitHub stored
+     * but answered with an error, after which the ledger forgot the key).
+     *
+     * @return whether this call posted the comment
+     */
     public boolean commentOnce(RepoRef repo, int number, String key, String body) throws GitHubException {
         if (!ledger.firstTime(key)) {
             return false;
         }
         try {
-            gitHub.comment(repo, number, body.contains(FixPullRequestText.marker(key)) ? body
-                    : body + "\n\n" + FixPullRequestText.marker(key) + "\n");
+            String marker = FixPullRequestText.marker(key);
+            if (alreadyPosted(repo, number, marker)) {
+                return false;
+            }
+            gitHub.comment(repo, number, body.contains(marker) ? body : body + "\n\n" + marker + "\n");
             return true;
         } catch (GitHubException | RuntimeException e) {
             ledger.forget(key);
             throw e;
         }
+    }
+
+    /**
+     * Whether one of the newest {@link #COMMENTS_SEARCHED} comments on the pull request is the App's and carries
+     * {@code marker}. Asked before every first post, not only after a failure: a failed attempt may have been made
+     * by another replica, or before a restart of a service with an in-memory ledger.
+     */
+    private boolean alreadyPosted(RepoRef repo, int number, String marker) throws GitHubException {
+        for (IssueComment comment : gitHub.recentComments(repo, number, COMMENTS_SEARCHED)) {
+            if (app.name().equals(comment.author()) && comment.body().contains(marker)) {
+                log.info("{}#{}: comment {} is there already (comment {}); not posting it again", repo.fullName(),
+                        number, marker, comment.id());
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -189,7 +221,9 @@ public final class FixPublisher {
                 continue;
             }
             if (fix.isPresent()) {
-                gitHub.closePullRequest(repo, fix.get().number(), FixPullRequestText.staleNote(number, why));
+                commentOnce(repo, fix.get().number(), "stale:" + repo.fullName() + "#" + fix.get().number(),
+                        FixPullRequestText.staleNote(number, why));
+                gitHub.closePullRequest(repo, fix.get().number());
                 closed++;
             }
         }

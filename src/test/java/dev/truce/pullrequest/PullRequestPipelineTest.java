@@ -95,10 +95,8 @@ class PullRequestPipelineTest {
 
         assertThat(s.gitHub.opened).hasSize(2);
         assertThat(s.gitHub.opened.get(1).head()).isEqualTo(fixBranch()).isNotEqualTo(staleBranch);
-        assertThat(s.gitHub.closed).singleElement().satisfies(c -> {
-            assertThat(c.number()).isEqualTo(stale);
-            assertThat(c.body()).contains("moved on");
-        });
+        assertThat(s.gitHub.closed).containsExactly(stale);
+        assertThat(s.gitHub.commentsOn(stale)).singleElement().asString().contains("moved on");
         assertThat(s.truceBranches()).as("the stale branch is deleted").containsExactly("refs/heads/" + fixBranch());
     }
 
@@ -184,10 +182,8 @@ class PullRequestPipelineTest {
         s.publishPull(merged, "octo/app");
         s.resolve();
 
-        assertThat(s.gitHub.closed).singleElement().satisfies(c -> {
-            assertThat(c.number()).isEqualTo(fix);
-            assertThat(c.body()).contains("no longer conflicts");
-        });
+        assertThat(s.gitHub.closed).containsExactly(fix);
+        assertThat(s.gitHub.commentsOn(fix)).singleElement().asString().contains("no longer conflicts");
         assertThat(s.gitHub.opened).hasSize(1);
     }
 
@@ -356,7 +352,9 @@ class PullRequestPipelineTest {
         s.conflicting(HEAD, MAIN).resolve();
         s.pipeline.closeFixFor(PullRequestScenario.REPO, 5);
 
-        assertThat(s.gitHub.closed).singleElement().satisfies(c -> assertThat(c.body()).contains("#5 was closed"));
+        assertThat(s.gitHub.closed).containsExactly(s.gitHub.opened.get(0).number());
+        assertThat(s.gitHub.commentsOn(s.gitHub.opened.get(0).number())).singleElement().asString()
+                .contains("#5 was closed");
         assertThat(s.truceBranches()).isEmpty();
     }
 

@@ -57,6 +57,7 @@ final class PullRequestScenario implements AutoCloseable {
         server = GitHttpServer.start(dir).serve("octo", "app", origin.repository()).requireToken(TOKEN);
         gitHub = new FakeGitHub(r -> server.uri(r.owner(), r.name()), TOKEN);
         gitHub.commits = this::commitInfo;
+        gitHub.botLogin = APP.name();
         pipeline = new PullRequestPipeline(gitHub, new RepositoryCache(dir.resolve("cache"), 1L << 30, clock),
                 new InMemoryCommentLedger(1000), new PipelineSettings(APP, 2, 64, Duration.ofHours(1)), clock);
     }
