@@ -3,6 +3,8 @@ package dev.truce.github;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -77,7 +79,7 @@ final class GitHubRest {
             return 1;
         }
         for (String part : link.split(",")) {
-            java.util.regex.Matcher m = LAST_PAGE.matcher(part);
+            Matcher m = LAST_PAGE.matcher(part);
             if (m.find()) {
                 return Integer.parseInt(m.group(1));
             }
@@ -85,8 +87,7 @@ final class GitHubRest {
         return 1;
     }
 
-    private static final java.util.regex.Pattern LAST_PAGE = java.util.regex.Pattern
-            .compile("[?&]page=([0-9]{1,6})[^>]*>\\s*;\\s*rel=\"last\"");
+    private static final Pattern LAST_PAGE = Pattern.compile("[?&]page=([0-9]{1,6})[^>]*>\\s*;\\s*rel=\"last\"");
 
     private Optional<Answer> exchange(String method, HttpUrl url, String authorization, Map<String, ?> body)
             throws GitHubException {

@@ -147,7 +147,7 @@ public final class Hub4jGitHub implements GitHubGateway {
     @Override
     public List<IssueComment> recentComments(RepoRef repo, int number, int max) throws GitHubException {
         int pages = Math.max(1, (max + PAGE_SIZE - 1) / PAGE_SIZE);
-        Optional<GitHubRest.Page> first = rest.page(commentsPage(repo, number, 1), authorization(repo));
+        Optional<GitHubRest.Page> first = page(repo, commentsPage(repo, number, 1));
         if (first.isEmpty()) {
             return List.of();
         }
@@ -160,7 +160,7 @@ public final class Hub4jGitHub implements GitHubGateway {
             read.add(first.get().json());
         }
         for (int page = Math.max(2, from); page <= last; page++) {
-            rest.page(commentsPage(repo, number, page), authorization(repo)).ifPresent(p -> read.add(p.json()));
+            page(repo, commentsPage(repo, number, page)).ifPresent(p -> read.add(p.json()));
         }
         List<IssueComment> comments = new ArrayList<>();
         for (JsonNode json : read) {
@@ -170,6 +170,14 @@ public final class Hub4jGitHub implements GitHubGateway {
             }
         }
         return List.copyOf(comments);
+    }
+
+    private Optional<GitHubRest.Page> page(RepoRef repo, HttpUrl url) throws GitHubException {
+        try {
+            return rest.page(url, authorization(repo));
+        } catch (GitHubException e) {
+            throw revokedTokenForgotten(repo, e);
+        }
     }
 
     private HttpUrl commentsPage(RepoRef repo, int number, int page) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -93,7 +94,7 @@ public final class FixBranchRemote {
                     .setCredentialsProvider(TokenCredentials.of(token)).call();
             return refs.stream().filter(r -> r.getName().startsWith(Constants.R_HEADS + prefix))
                     .map(r -> new RemoteBranch(r.getName().substring(Constants.R_HEADS.length()), r.getObjectId()))
-                    .sorted(java.util.Comparator.comparing(RemoteBranch::name)).toList();
+                    .sorted(Comparator.comparing(RemoteBranch::name)).toList();
         } catch (GitAPIException e) {
             throw new IOException("listing the branches of " + repo.fullName() + " failed: " + e.getMessage(), e);
         } finally {

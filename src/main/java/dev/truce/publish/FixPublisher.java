@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import dev.truce.github.GitCommitInfo;
 import dev.truce.github.GitHubException;
@@ -250,8 +252,8 @@ public final class FixPublisher {
     /** The App's name, and its noreply address with or without the bot user's id (set later by the operator). */
     private boolean isApp(String name, String email) {
         return app.name().equals(name) && email != null
-                && email.toLowerCase(java.util.Locale.ROOT).matches("([0-9]+\\+)?" + java.util.regex.Pattern.quote(
-                        (app.name() + "@users.noreply.github.com").toLowerCase(java.util.Locale.ROOT)));
+                && email.toLowerCase(Locale.ROOT).matches("([0-9]+\\+)?" + Pattern.quote(
+                        (app.name() + "@users.noreply.github.com").toLowerCase(Locale.ROOT)));
     }
 
     private WrittenMerge write(Repository repository, ResolvedMerge resolved, String branch) throws IOException {
