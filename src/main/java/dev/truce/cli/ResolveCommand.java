@@ -310,7 +310,10 @@ final class ResolveCommand implements Callable<Integer> {
         }
     }
 
-    /** Model text and repository text on a terminal: control characters (ESC sequences) shown, not obeyed. */
+    /**
+     * Model text and repository text on a terminal: control characters (ESC sequences) and invisible format
+     * characters (bidirectional overrides) shown as escapes, not obeyed.
+     */
     static String terminalSafe(String text) {
         if (text == null) {
             return "";
@@ -319,6 +322,8 @@ final class ResolveCommand implements Callable<Integer> {
         text.codePoints().forEach(c -> {
             if (Character.isISOControl(c) && c != '\t') {
                 out.append(String.format("\\x%02x", c));
+            } else if (Character.getType(c) == Character.FORMAT) {
+                out.append(String.format("\\u%04x", c));
             } else {
                 out.appendCodePoint(c);
             }

@@ -211,7 +211,7 @@ public final class FixPullRequestText {
                 if (lines.isEmpty()) {
                     continue;
                 }
-                String shown = String.join("\n", lines);
+                String shown = String.join("\n", lines.stream().map(Markdown::reviewable).toList());
                 boolean cut = shown.length() > MAX_NEW_CODE_CHARS;
                 if (cut) {
                     shown = shown.substring(0, MAX_NEW_CODE_CHARS);

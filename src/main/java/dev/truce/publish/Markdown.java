@@ -120,13 +120,25 @@ final class Markdown {
         return text.substring(0, text.offsetByCodePoints(0, Math.max(0, max - 1))).stripTrailing() + "…";
     }
 
+    /**
+     * A line of code for review: control characters other than tab, and invisible format characters (the
+     * bidirectional overrides of "Trojan Source"), shown as escapes, so what a reviewer reads is what is there.
+     */
+    static String reviewable(String line) {
+        return visible(line, false);
+    }
+
     private static String visible(String text) {
+        return visible(text, true);
+    }
+
+    private static String visible(String text, boolean tabs) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             switch (c) {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
+                case '\t' -> out.append(tabs ? "\\t" : "\t");
                 default -> {
                     if (Character.isISOControl(c)) {
                         out.append(String.format("\\x%02x", c));

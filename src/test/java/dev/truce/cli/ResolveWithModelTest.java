@@ -110,14 +110,18 @@ class ResolveWithModelTest {
         Path prompt = dumpOnePrompt();
         Path replay = dir.resolve("replay");
         answer(replay, prompt, "<<<HUNK h0 RESOLVED confidence=high>>>\n        return a * 2 + TAX;\n"
-                + "        System.exit(0);\n<<<END h0>>>\nrationale: keeps both\n");
+                + "        System.exit(0); // \u202E\u001b[2J\n<<<END h0>>>\nrationale: keeps both\n");
         Path report = dir.resolve("report.json");
 
-        truce(resolve("--model", "replay:" + replay, "--report", report.toString()));
+        CommandRun run = truce(resolve("--model", "replay:" + replay, "--report", report.toString()));
+
+        assertThat(run.out()).contains("NEW CODE: 2 line(s)", "      +         System.exit(0); // \\u202e\\x1b[2J\n")
+                .doesNotContain("\u001b", "\u202E");
 
         JsonNode hunk = JSON.readTree(report.toFile()).get("files").get(0).get("hunks").get(0);
-        assertThat(hunk.get("newCode").toString()).isEqualTo("[\"        return a * 2 + TAX;\","
-                + "\"        System.exit(0);\"]");
+        assertThat(hunk.get("newCode").get(0).asString()).isEqualTo("        return a * 2 + TAX;");
+        assertThat(hunk.get("newCode").get(1).asString()).isEqualTo("        System.exit(0); // \u202E\u001b[2J");
+        assertThat(hunk.get("newCode")).hasSize(2);
         assertThat(hunk.get("detail").isNull()).isTrue();
 
         Files.createDirectories(dir.resolve("empty"));

@@ -186,6 +186,13 @@ class FixPullRequestTextTest {
         assertThat(RenderedMarkdown.fencedBlocks(body)).containsExactly("\n" + exec + "\n");
         assertThat(RenderedMarkdown.html(body)).doesNotContain("<a ");
 
+        String hidden = FixPullRequestText.body(PR, withModelAnswer(List.of("two\n",
+                "\tif (user.isAdmin()) { /* \u202E } \u2066if (owner)\u2069 \u2066 */ grant(); }\n"),
+                "keeps both (confidence high)"), "k");
+        assertThat(RenderedMarkdown.fencedBlocks(hidden)).as("what a reviewer reads is what is there")
+                .containsExactly("\n\tif (user.isAdmin()) { /* \\u202e } \\u2066if (owner)\\u2069 \\u2066 */"
+                        + " grant(); }\n");
+
         String chosen = FixPullRequestText.body(PR, withModelAnswer(List.of("zwei\n", "two  \n"),
                 "both (confidence high)"), "k");
         assertThat(chosen).as("lines of the sides, trailing blanks aside, are not new").doesNotContain("new code",
