@@ -17,6 +17,7 @@ import dev.truce.merge.IndexEntry;
 import dev.truce.model.HunkCall;
 import dev.truce.model.ModelClientFactory;
 import dev.truce.model.ModelStage;
+import dev.truce.model.NewCode;
 import dev.truce.model.Usage;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -291,15 +292,43 @@ final class ResolveCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, PathConflict conflict, FileResolution resolution, String note) {
-        out.printf("  %s [%s]: %s%s%n", conflict.path(), conflict.kind().label(),
+        out.printf("  %s [%s]: %s%s%n", terminalSafe(conflict.path()), conflict.kind().label(),
                 resolution.isFullyResolved() ? "resolved; " : "NOT RESOLVED; ",
                 ResolveReport.summary(conflict, resolution) + (note == null ? "" : " -> " + note));
         for (ConflictHunk hunk : conflict.file().hunks()) {
             HunkOutcome outcome = resolution.outcomes().get(hunk.id());
-            out.printf("    hunk %d (ours line %d, theirs line %d): %s - %s%n", hunk.id(), hunk.oursLine(),
+            List<String> added = NewCode.of(hunk, outcome);
+            // The local user may see the details (the endpoint, the provider's error) the App keeps in its log.
+            out.printf("    hunk %d (ours line %d, theirs line %d): %s - %s%s%s%n", hunk.id(), hunk.oursLine(),
                     hunk.theirsLine(), outcome.isResolved() ? "resolved by " + outcome.strategy()
-                            : outcome.status().label(), outcome.reason());
+                            : outcome.status().label(), terminalSafe(outcome.reason()),
+                    outcome.detail() == null ? "" : " [" + terminalSafe(outcome.detail()) + "]",
+                    added.isEmpty() ? "" : " - NEW CODE: " + added.size() + " line(s) in none of base, ours, theirs");
+            for (String line : added) {
+                out.printf("      + %s%n", terminalSafe(line));
+            }
         }
+    }
+
+    /**
+     * Model text and repository text on a terminal: control characters (ESC sequences) and invisible format
+     * characters (bidirectional overrides) shown as escapes, not obeyed.
+     */
+    static String terminalSafe(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) && c != '\t') {
+                out.append(String.format("\\x%02x", c));
+            } else if (Character.getType(c) == Character.FORMAT) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private void writeReport(List<ResolveReport.FileReport> files) {

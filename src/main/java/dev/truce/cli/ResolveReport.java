@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.merge.PathConflict;
+import dev.truce.model.NewCode;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 
@@ -36,8 +37,11 @@ record ResolveReport(List<FileReport> files) {
      * @param reason     why
      * @param oursLine   first line of the hunk in our file
      * @param theirsLine first line of the hunk in their file
+     * @param detail     what went wrong in full (a model call's endpoint and error), or {@code null}
+     * @param newCode    lines a model's resolution adds that are in none of base, ours and theirs (empty when none)
      */
-    record HunkReport(int id, String status, String strategy, String reason, int oursLine, int theirsLine) {
+    record HunkReport(int id, String status, String strategy, String reason, int oursLine, int theirsLine,
+            String detail, List<String> newCode) {
     }
 
     /** Adds one file; {@code note} (may be {@code null}) says what happened to it beyond its resolution. */
@@ -46,7 +50,7 @@ record ResolveReport(List<FileReport> files) {
         for (ConflictHunk hunk : conflict.file().hunks()) {
             HunkOutcome outcome = resolution.outcomes().get(hunk.id());
             hunks.add(new HunkReport(hunk.id(), outcome.status().label(), outcome.strategy(), outcome.reason(),
-                    hunk.oursLine(), hunk.theirsLine()));
+                    hunk.oursLine(), hunk.theirsLine(), outcome.detail(), NewCode.of(hunk, outcome)));
         }
         String reason = summary(conflict, resolution);
         return new FileReport(conflict.path(), conflict.kind().label(), resolution.isFullyResolved(),

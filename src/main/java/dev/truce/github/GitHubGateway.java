@@ -29,6 +29,12 @@ public interface GitHubGateway {
     /** Comments on an issue or pull request; returns the comment's id. */
     long comment(RepoRef repo, int number, String body) throws GitHubException;
 
+    /**
+     * The newest comments on an issue or pull request, at most about {@code max} (whole pages of 100, newest pages
+     * first when there are more), oldest first.
+     */
+    List<IssueComment> recentComments(RepoRef repo, int number, int max) throws GitHubException;
+
     /** Opens a pull request from {@code head} into {@code base}. */
     PullRequestInfo openPullRequest(RepoRef repo, String head, String base, String title, String body)
             throws GitHubException;
@@ -36,11 +42,11 @@ public interface GitHubGateway {
     /** Replaces a pull request's title and body. */
     void updatePullRequest(RepoRef repo, int number, String title, String body) throws GitHubException;
 
-    /** Closes a pull request, after commenting why. */
-    void closePullRequest(RepoRef repo, int number, String why) throws GitHubException;
+    /** Closes a pull request. */
+    void closePullRequest(RepoRef repo, int number) throws GitHubException;
 
-    /** Deletes a branch Truce created, if it still exists. */
-    void deleteBranch(RepoRef repo, String branch) throws GitHubException;
+    /** Who authored and committed {@code sha} (40 hex digits), or empty when the repository has no such commit. */
+    Optional<GitCommitInfo> commit(RepoRef repo, String sha) throws GitHubException;
 
     /** The text of a file at a ref, or empty when there is no such file. */
     Optional<String> fileContent(RepoRef repo, String ref, String path) throws GitHubException;

@@ -3,6 +3,8 @@ package dev.truce.github;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -53,6 +55,42 @@ final class GitHubRest {
     /** Like {@link #send}, but a 404 is an empty result instead of a failure. */
     Optional<JsonNode> sendAllowingNotFound(String method, HttpUrl url, String authorization, Map<String, ?> body)
             throws GitHubException {
+        return exchange(method, url, authorization, body).map(Answer::json);
+    }
+
+    /**
+     * One page of a listing: its JSON and the number of the last page from the {@code Link} header (1 when there is
+     * no other page), or empty for a 404.
+     */
+    Optional<Page> page(HttpUrl url, String authorization) throws GitHubException {
+        return exchange("GET", url, authorization, null).map(a -> new Page(a.json(), lastPage(a.link())));
+    }
+
+    /** A page of a listing and how many pages the listing has. */
+    record Page(JsonNode json, int lastPage) {
+    }
+
+    private record Answer(JsonNode json, String link) {
+    }
+
+    /** {@code page=N} of the {@code rel="last"} link; the link itself is not followed, only its number read. */
+    static int lastPage(String link) {
+        if (link == null) {
+            return 1;
+        }
+        for (String part : link.split(",")) {
+            Matcher m = LAST_PAGE.matcher(part);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        return 1;
+    }
+
+    private static final Pattern LAST_PAGE = Pattern.compile("[?&]page=([0-9]{1,6})[^>]*>\\s*;\\s*rel=\"last\"");
+
+    private Optional<Answer> exchange(String method, HttpUrl url, String authorization, Map<String, ?> body)
+            throws GitHubException {
         String what = "GitHub " + method + " " + url.encodedPath();
         RequestBody requestBody = body == null ? null : RequestBody.create(json.writeValueAsString(body), JSON);
         Request request = new Request.Builder().url(url).method(method, requestBody)
@@ -79,7 +117,8 @@ final class GitHubRest {
                     throw new GitHubHttpException(what + " failed: HTTP " + status + errorMessage(text), status,
                             null);
                 }
-                return Optional.of(text.isBlank() ? json.missingNode() : json.readTree(text));
+                return Optional.of(new Answer(text.isBlank() ? json.missingNode() : json.readTree(text),
+                        response.header("Link")));
             } catch (RateLimitWait.RateLimitedException e) {
                 throw new GitHubException(what + ": " + e.getMessage(), true, e);
             } catch (IOException e) {

@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * <p>A few calls go straight to the REST API (see {@link GitHubRest}) because hub4j would spend extra requests on
  * them or lose a field: token issuing, permission (hub4j drops {@code role_name}, so {@code maintain} would read as
  * {@code write}), listing pull requests (hub4j fetches each listed one again to learn {@code draft}), reactions and
- * comments by number or id, editing and closing, deleting a ref.
+ * comments by number or id, editing and closing, reading a commit's author and committer.
  */
 public final class Hub4jGitHub implements GitHubGateway {
 
@@ -147,6 +147,44 @@ public final class Hub4jGitHub implements GitHubGateway {
     }
 
     @Override
+    public List<IssueComment> recentComments(RepoRef repo, int number, int max) throws GitHubException {
+        int pages = Math.max(1, (max + PAGE_SIZE - 1) / PAGE_SIZE);
+        Optional<GitHubRest.Page> first = page(repo, commentsPage(repo, number, 1));
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        int last = first.get().lastPage();
+        // Comments are listed oldest first: a long thread is read from its newest pages, where a comment just
+        // posted is; at most `pages` requests after the first.
+        int from = Math.max(1, last - pages + 1);
+        List<JsonNode> read = new ArrayList<>();
+        if (from == 1) {
+            read.add(first.get().json());
+        }
+        for (int page = Math.max(2, from); page <= last; page++) {
+            page(repo, commentsPage(repo, number, page)).ifPresent(p -> read.add(p.json()));
+        }
+        List<IssueComment> comments = new ArrayList<>();
+        for (JsonNode json : read) {
+            for (JsonNode comment : json) {
+                comments.add(new IssueComment(comment.path("id").asLong(),
+                        comment.path("user").path("login").asString(""), comment.path("body").asString("")));
+            }
+        }
+        return List.copyOf(comments);
+    }
+
+    private Optional<GitHubRest.Page> page(RepoRef repo, HttpUrl url) throws GitHubException {
+        return withFreshTokenOnce(repo, () -> rest.page(url, authorization(repo)));
+    }
+
+    private HttpUrl commentsPage(RepoRef repo, int number, int page) {
+        return repoUrl(repo, "issues", Integer.toString(number), "comments")
+                .addQueryParameter("per_page", Integer.toString(PAGE_SIZE))
+                .addQueryParameter("page", Integer.toString(page)).build();
+    }
+
+    @Override
     public PullRequestInfo openPullRequest(RepoRef repo, String head, String base, String title, String body)
             throws GitHubException {
         String what = "GitHub create pull request " + head + " -> " + base + " in " + repo.fullName();
@@ -166,21 +204,21 @@ public final class Hub4jGitHub implements GitHubGateway {
     }
 
     @Override
-    public void closePullRequest(RepoRef repo, int number, String why) throws GitHubException {
-        comment(repo, number, why);
+    public void closePullRequest(RepoRef repo, int number) throws GitHubException {
         call(repo, "PATCH", pullUrl(repo, number), Map.of("state", "closed"));
     }
 
     @Override
-    public void deleteBranch(RepoRef repo, String branch) throws GitHubException {
-        try {
-            callAllowingNotFound(repo, "DELETE", repoUrl(repo, "git/refs/heads", branch).build(), null);
-        } catch (GitHubException e) {
-            // 422 "Reference does not exist": already gone, which is what was asked for.
-            if (!GitHubHttpException.hasStatus(e, 422)) {
-                throw e;
-            }
+    public Optional<GitCommitInfo> commit(RepoRef repo, String sha) throws GitHubException {
+        if (sha == null || !sha.matches("[0-9a-f]{40}")) {
+            throw new IllegalArgumentException("not a full commit id: " + sha);
         }
+        return callAllowingNotFound(repo, "GET", repoUrl(repo, "git/commits", sha).build(), null)
+                .map(commit -> new GitCommitInfo(commit.path("sha").asString(""),
+                        commit.path("author").path("name").asString(""),
+                        commit.path("author").path("email").asString(""),
+                        commit.path("committer").path("name").asString(""),
+                        commit.path("committer").path("email").asString("")));
     }
 
     @Override

@@ -25,9 +25,17 @@ import dev.truce.resolve.HunkOutcome;
  * <p>A hunk the model resolves gets strategy {@code model:<name>} and the reason "rationale (confidence c)". A hunk
  * it declines, or whose answer is rejected twice (the second request carries the parse error), or whose call
  * fails, stays {@link HunkOutcome.Status#UNRESOLVED} with strategy {@code model:<name>} and the reason, starting
- * with "declined:".
+ * with "declined:". The reason of a failed call or a rejected answer is plain (what kind of failure, see
+ * {@link ModelException#publicReason()}), since the App posts it on the pull request; the outcome's detail has
+ * the full text (endpoint, provider error, budget amounts, the parse errors) for the log and the command line.
  */
 public final class ModelStage {
+
+    /** What the strategy name of every outcome the model decided starts with. */
+    public static final String STRATEGY_PREFIX = "model:";
+
+    /** The public reason when neither the answer nor the retry could be used. */
+    static final String NO_USABLE_ANSWER = "the model gave no usable answer (twice)";
 
     private final ModelClient client;
     private final PromptRecorder recorder;
@@ -74,7 +82,7 @@ public final class ModelStage {
 
     /** The strategy name the model's outcomes carry. */
     public String strategyName() {
-        return "model:" + (client == null ? "none" : client.name());
+        return STRATEGY_PREFIX + (client == null ? "none" : client.name());
     }
 
     /** Asks the model about the hunks {@code resolution} left unresolved, with related changes of this file only. */
@@ -126,6 +134,7 @@ public final class ModelStage {
         Duration latency = Duration.ZERO;
         int requests = 0;
         String failure;
+        String detail;
         Map<Integer, HunkAnswer> answers = null;
         try {
             ModelReply reply = client.complete(request);
@@ -134,6 +143,7 @@ public final class ModelStage {
             latency = latency.plus(reply.latency() == null ? Duration.ZERO : reply.latency());
             answers = parse(reply, hunks);
             failure = null;
+            detail = null;
         } catch (AnswerRejectedException rejected) {
             // One retry with the error fed back; its answer is taken or the hunks are declined.
             ModelRequest retry = new ModelRequest(request.system(), request.stablePrefix(), request.content()
@@ -150,11 +160,15 @@ public final class ModelStage {
                 latency = latency.plus(reply.latency() == null ? Duration.ZERO : reply.latency());
                 answers = parse(reply, hunks);
                 failure = null;
+                detail = null;
             } catch (AnswerRejectedException | ModelException again) {
-                failure = "answer rejected: " + rejected.getMessage() + "; retry: " + again.getMessage();
+                // Rejections quote the model's answer: the details go to the log, the public reason stays plain.
+                failure = again instanceof ModelException call ? call.publicReason() : NO_USABLE_ANSWER;
+                detail = "answer rejected: " + rejected.getMessage() + "; retry: " + again.getMessage();
             }
         } catch (ModelException e) {
-            failure = e.getMessage();
+            failure = e.publicReason();
+            detail = e.getMessage();
         }
         String eol = LineEndings.dominant(file.stableLines());
         for (ConflictHunk hunk : hunks) {
@@ -165,7 +179,7 @@ public final class ModelStage {
             } else if (answer instanceof HunkAnswer.Declined d) {
                 outcomes.set(hunk.id(), declined(hunk, d.reason()));
             } else {
-                outcomes.set(hunk.id(), declined(hunk, failure));
+                outcomes.set(hunk.id(), declined(hunk, failure, detail));
             }
         }
         int n = hunks.size();
@@ -185,7 +199,12 @@ public final class ModelStage {
     }
 
     private HunkOutcome declined(ConflictHunk hunk, String reason) {
-        return new HunkOutcome(hunk.id(), HunkOutcome.Status.UNRESOLVED, strategyName(), "declined: " + reason, null);
+        return declined(hunk, reason, null);
+    }
+
+    private HunkOutcome declined(ConflictHunk hunk, String reason, String detail) {
+        return new HunkOutcome(hunk.id(), HunkOutcome.Status.UNRESOLVED, strategyName(), "declined: " + reason, null,
+                detail);
     }
 
     private static long split(long total, int n, int k) {

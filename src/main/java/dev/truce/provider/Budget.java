@@ -87,21 +87,24 @@ public final class Budget {
      *
      * @param pullRequest the key of the pull request being resolved ({@code owner/repo#12}), or {@code null} for
      *                    work outside a pull request (only the daily limit applies)
-     * @throws ModelException saying which budget was reached and how much was spent
+     * @throws ModelException saying which budget was reached and how much was spent (in public: which budget,
+     *                        never the amounts)
      */
     public void ensureAvailable(String pullRequest) throws ModelException {
         if (perDay != null) {
             BigDecimal spentToday = spentToday();
             if (spentToday.compareTo(perDay) >= 0) {
                 throw new ModelException("daily model budget of " + dollars(perDay) + " reached ("
-                        + dollars(spentToday) + " spent); remaining hunks are declined");
+                        + dollars(spentToday) + " spent); remaining hunks are declined",
+                        "the model's budget for today is spent", null);
             }
         }
         if (account != null && accountPerDay != null) {
             BigDecimal spent = ledger.spentOn(account, today());
             if (spent.compareTo(accountPerDay) >= 0) {
                 throw new ModelException("daily model budget of " + dollars(accountPerDay) + " for installation "
-                        + account + " reached (" + dollars(spent) + " spent); remaining hunks are declined");
+                        + account + " reached (" + dollars(spent) + " spent); remaining hunks are declined",
+                        "this installation's model budget for today is spent", null);
             }
         }
         BigDecimal pullRequestLimit = lower(perPullRequest, accountPerPullRequest);
@@ -109,7 +112,8 @@ public final class Budget {
             BigDecimal spent = ledger.spentOn(pullRequest);
             if (spent.compareTo(pullRequestLimit) >= 0) {
                 throw new ModelException("model budget of " + dollars(pullRequestLimit) + " for pull request "
-                        + pullRequest + " reached (" + dollars(spent) + " spent); remaining hunks are declined");
+                        + pullRequest + " reached (" + dollars(spent) + " spent); remaining hunks are declined",
+                        "the model's budget for this pull request is spent", null);
             }
         }
     }

@@ -31,6 +31,8 @@ abstract class HttpModelClient implements ModelClient {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     private static final int MAX_DETAIL = 300;
+    /** The public reason of an answer that is not the provider's documented shape. */
+    static final String UNREADABLE = "the model provider's answer could not be read";
 
     final ModelSettings settings;
     private final OkHttpClient http;
@@ -109,7 +111,7 @@ abstract class HttpModelClient implements ModelClient {
             answer = JSON.readTree(text);
         } catch (JacksonException e) {
             throw new ModelException(describe() + " answered with malformed JSON: "
-                    + redact(e.getOriginalMessage()));
+                    + redact(e.getOriginalMessage()), UNREADABLE, null);
         }
         if (answer == null || !answer.isObject()) {
             throw unexpected("a JSON object");
@@ -158,7 +160,8 @@ abstract class HttpModelClient implements ModelClient {
     }
 
     final ModelException unexpected(String expected) {
-        return new ModelException(describe() + " answered in an unexpected shape: expected " + expected);
+        return new ModelException(describe() + " answered in an unexpected shape: expected " + expected, UNREADABLE,
+                null);
     }
 
     /** The string at {@code node}, or a {@link ModelException} naming {@code where}. */

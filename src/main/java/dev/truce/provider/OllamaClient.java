@@ -39,7 +39,8 @@ public final class OllamaClient extends HttpModelClient {
     @Override
     ModelReply reply(JsonNode answer, Duration latency) throws ModelException {
         if (answer.path("error").isString()) {
-            throw new ModelException(describe() + " reported an error: " + redact(answer.path("error").stringValue()));
+            throw new ModelException(describe() + " reported an error: " + redact(answer.path("error").stringValue()),
+                    "the model provider answered with an error", null);
         }
         String text = requireString(answer.path("message").path("content"), "message.content");
         Usage tokens = new Usage(count(answer.path("prompt_eval_count"), "prompt_eval_count"), 0,

@@ -125,18 +125,21 @@ public final class ResilientModelClient implements ModelClient {
         } catch (CallNotPermittedException e) {
             throw new ModelException("model provider " + settings.endpoint() + " is unavailable: it failed "
                     + settings.retry().breakerFailures() + " attempts in a row, so calls are refused for "
-                    + settings.retry().breakerOpenDuration().toSeconds() + " s", e);
+                    + settings.retry().breakerOpenDuration().toSeconds() + " s",
+                    "the model provider is unavailable after repeated failures", e);
         } catch (BulkheadFullException | RequestNotPermitted e) {
             throw new ModelException("model " + name() + " is saturated: no call slot within "
-                    + settings.timeouts().call().toSeconds() + " s (limits " + settings.limits() + ")", e);
+                    + settings.timeouts().call().toSeconds() + " s (limits " + settings.limits() + ")",
+                    "the model is busy", e);
         } catch (ProviderCallException e) {
             throw new ModelException(e.getMessage() + " (" + attempts.get() + " attempt"
-                    + (attempts.get() == 1 ? "" : "s") + ")", e);
+                    + (attempts.get() == 1 ? "" : "s") + ")", e.publicReason(), e);
         } catch (ModelException e) {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ModelException("interrupted while calling model " + name(), e);
+            throw new ModelException("interrupted while calling model " + name(), "the model call was interrupted",
+                    e);
         } catch (Throwable e) {
             if (e instanceof Error error) {
                 throw error;

@@ -1,9 +1,10 @@
 package dev.truce.publish;
 
 /**
- * Remembers which one-off comments were posted, so a retried or repeated job does not post them twice. The
- * gateway cannot list a pull request's comments, so the record is kept here; each comment also carries a hidden
- * marker ({@code <!-- truce:<key> -->}) so a shared implementation could rebuild the record from GitHub.
+ * Remembers which one-off comments were posted, so a retried or repeated job does not post them twice without
+ * asking GitHub. Each comment also carries a hidden marker ({@code <!-- truce:<key> -->}) which the publisher looks
+ * for among the pull request's comments before posting: a comment GitHub stored while answering with an error (so
+ * the key was forgotten) is found there and not posted again.
  */
 public interface CommentLedger {
 

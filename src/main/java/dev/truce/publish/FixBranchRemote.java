@@ -1,9 +1,12 @@
 package dev.truce.publish;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import dev.truce.fetch.TokenCredentials;
 import dev.truce.github.GitHubException;
@@ -11,18 +14,36 @@ import dev.truce.github.GitHubGateway;
 import dev.truce.github.RepoRef;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
+import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.PushResult;
-import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.URIish;
 
 /**
- * Truce's branches in the base repository over HTTPS with the installation token: pushing a fix branch (forced:
- * the branch is Truce's own, so there is no one else's work to protect) and listing a pull request's fix branches.
+ * Truce's branches in the base repository over HTTPS with the installation token: listing a pull request's fix
+ * branches with their tips, and moving or deleting one only with a lease on the tip Truce last saw, so that a commit
+ * someone pushed in the meantime is never overwritten or deleted (git's {@code --force-with-lease}).
  */
 public final class FixBranchRemote {
+
+    /** A branch and the commit it points at. */
+    public record RemoteBranch(String name, ObjectId tip) {
+    }
+
+    /** The branch was not where the lease expected it: someone else moved it meanwhile. Nothing was changed. */
+    public static final class BranchMovedException extends IOException {
+
+        BranchMovedException(String message) {
+            super(message);
+        }
+    }
 
     private final GitHubGateway gitHub;
 
@@ -32,44 +53,88 @@ public final class FixBranchRemote {
     }
 
     /**
-     * Pushes local {@code refs/heads/<branch>} to the same branch of the repository.
+     * Points the repository's {@code branch} at local {@code refs/heads/<branch>}, forced but only if the remote
+     * branch is still at {@code expectedOld} ({@link ObjectId#zeroId()}: only if it does not exist yet).
      *
-     * @throws IOException when the push is rejected or fails
+     * @throws BranchMovedException when the branch is somewhere else now; nothing was pushed
+     * @throws IOException          when the push is rejected or fails
      */
-    public void push(Repository repository, RepoRef repo, String branch) throws IOException, GitHubException {
+    public void push(Repository repository, RepoRef repo, String branch, ObjectId expectedOld)
+            throws IOException, GitHubException {
         String ref = Constants.R_HEADS + branch;
-        char[] token = gitHub.gitToken(repo);
-        try {
-            Iterable<PushResult> results = Git.wrap(repository).push().setRemote(gitHub.cloneUri(repo).toString())
-                    .setRefSpecs(new RefSpec("+" + ref + ":" + ref)).setCredentialsProvider(TokenCredentials.of(token))
-                    .call();
-            for (PushResult result : results) {
-                RemoteRefUpdate update = result.getRemoteUpdate(ref);
-                if (update == null || (update.getStatus() != RemoteRefUpdate.Status.OK
-                        && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE)) {
-                    throw new IOException("pushing " + branch + " to " + repo.fullName() + " was refused: "
-                            + (update == null ? "no result" : update.getStatus() + " " + update.getMessage()));
-                }
-            }
-        } catch (GitAPIException e) {
-            throw new IOException("pushing " + branch + " to " + repo.fullName() + " failed: " + e.getMessage(), e);
-        } finally {
-            Arrays.fill(token, '\0');
+        update(repository, repo, new RemoteRefUpdate(repository, ref, ref, true, null, expectedOld), branch,
+                "pushing");
+    }
+
+    /**
+     * Deletes the repository's {@code branch}, but only if it still points at {@code expectedTip}.
+     *
+     * @throws BranchMovedException when the branch is somewhere else now; nothing was deleted
+     * @throws IOException          when the deletion is rejected or fails
+     */
+    public void delete(RepoRef repo, String branch, ObjectId expectedTip) throws IOException, GitHubException {
+        // A deletion sends no objects; JGit's transport still wants a local repository to work from.
+        try (Repository none = new InMemoryRepository(new DfsRepositoryDescription("truce-delete"))) {
+            update(none, repo, new RemoteRefUpdate(none, (String) null, Constants.R_HEADS + branch, true, null,
+                    expectedTip), branch, "deleting");
         }
     }
 
-    /** The repository's branches starting with {@code prefix}, without {@code refs/heads/}. */
-    public List<String> branches(RepoRef repo, String prefix) throws IOException, GitHubException {
+    /** Where the repository's {@code branch} points now, if it exists. */
+    public Optional<ObjectId> tip(RepoRef repo, String branch) throws IOException, GitHubException {
+        return branches(repo, branch).stream().filter(b -> b.name().equals(branch)).map(RemoteBranch::tip)
+                .findFirst();
+    }
+
+    /** The repository's branches starting with {@code prefix} (without {@code refs/heads/}) and their tips. */
+    public List<RemoteBranch> branches(RepoRef repo, String prefix) throws IOException, GitHubException {
         char[] token = gitHub.gitToken(repo);
         try {
             Collection<Ref> refs = Git.lsRemoteRepository().setRemote(gitHub.cloneUri(repo).toString()).setHeads(true)
                     .setCredentialsProvider(TokenCredentials.of(token)).call();
-            return refs.stream().map(Ref::getName).filter(n -> n.startsWith(Constants.R_HEADS + prefix))
-                    .map(n -> n.substring(Constants.R_HEADS.length())).sorted().toList();
+            return refs.stream().filter(r -> r.getName().startsWith(Constants.R_HEADS + prefix))
+                    .map(r -> new RemoteBranch(r.getName().substring(Constants.R_HEADS.length()), r.getObjectId()))
+                    .sorted(Comparator.comparing(RemoteBranch::name)).toList();
         } catch (GitAPIException e) {
             throw new IOException("listing the branches of " + repo.fullName() + " failed: " + e.getMessage(), e);
         } finally {
             Arrays.fill(token, '\0');
         }
+    }
+
+    private void update(Repository local, RepoRef repo, RemoteRefUpdate update, String branch, String doing)
+            throws IOException, GitHubException {
+        char[] token = gitHub.gitToken(repo);
+        try (Transport transport = Transport.open(local, new URIish(gitHub.cloneUri(repo).toString()))) {
+            transport.setCredentialsProvider(TokenCredentials.of(token));
+            PushResult result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
+            RemoteRefUpdate answer = result.getRemoteUpdate(update.getRemoteName());
+            RemoteRefUpdate.Status status = answer == null ? null : answer.getStatus();
+            if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE
+                    || (status == RemoteRefUpdate.Status.NON_EXISTING && update.isDelete())) {
+                return;
+            }
+            // JGit checks the lease against the advertised tip; the server checks it again when it locks the ref.
+            if (status == RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED
+                    || (status == RemoteRefUpdate.Status.REJECTED_OTHER_REASON && answer.getMessage() != null
+                            && answer.getMessage().contains("lock"))) {
+                throw new BranchMovedException(branch + " in " + repo.fullName() + " is no longer at "
+                        + leaseName(update.getExpectedOldObjectId()) + "; someone else pushed to it, so Truce left it"
+                        + " as it is");
+            }
+            throw new IOException(doing + " " + branch + " in " + repo.fullName() + " was refused: "
+                    + (answer == null ? "no result" : status + " " + answer.getMessage()));
+        } catch (URISyntaxException e) {
+            throw new IOException("the clone URL of " + repo.fullName() + " is not a git URL: " + e.getMessage(), e);
+        } catch (org.eclipse.jgit.errors.TransportException e) {
+            throw new IOException(doing + " " + branch + " in " + repo.fullName() + " failed: " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(token, '\0');
+        }
+    }
+
+    private static String leaseName(ObjectId expected) {
+        return expected == null || ObjectId.zeroId().equals(expected) ? "nothing (it did not exist)"
+                : expected.abbreviate(7).name();
     }
 }

@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
+import dev.truce.github.GitCommitInfo;
 import dev.truce.github.GitHubException;
 import dev.truce.github.GitHubGateway;
+import dev.truce.github.IssueComment;
 import dev.truce.github.PullRequestInfo;
 import dev.truce.github.RepoRef;
 import dev.truce.merge.MergeCommitWriter;
@@ -25,6 +29,8 @@ import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes what the engine decided for a pull request, idempotently: running again for the same head and base
@@ -43,6 +49,11 @@ import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
  */
 public final class FixPublisher {
 
+    private static final Logger log = LoggerFactory.getLogger(FixPublisher.class);
+
+    /** How many of a pull request's newest comments are searched for Truce's own before posting one. */
+    static final int COMMENTS_SEARCHED = 500;
+
     private final GitHubGateway gitHub;
     private final FixBranchRemote remote;
     private final CommentLedger ledger;
@@ -58,19 +69,27 @@ public final class FixPublisher {
 
     /**
      * Pushes the fix branch and opens the fix pull request, or updates it when it is open already; closes fix
-     * pull requests for other heads of the same pull request.
+     * pull requests for other heads of the same pull request. A fix branch whose tip is not a commit the App made
+     * (someone pushed to it) is left as it is, and so is its pull request.
      *
      * @param key what the resolution is about (repository, PR, head, base), for markers and the ledger
-     * @return the fix pull request
+     * @return the fix pull request, or empty when the fix branch was someone else's to leave alone
+     * @throws FixBranchRemote.BranchMovedException when the branch moved while Truce pushed (a retry looks again)
      */
-    public PullRequestInfo publishFixPullRequest(RepoRef repo, PullRequestInfo pr, Repository repository,
+    public Optional<PullRequestInfo> publishFixPullRequest(RepoRef repo, PullRequestInfo pr, Repository repository,
             ResolvedMerge resolved, String key) throws IOException, GitHubException {
         if (pr.isFromFork(repo)) {
             throw new IllegalArgumentException("#" + pr.number() + " comes from a fork; Truce never pushes there");
         }
         String branch = FixBranch.name(pr.number(), resolved.merge().ours());
-        write(repository, resolved, branch);
-        remote.push(repository, repo, branch);
+        WrittenMerge written = write(repository, resolved, branch);
+        Optional<ObjectId> tip = remote.tip(repo, branch);
+        if (tip.isPresent() && !tip.get().equals(written.commit()) && !madeByApp(repo, repository, tip.get())) {
+            log.warn("{}#{}: leaving {} alone: its tip {} is not a commit {} made", repo.fullName(), pr.number(),
+                    branch, tip.get().name(), app.name());
+            return Optional.empty();
+        }
+        remote.push(repository, repo, branch, tip.orElse(ObjectId.zeroId()));
         String title = FixPullRequestText.title(pr);
         String body = FixPullRequestText.body(pr, resolved, key);
         Optional<PullRequestInfo> existing = gitHub.openPullRequestFrom(repo, branch);
@@ -85,16 +104,29 @@ public final class FixPublisher {
                 + " was made; it no longer applies.");
         String linkKey = "fix:" + branch + ":" + fix.number();
         commentOnce(repo, pr.number(), linkKey, FixPullRequestText.linkComment(fix, resolved, linkKey));
-        return fix;
+        return Optional.of(fix);
     }
 
-    /** Posts the resolution as a patch comment, once per key; nothing is pushed. */
+    /**
+     * Posts the resolution as a patch comment, once per key; nothing is pushed. When a path or the base branch's
+     * name cannot be shown in a shell command, the comment says so and shows no command and no patch.
+     */
     public void publishPatchComment(RepoRef repo, PullRequestInfo pr, Repository repository, ResolvedMerge resolved,
             String why, String key) throws IOException, GitHubException {
         if (!ledger.firstTime("patch:" + key)) {
             return;
         }
         try {
+            if (alreadyPosted(repo, pr.number(), FixPullRequestText.marker("patch:" + key))) {
+                return;
+            }
+            String unsafe = FixPullRequestText.unsafeForShell(pr, resolved);
+            if (unsafe != null) {
+                log.warn("{}#{}: no patch comment, {}", repo.fullName(), pr.number(), unsafe);
+                gitHub.comment(repo, pr.number(), FixPullRequestText.patchDeclinedComment(pr, resolved, unsafe, why,
+                        "patch:" + key));
+                return;
+            }
             String branch = FixBranch.name(pr.number(), resolved.merge().ours());
             WrittenMerge written = write(repository, resolved, branch); // local only: the patch is its diff
             String patch = patch(repository, resolved, written);
@@ -106,21 +138,40 @@ public final class FixPublisher {
         }
     }
 
-    /** Comments the hunks that need a human, once per key. */
+    /**
+     * Comments the hunks that need a human, once per key. The comment gives each hunk's plain reason; what went wrong
+     * in full (a model endpoint that could not be reached, a provider's error, a budget's amounts) is logged here.
+     */
     public void commentNeedsHuman(RepoRef repo, PullRequestInfo pr, ResolvedMerge resolved, String key)
             throws GitHubException {
+        for (ResolvedMerge.Declined declined : resolved.needsHuman()) {
+            if (declined.detail() != null) {
+                log.warn("{}#{} {}{}: {} ({})", repo.fullName(), pr.number(), declined.path(),
+                        declined.hunk() == null ? "" : " hunk " + (declined.hunk().id() + 1), declined.reason(),
+                        declined.detail());
+            }
+        }
         String commentKey = "needs-human:" + key;
         commentOnce(repo, pr.number(), commentKey, FixPullRequestText.needsHumanComment(pr, resolved, commentKey));
     }
 
-    /** Posts {@code body} on the pull request unless a comment with {@code key} was posted before. */
+    /**
+     * Posts {@code body} on the pull request unless a comment with {@code key} was posted before: the ledger says so,
+     * or the pull request already has the App's comment with the key's marker (an earlier attempt that GitHub stored
+     * but answered with an error, after which the ledger forgot the key).
+     *
+     * @return whether this call posted the comment
+     */
     public boolean commentOnce(RepoRef repo, int number, String key, String body) throws GitHubException {
         if (!ledger.firstTime(key)) {
             return false;
         }
         try {
-            gitHub.comment(repo, number, body.contains(FixPullRequestText.marker(key)) ? body
-                    : body + "\n\n" + FixPullRequestText.marker(key) + "\n");
+            String marker = FixPullRequestText.marker(key);
+            if (alreadyPosted(repo, number, marker)) {
+                return false;
+            }
+            gitHub.comment(repo, number, body.contains(marker) ? body : body + "\n\n" + marker + "\n");
             return true;
         } catch (GitHubException | RuntimeException e) {
             ledger.forget(key);
@@ -129,27 +180,80 @@ public final class FixPublisher {
     }
 
     /**
+     * Whether one of the newest {@link #COMMENTS_SEARCHED} comments on the pull request is the App's and carries
+     * {@code marker}. Asked before every first post, not only after a failure: a failed attempt may have been made
+     * by another replica, or before a restart of a service with an in-memory ledger.
+     */
+    private boolean alreadyPosted(RepoRef repo, int number, String marker) throws GitHubException {
+        for (IssueComment comment : gitHub.recentComments(repo, number, COMMENTS_SEARCHED)) {
+            if (app.name().equals(comment.author()) && comment.body().contains(marker)) {
+                log.info("{}#{}: comment {} is there already (comment {}); not posting it again", repo.fullName(),
+                        number, marker, comment.id());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Closes the open fix pull requests of pull request {@code number}, except the one from {@code keepBranch}
-     * (may be {@code null}), and deletes their branches.
+     * (may be {@code null}), and deletes their branches. Only branches whose tip is a commit the App made are
+     * touched, each deleted with a lease on that tip; any other {@code truce/<N>-*} branch (someone pushed to it, or
+     * made it) is left with its pull request, and logged.
      *
      * @return how many fix pull requests were closed
      */
     public int closeFixPullRequests(RepoRef repo, int number, String keepBranch, String why)
             throws IOException, GitHubException {
         int closed = 0;
-        List<String> branches = remote.branches(repo, FixBranch.prefix(number));
-        for (String branch : branches) {
-            if (branch.equals(keepBranch)) {
+        for (FixBranchRemote.RemoteBranch branch : remote.branches(repo, FixBranch.prefix(number))) {
+            if (branch.name().equals(keepBranch)) {
                 continue;
             }
-            Optional<PullRequestInfo> fix = gitHub.openPullRequestFrom(repo, branch);
+            if (!madeByApp(repo, null, branch.tip())) {
+                log.warn("{}#{}: leaving {} alone: its tip {} is not a commit {} made", repo.fullName(), number,
+                        branch.name(), branch.tip().name(), app.name());
+                continue;
+            }
+            Optional<PullRequestInfo> fix = gitHub.openPullRequestFrom(repo, branch.name());
+            try {
+                remote.delete(repo, branch.name(), branch.tip());
+            } catch (FixBranchRemote.BranchMovedException e) {
+                log.warn("{}#{}: {}", repo.fullName(), number, e.getMessage());
+                continue;
+            }
             if (fix.isPresent()) {
-                gitHub.closePullRequest(repo, fix.get().number(), FixPullRequestText.staleNote(number, why));
+                commentOnce(repo, fix.get().number(), "stale:" + repo.fullName() + "#" + fix.get().number(),
+                        FixPullRequestText.staleNote(number, why));
+                gitHub.closePullRequest(repo, fix.get().number());
                 closed++;
             }
-            gitHub.deleteBranch(repo, branch);
         }
         return closed;
+    }
+
+    /**
+     * Whether {@code commit} was authored and committed as the App: read from {@code local} when it has the
+     * commit (the fix Truce wrote there), otherwise asked of GitHub.
+     */
+    private boolean madeByApp(RepoRef repo, Repository local, ObjectId commit) throws IOException, GitHubException {
+        if (local != null && local.getObjectDatabase().has(commit)) {
+            try (RevWalk walk = new RevWalk(local)) {
+                RevCommit parsed = walk.parseCommit(commit);
+                return isApp(parsed.getAuthorIdent().getName(), parsed.getAuthorIdent().getEmailAddress())
+                        && isApp(parsed.getCommitterIdent().getName(), parsed.getCommitterIdent().getEmailAddress());
+            }
+        }
+        Optional<GitCommitInfo> info = gitHub.commit(repo, commit.name());
+        return info.isPresent() && isApp(info.get().authorName(), info.get().authorEmail())
+                && isApp(info.get().committerName(), info.get().committerEmail());
+    }
+
+    /** The App's name, and its noreply address with or without the bot user's id (set later by the operator). */
+    private boolean isApp(String name, String email) {
+        return app.name().equals(name) && email != null
+                && email.toLowerCase(Locale.ROOT).matches("([0-9]+\\+)?" + Pattern.quote(
+                        (app.name() + "@users.noreply.github.com").toLowerCase(Locale.ROOT)));
     }
 
     private WrittenMerge write(Repository repository, ResolvedMerge resolved, String branch) throws IOException {

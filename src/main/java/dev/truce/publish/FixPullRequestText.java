@@ -1,21 +1,35 @@
 package dev.truce.publish;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.github.PullRequestInfo;
 import dev.truce.merge.PathConflict;
+import dev.truce.model.ModelStage;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 
 /**
  * The Markdown Truce writes on GitHub: the fix pull request's title and body, and its comments. Every comment
  * ends with a hidden marker naming what it is about, so it can be recognised later.
+ *
+ * <p>Paths, branch names, reasons and a model's rationale are untrusted: each goes through {@link Markdown} (code
+ * spans, escaped prose without mentions or links, fences no line can close) and, in a command, through
+ * {@link Shell}.
  */
 public final class FixPullRequestText {
 
     /** GitHub rejects comment bodies above 65,536 characters; patches are cut well before. */
     static final int MAX_PATCH_CHARS = 50_000;
+
+    /** New code shown per hunk in a table's note; the fix branch has all of it. */
+    static final int MAX_NEW_CODE_CHARS = 4_000;
+
+    /** How ModelStage ends a resolved hunk's reason: kept when a long rationale is cut. */
+    private static final Pattern CONFIDENCE = Pattern.compile("(?s)(.*) \\(confidence (high|medium|low)\\)");
 
     private FixPullRequestText() {
     }
@@ -33,21 +47,23 @@ public final class FixPullRequestText {
     /** The fix pull request's body: what was merged, a table of every hunk, what was declined, how it is built. */
     public static String body(PullRequestInfo pr, ResolvedMerge resolved, String key) {
         StringBuilder text = new StringBuilder();
-        text.append("Truce merged `").append(pr.baseRef()).append("` (").append(shortSha(resolved.merge().theirs().name()))
-                .append(") into #").append(pr.number()).append("'s branch `").append(pr.headRef()).append("` (")
+        text.append("Truce merged ").append(Markdown.code(pr.baseRef())).append(" (")
+                .append(shortSha(resolved.merge().theirs().name())).append(") into #").append(pr.number())
+                .append("'s branch ").append(Markdown.code(pr.headRef())).append(" (")
                 .append(shortSha(resolved.merge().ours().name())).append(") and resolved ")
                 .append(resolved.resolvedHunks()).append(" conflicting hunk(s) in ")
                 .append(resolved.merge().conflicts().size()).append(" file(s).\n\n");
-        text.append(table(resolved));
+        text.append(table(resolved)).append(newCodeNote(resolved));
         List<ResolvedMerge.Declined> declined = resolved.needsHuman();
         if (!declined.isEmpty()) {
             text.append("\n**Declined** (left to a human):\n\n").append(declinedList(declined));
         }
         text.append("\nThis is a merge commit with two parents (the head of #").append(pr.number())
-                .append(" first, `").append(pr.baseRef()).append("` second): both histories are kept and nothing is"
-                        + " rewritten. Merging this pull request into `").append(pr.headRef())
-                .append("` resolves the conflict of #").append(pr.number()).append(". Please review each hunk: a"
-                        + " resolution can be wrong even when CI passes.\n\n").append(marker(key)).append("\n");
+                .append(" first, ").append(Markdown.code(pr.baseRef())).append(" second): both histories are kept"
+                        + " and nothing is rewritten. Merging this pull request into ")
+                .append(Markdown.code(pr.headRef())).append(" resolves the conflict of #").append(pr.number())
+                .append(". Please review each hunk: a resolution can be wrong even when CI passes.\n\n")
+                .append(marker(key)).append("\n");
         return text.toString();
     }
 
@@ -60,31 +76,64 @@ public final class FixPullRequestText {
     /** One comment listing each hunk that needs a human, and what Truce could decide, if anything. */
     public static String needsHumanComment(PullRequestInfo pr, ResolvedMerge resolved, String key) {
         List<ResolvedMerge.Declined> declined = resolved.needsHuman();
-        StringBuilder text = new StringBuilder("This pull request conflicts with `").append(pr.baseRef())
-                .append("`, and Truce cannot resolve all of it: ").append(declined.size())
-                .append(" part(s) need a human. Truce does not guess; here is each one:\n\n")
+        StringBuilder text = new StringBuilder("This pull request conflicts with ")
+                .append(Markdown.code(pr.baseRef())).append(", and Truce cannot resolve all of it: ")
+                .append(declined.size()).append(" part(s) need a human. Truce does not guess; here is each one:\n\n")
                 .append(declinedList(declined));
         if (resolved.resolvedHunks() > 0) {
             text.append("\nTruce could decide ").append(resolved.resolvedHunks()).append(" other hunk(s); it opens no"
                     + " fix pull request for a partial merge, so conflict markers never land in a branch.\n");
         }
-        text.append("\nTo resolve it: `git merge ").append(pr.baseRef()).append("` on this branch, fix the files"
-                + " above, commit and push.\n\n").append(marker(key)).append("\n");
+        text.append("\nTo resolve it: merge ").append(Markdown.code(pr.baseRef())).append(" into this branch, fix the"
+                + " files above, commit and push.\n\n").append(marker(key)).append("\n");
         return text.toString();
     }
 
-    /** The resolution as a patch, for a fork or a repository in comment mode. */
+    /**
+     * Why the resolution cannot be offered as commands to copy, or {@code null} when it can: a conflicted path or
+     * the base branch's name that no quoting shows honestly (see {@link Shell#unsafe}).
+     */
+    public static String unsafeForShell(PullRequestInfo pr, ResolvedMerge resolved) {
+        String ref = Shell.unsafe(pr.baseRef(), true);
+        if (ref != null) {
+            return "the base branch's name " + Markdown.code(pr.baseRef()) + " cannot be shown in a shell command: "
+                    + ref;
+        }
+        for (PathConflict conflict : resolved.merge().conflicts()) {
+            String path = Shell.unsafe(conflict.path(), false);
+            if (path != null) {
+                return "the file name " + Markdown.code(conflict.path()) + " cannot be shown in a shell command: "
+                        + path;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The resolution as a patch, for a fork or a repository in comment mode; the commands quote every path and
+     * ref. Only for a resolution {@link #unsafeForShell} accepts.
+     *
+     * @throws IllegalArgumentException when a path or ref cannot be shown in a command
+     */
     public static String patchComment(PullRequestInfo pr, ResolvedMerge resolved, String patch, String why,
             String key) {
-        StringBuilder text = new StringBuilder("Truce resolved the conflicts of this pull request with `")
-                .append(pr.baseRef()).append("` (").append(why).append(").\n\n").append(table(resolved))
-                .append("\nTo apply it: save the patch below as `truce.patch`, then on this branch:\n\n```sh\n"
-                        + "git fetch origin ").append(pr.baseRef())
-                .append("\ngit merge origin/").append(pr.baseRef()).append("   # stops with the conflicts\n")
-                .append("git checkout HEAD -- ").append(String.join(" ", resolved.merge().conflicts().stream()
-                        .map(PathConflict::path).toList()))
-                .append("\ngit apply --index truce.patch   # the patch below, against this branch's files\n")
-                .append("git commit --no-edit\n```\n\n");
+        String unsafe = unsafeForShell(pr, resolved);
+        if (unsafe != null) {
+            throw new IllegalArgumentException("no patch comment: " + unsafe);
+        }
+        String base = pr.baseRef();
+        List<String> paths = new ArrayList<>();
+        resolved.merge().conflicts().forEach(c -> paths.add(Shell.quote(c.path())));
+        String commands = "git fetch origin " + Shell.quote(base) + "\n"
+                + "git merge " + Shell.quote("origin/" + base) + "   # stops with the conflicts\n"
+                + "git checkout HEAD -- " + String.join(" ", paths) + "\n"
+                + "git apply --index truce.patch   # the patch below, against this branch's files\n"
+                + "git commit --no-edit\n";
+        StringBuilder text = new StringBuilder("Truce resolved the conflicts of this pull request with ")
+                .append(Markdown.code(base)).append(" (").append(why).append(").\n\n").append(table(resolved))
+                .append(newCodeNote(resolved))
+                .append("\nTo apply it: save the patch below as `truce.patch`, then on this branch:\n\n")
+                .append(Markdown.fenced("sh", commands)).append("\n");
         String fenced = patch;
         boolean cut = false;
         if (fenced.length() > MAX_PATCH_CHARS) {
@@ -92,15 +141,28 @@ public final class FixPullRequestText {
             fenced = fenced.substring(0, fenced.lastIndexOf('\n') + 1);
             cut = true;
         }
-        String fence = fenced.contains("```") ? "~~~~" : "```";
-        text.append("<details><summary>truce.patch</summary>\n\n").append(fence).append("diff\n").append(fenced)
-                .append(fence).append("\n\n</details>\n");
+        text.append("<details><summary>truce.patch</summary>\n\n").append(Markdown.fenced("diff", fenced))
+                .append("\n</details>\n");
         if (cut) {
             text.append("\n**The patch is too large for a comment and was cut** after ").append(MAX_PATCH_CHARS)
-                    .append(" characters; resolve locally with `truce resolve --ours HEAD --theirs origin/")
-                    .append(pr.baseRef()).append(" --receiving theirs`.\n");
+                    .append(" characters; resolve locally with ")
+                    .append(Markdown.code("truce resolve --ours HEAD --theirs " + Shell.quote("origin/" + base)
+                            + " --receiving theirs"))
+                    .append(".\n");
         }
         return text.append("\n").append(marker(key)).append("\n").toString();
+    }
+
+    /**
+     * Instead of a patch comment, when a path or ref cannot be shown in a command ({@link #unsafeForShell}): says
+     * why, with the table, and shows no command and no patch.
+     */
+    public static String patchDeclinedComment(PullRequestInfo pr, ResolvedMerge resolved, String unsafe, String why,
+            String key) {
+        return "Truce resolved the conflicts of this pull request with " + Markdown.code(pr.baseRef()) + " (" + why
+                + "), but posts no patch and no commands to apply it: " + unsafe + ". Rename the file (or the branch)"
+                + " and Truce tries again, or resolve the conflict locally.\n\n" + table(resolved) + "\n"
+                + marker(key) + "\n";
     }
 
     /** Why a stale fix pull request is closed. */
@@ -113,39 +175,83 @@ public final class FixPullRequestText {
         for (int i = 0; i < resolved.resolutions().size(); i++) {
             PathConflict conflict = resolved.merge().conflicts().get(i);
             FileResolution resolution = resolved.resolutions().get(i);
-            String path = "`" + cell(conflict.path()) + "`";
+            String path = Markdown.cellCode(conflict.path());
             if (resolved.ignored().contains(conflict.path())) {
                 text.append("| ").append(path).append(" | – | whole file | declined | ignored by `.github/truce.yml` |\n");
             } else if (!conflict.file().hasHunks()) {
                 text.append("| ").append(path).append(" | – | whole file | declined | ")
-                        .append(cell(conflict.file().unsupported())).append(" |\n");
+                        .append(Markdown.cell(conflict.file().unsupported())).append(" |\n");
             } else if (conflict.file().hunks().isEmpty()) {
                 text.append("| ").append(path).append(" | – | whole file | merged | ")
-                        .append(cell(conflict.kind().label())).append(" merged cleanly |\n");
+                        .append(Markdown.cell(conflict.kind().label())).append(" merged cleanly |\n");
             }
             for (ConflictHunk hunk : conflict.file().hasHunks() ? conflict.file().hunks() : List.<ConflictHunk>of()) {
                 HunkOutcome outcome = resolution.outcomes().get(hunk.id());
+                int added = resolved.newCode(i, hunk).size();
                 text.append("| ").append(path).append(" | ").append(hunk.id() + 1).append(" | ")
                         .append(ResolvedMerge.range(hunk.oursLine(), hunk.ours().size())).append(" | ")
-                        .append(outcome.isResolved() ? "`" + outcome.strategy() + "`" : "declined").append(" | ")
-                        .append(cell(outcome.reason())).append(" |\n");
+                        .append(outcome.isResolved() ? Markdown.cellCode(outcome.strategy()) : "declined")
+                        .append(added > 0 ? " **new code: " + added + " line(s)**" : "").append(" | ")
+                        .append(why(outcome)).append(" |\n");
             }
         }
         return text.toString();
+    }
+
+    /**
+     * Under the table: each hunk whose model answer adds lines found in none of its three versions, with those
+     * lines, so "confidence high" never hides code nobody wrote.
+     */
+    private static String newCodeNote(ResolvedMerge resolved) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < resolved.resolutions().size(); i++) {
+            PathConflict conflict = resolved.merge().conflicts().get(i);
+            for (ConflictHunk hunk : conflict.file().hasHunks() ? conflict.file().hunks() : List.<ConflictHunk>of()) {
+                List<String> lines = resolved.newCode(i, hunk);
+                if (lines.isEmpty()) {
+                    continue;
+                }
+                String shown = String.join("\n", lines.stream().map(Markdown::reviewable).toList());
+                boolean cut = shown.length() > MAX_NEW_CODE_CHARS;
+                if (cut) {
+                    shown = shown.substring(0, MAX_NEW_CODE_CHARS);
+                }
+                text.append("\n").append(Markdown.code(conflict.path())).append(" hunk ").append(hunk.id() + 1)
+                        .append(" (").append(ResolvedMerge.range(hunk.oursLine(), hunk.ours().size()))
+                        .append(" of the head): ").append(lines.size()).append(" line(s)")
+                        .append(cut ? ", the first " + MAX_NEW_CODE_CHARS + " characters shown" : "").append(":\n\n")
+                        .append(Markdown.fenced("", shown));
+            }
+        }
+        return text.isEmpty() ? "" : "\n**New code** — lines the model wrote that are in none of the base, head and"
+                + " base-branch versions of their hunk. Read them before merging, whatever the confidence:\n"
+                + text;
+    }
+
+    /**
+     * The reason for a table cell, escaped and capped; a model's rationale is cut before its confidence, which is
+     * always kept.
+     */
+    private static String why(HunkOutcome outcome) {
+        String reason = outcome.reason() == null ? "" : outcome.reason();
+        Matcher confidence = CONFIDENCE.matcher(reason);
+        if (outcome.isResolved() && outcome.strategy() != null
+                && outcome.strategy().startsWith(ModelStage.STRATEGY_PREFIX) && confidence.matches()) {
+            return Markdown.cell(confidence.group(1)) + " (confidence " + confidence.group(2) + ")";
+        }
+        return Markdown.cell(reason);
     }
 
     private static String declinedList(List<ResolvedMerge.Declined> declined) {
         StringBuilder text = new StringBuilder();
         for (ResolvedMerge.Declined d : declined) {
-            text.append("- `").append(d.path()).append("`").append(d.hunk() == null ? "" : " hunk " + (d.hunk().id() + 1))
-                    .append(" (").append(d.where()).append("): ").append(d.reason()).append("\n");
+            text.append("- ").append(Markdown.code(d.path()))
+                    .append(d.hunk() == null ? "" : " hunk " + (d.hunk().id() + 1))
+                    .append(" (").append(d.where()).append("): ")
+                    .append(d.by() == null ? "" : Markdown.code(d.by()) + " ").append(Markdown.text(d.reason()))
+                    .append("\n");
         }
         return text.toString();
-    }
-
-    /** Table cells are one line and must not close the table. */
-    private static String cell(String text) {
-        return text == null ? "" : text.replace("\r", " ").replace("\n", " ").replace("|", "\\|");
     }
 
     private static String shortSha(String sha) {

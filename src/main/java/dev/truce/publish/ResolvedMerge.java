@@ -7,6 +7,9 @@ import java.util.Set;
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.merge.ComputedMerge;
 import dev.truce.merge.PathConflict;
+import dev.truce.model.ModelStage;
+import dev.truce.model.NewCode;
+import dev.truce.repoconfig.NewCodePolicy;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 
@@ -41,19 +44,20 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
             PathConflict conflict = merge.conflicts().get(i);
             FileResolution resolution = resolutions.get(i);
             if (ignored.contains(conflict.path())) {
-                out.add(new Declined(conflict.path(), null, "ignored by .github/truce.yml"));
+                out.add(new Declined(conflict.path(), null, null, "ignored by .github/truce.yml", null));
             } else if (!conflict.file().hasHunks()) {
-                out.add(new Declined(conflict.path(), null, conflict.kind().label() + " conflict: "
-                        + conflict.file().unsupported()));
+                out.add(new Declined(conflict.path(), null, null, conflict.kind().label() + " conflict: "
+                        + conflict.file().unsupported(), null));
             } else {
                 for (ConflictHunk hunk : conflict.file().hunks()) {
                     HunkOutcome outcome = resolution.outcomes().get(hunk.id());
                     if (!outcome.isResolved()) {
                         // A model's outcome says which model declined ("`model:x` declined: why").
-                        boolean byModel = outcome.strategy() != null && outcome.strategy().startsWith("model:");
-                        out.add(new Declined(conflict.path(), hunk, byModel
-                                ? "`" + outcome.strategy() + "` " + outcome.reason()
-                                : outcome.status().label() + ": " + outcome.reason()));
+                        boolean byModel = outcome.strategy() != null
+                                && outcome.strategy().startsWith(ModelStage.STRATEGY_PREFIX);
+                        out.add(new Declined(conflict.path(), hunk, byModel ? outcome.strategy() : null, byModel
+                                ? outcome.reason() : outcome.status().label() + ": " + outcome.reason(),
+                                outcome.detail()));
                     }
                 }
             }
@@ -61,14 +65,54 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
         return out;
     }
 
+    /** The lines a model wrote in {@code hunk} of conflict {@code index} that none of its versions has. */
+    public List<String> newCode(int index, ConflictHunk hunk) {
+        return NewCode.of(hunk, resolutions.get(index).outcomes().get(hunk.id()));
+    }
+
+    /**
+     * This merge as a repository with {@code policy} takes it: under {@link NewCodePolicy#HUMAN} every model
+     * resolution that adds new code (see {@link NewCode}) is declined, so the hunk goes to a human.
+     */
+    public ResolvedMerge applying(NewCodePolicy policy) {
+        if (policy != NewCodePolicy.HUMAN) {
+            return this;
+        }
+        List<FileResolution> out = new ArrayList<>();
+        for (int i = 0; i < resolutions.size(); i++) {
+            PathConflict conflict = merge.conflicts().get(i);
+            FileResolution resolution = resolutions.get(i);
+            if (!conflict.file().hasHunks()) {
+                out.add(resolution);
+                continue;
+            }
+            List<HunkOutcome> outcomes = new ArrayList<>(resolution.outcomes());
+            for (ConflictHunk hunk : conflict.file().hunks()) {
+                HunkOutcome outcome = outcomes.get(hunk.id());
+                if (!NewCode.of(hunk, outcome).isEmpty()) {
+                    outcomes.set(hunk.id(), new HunkOutcome(hunk.id(), HunkOutcome.Status.UNRESOLVED,
+                            outcome.strategy(), NEW_CODE_DECLINED, null));
+                }
+            }
+            out.add(new FileResolution(resolution.file(), outcomes));
+        }
+        return new ResolvedMerge(merge, out, ignored);
+    }
+
+    /** Why a model's resolution with new code is left to a human under {@code newCode: human}. */
+    static final String NEW_CODE_DECLINED = "not taken: the model's answer adds code found in none of the three"
+            + " versions, and this repository asks a human to write new code (newCode: human in .github/truce.yml)";
+
     /**
      * A part of the conflict left to a human.
      *
      * @param path   the file
      * @param hunk   the hunk, or {@code null} for the whole file
-     * @param reason why Truce did not decide it
+     * @param by     the model strategy ({@code model:<name>}) whose outcome this is, or {@code null}
+     * @param reason why Truce did not decide it (untrusted text: it may quote the repository or the model)
+     * @param detail the full failure for the log, never published, or {@code null}
      */
-    public record Declined(String path, ConflictHunk hunk, String reason) {
+    public record Declined(String path, ConflictHunk hunk, String by, String reason, String detail) {
 
         /** Where it is: lines in the pull request's head and in the base, or the whole file. */
         public String where() {

@@ -124,7 +124,9 @@ public final class PullRequestPipeline implements PullRequestWork {
                 return;
             }
             ModelStage stage = modelStage(repo, pr, config);
-            ResolvedMerge resolved = new ResolvedMerge(merge, resolveAll(merge, ignored, stage, pr, config), ignored);
+            // newCode: human leaves a model's answer that adds code in none of the three versions to a human.
+            ResolvedMerge resolved = new ResolvedMerge(merge, resolveAll(merge, ignored, stage, pr, config), ignored)
+                    .applying(config.newCode());
             if (!resolved.isComplete()) {
                 publisher.closeFixPullRequests(repo, pr.number(), null, "the conflict of #" + pr.number() + " with "
                         + pr.baseRef() + " changed and Truce can no longer resolve all of it.");

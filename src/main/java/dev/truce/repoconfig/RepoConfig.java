@@ -15,13 +15,15 @@ import java.util.regex.Pattern;
  *                        a listed name points to (a guard against a name later re-pointed to a hosted provider)
  * @param validation      commands that check a resolution (run by the validation stage)
  * @param strategies      strategies added to or removed from the default chain
+ * @param newCode         whether a model's resolution that adds code found in none of the three versions is taken
+ *                        (and shown) or left to a human
  */
 public record RepoConfig(Mode mode, List<String> ignore, Limits limits, List<String> models, boolean modelsLocalOnly,
-        List<String> validation, StrategyChoice strategies) {
+        List<String> validation, StrategyChoice strategies, NewCodePolicy newCode) {
 
     /** What a repository without {@code truce.yml} gets. */
     public static final RepoConfig DEFAULT = new RepoConfig(Mode.FIX_PR, List.of(), Limits.DEFAULT, List.of(), false,
-            List.of(), StrategyChoice.NONE);
+            List.of(), StrategyChoice.NONE, NewCodePolicy.REVIEW);
 
     /** Where the file lives in the repository. */
     public static final String PATH = ".github/truce.yml";
@@ -30,6 +32,12 @@ public record RepoConfig(Mode mode, List<String> ignore, Limits limits, List<Str
         ignore = List.copyOf(ignore);
         models = List.copyOf(models);
         validation = List.copyOf(validation);
+    }
+
+    /** Settings that let a model's new code through for review. */
+    public RepoConfig(Mode mode, List<String> ignore, Limits limits, List<String> models, boolean modelsLocalOnly,
+            List<String> validation, StrategyChoice strategies) {
+        this(mode, ignore, limits, models, modelsLocalOnly, validation, strategies, NewCodePolicy.REVIEW);
     }
 
     /** Settings with the default strategy chain. */

@@ -27,12 +27,13 @@ import dev.truce.strategy.Strategies;
  * modelsLocalOnly: false  # true: only models the operator marked local may see the code
  * validation: ["mvn -q verify"]
  * strategies: {with: [list-insertion], without: []}   # opt-in strategies to add, default ones to leave out
+ * newCode: review         # review | human: a model's answer adding code in none of the three versions
  * </pre>
  */
 public final class RepoConfigParser {
 
     private static final Set<String> KEYS = Set.of("mode", "ignore", "limits", "models", "modelsLocalOnly", "validation",
-            "strategies");
+            "strategies", "newCode");
     private static final Set<String> LIMIT_KEYS = Set.of("maxFiles", "maxHunks");
     private static final Set<String> STRATEGY_KEYS = Set.of("with", "without");
     private static final int MAX_BYTES = 64 * 1024;
@@ -73,7 +74,19 @@ public final class RepoConfigParser {
             throw new RepoConfigException("modelsLocalOnly must be true or false, not '" + localOnly + "'");
         }
         StrategyChoice strategies = map.containsKey("strategies") ? strategies(map.get("strategies")) : d.strategies();
-        return new RepoConfig(mode, ignore, limits, models, (Boolean) localOnly, validation, strategies);
+        NewCodePolicy newCode = map.containsKey("newCode") ? newCode(map.get("newCode")) : d.newCode();
+        return new RepoConfig(mode, ignore, limits, models, (Boolean) localOnly, validation, strategies, newCode);
+    }
+
+    private static NewCodePolicy newCode(Object value) throws RepoConfigException {
+        for (NewCodePolicy policy : NewCodePolicy.values()) {
+            if (policy.key().equals(value)) {
+                return policy;
+            }
+        }
+        throw new RepoConfigException("'newCode' must be one of " + Arrays.stream(NewCodePolicy.values())
+                .map(NewCodePolicy::key).collect(Collectors.joining(", ")) + " (human: a model's answer that adds"
+                + " code found in none of the three versions goes to a human), not '" + value + "'");
     }
 
     private static StrategyChoice strategies(Object value) throws RepoConfigException {

@@ -8,13 +8,23 @@ import java.util.List;
  * @param hunkId   the hunk's id in its file
  * @param status   resolved, unresolved (left for the model stage or a human) or regenerate
  * @param strategy the strategy that decided it, or {@code null}
- * @param reason   one line: why it was resolved so, or why it was passed on
+ * @param reason   one line: why it was resolved so, or why it was passed on; plain enough to publish (no
+ *                 endpoint, host, exception or money amount)
  * @param lines    the resolved text, or {@code null} when not resolved
+ * @param detail   what went wrong in full (an endpoint that could not be reached, a provider's error, a budget's
+ *                 amounts), for the operator's log and the local command line, never published; usually
+ *                 {@code null}
  */
-public record HunkOutcome(int hunkId, Status status, String strategy, String reason, List<String> lines) {
+public record HunkOutcome(int hunkId, Status status, String strategy, String reason, List<String> lines,
+        String detail) {
 
     public HunkOutcome {
         lines = lines == null ? null : List.copyOf(lines);
+    }
+
+    /** An outcome without details beyond its reason. */
+    public HunkOutcome(int hunkId, Status status, String strategy, String reason, List<String> lines) {
+        this(hunkId, status, strategy, reason, lines, null);
     }
 
     /** Whether the hunk has text to commit. */

@@ -80,7 +80,8 @@ class ResolveWithModelTest {
         CommandRun run = truce(resolve("--model", "replay:" + replay));
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("resolved by model:replay - keeps the doubling and the tax (confidence high)",
+        assertThat(run.out()).contains("resolved by model:replay - keeps the doubling and the tax (confidence high)"
+                + " - NEW CODE: 1 line(s) in none of base, ours, theirs\n      +         return a * 2 + TAX;\n",
                 "900 tokens in (300 cached), 40 out");
         Repository r = repo.repository();
         try (RevWalk walk = new RevWalk(r)) {
@@ -98,8 +99,38 @@ class ResolveWithModelTest {
         CommandRun run = truce(resolve("--model", "replay:" + dir.resolve("empty")));
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("hunk 0 (ours line 3, theirs line 3): unresolved - declined: no recorded answer");
+        assertThat(run.out()).contains("hunk 0 (ours line 3, theirs line 3): unresolved - declined: the model call"
+                + " failed [no recorded answer");
         assertThat(repo.repository().resolve("out")).isNull();
+    }
+
+    @Test
+    void theReportListsTheCodeAModelAddedAndWhyACallFailedInFull() throws Exception {
+        scenario(THEIRS);
+        Path prompt = dumpOnePrompt();
+        Path replay = dir.resolve("replay");
+        answer(replay, prompt, "<<<HUNK h0 RESOLVED confidence=high>>>\n        return a * 2 + TAX;\n"
+                + "        System.exit(0); // \u202E\u001b[2J\n<<<END h0>>>\nrationale: keeps both\n");
+        Path report = dir.resolve("report.json");
+
+        CommandRun run = truce(resolve("--model", "replay:" + replay, "--report", report.toString()));
+
+        assertThat(run.out()).contains("NEW CODE: 2 line(s)", "      +         System.exit(0); // \\u202e\\x1b[2J\n")
+                .doesNotContain("\u001b", "\u202E");
+
+        JsonNode hunk = JSON.readTree(report.toFile()).get("files").get(0).get("hunks").get(0);
+        assertThat(hunk.get("newCode").get(0).asString()).isEqualTo("        return a * 2 + TAX;");
+        assertThat(hunk.get("newCode").get(1).asString()).isEqualTo("        System.exit(0); // \u202E\u001b[2J");
+        assertThat(hunk.get("newCode")).hasSize(2);
+        assertThat(hunk.get("detail").isNull()).isTrue();
+
+        Files.createDirectories(dir.resolve("empty"));
+        truce(resolve("--model", "replay:" + dir.resolve("empty"), "--report", report.toString()));
+
+        JsonNode declined = JSON.readTree(report.toFile()).get("files").get(0).get("hunks").get(0);
+        assertThat(declined.get("reason").asString()).isEqualTo("declined: the model call failed");
+        assertThat(declined.get("detail").asString()).startsWith("no recorded answer");
+        assertThat(declined.get("newCode").toString()).isEqualTo("[]");
     }
 
     @Test
@@ -131,7 +162,9 @@ class ResolveWithModelTest {
         CommandRun run = truce(resolve("--model", "replay:" + replay));
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("declined: answer rejected: text outside the answer blocks: 'touch ");
+        // The retry has no recording, so its failure is the public reason; the rejection is in the details.
+        assertThat(run.out()).contains("declined: the model call failed [answer rejected: text outside the answer"
+                + " blocks: 'touch ");
         assertThat(victim).doesNotExist();
         assertThat(repo.repository().resolve("out")).isNull();
     }

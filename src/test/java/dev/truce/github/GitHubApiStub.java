@@ -142,6 +142,11 @@ final class GitHubApiStub implements AutoCloseable {
                 .withBody(fixture(fixture));
     }
 
+    static ResponseDefinitionBuilder jsonBody(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody(body);
+    }
+
     static String fixture(String name) {
         try (InputStream in = GitHubApiStub.class.getResourceAsStream("/github/api/" + name)) {
             if (in == null) {

@@ -10,6 +10,8 @@ import static dev.truce.github.GitHubApiStub.REPO;
 import static dev.truce.github.GitHubApiStub.REPO_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 
 import java.net.URI;
 import java.time.Duration;
@@ -257,29 +259,59 @@ class Hub4jGitHubTest {
     }
 
     @Test
-    void closingAPullRequestCommentsWhyFirst() throws Exception {
-        github.answers("POST", REPO_PATH + "/issues/1349/comments", 201, "issue-comment.json")
-                .answers("PATCH", REPO_PATH + "/pulls/1349", 200, "created-pull-request.json");
+    void closingAPullRequestSetsItsState() throws Exception {
+        github.answers("PATCH", REPO_PATH + "/pulls/1349", 200, "created-pull-request.json");
 
-        gateway.closePullRequest(REPO, 1349, "The original branch moved; this fix is stale.");
+        gateway.closePullRequest(REPO, 1349);
 
-        LoggedRequest comment = github.received("POST", REPO_PATH + "/issues/1349/comments").get(0);
         LoggedRequest close = github.received("PATCH", REPO_PATH + "/pulls/1349").get(0);
-        assertThat(body(comment).path("body").asString()).isEqualTo("The original branch moved; this fix is stale.");
         assertThat(body(close).path("state").asString()).isEqualTo("closed");
-        assertThat(comment.getLoggedDate()).isBeforeOrEqualTo(close.getLoggedDate());
     }
 
     @Test
-    void deletingABranchDeletesItsRefAndToleratesItBeingGone() throws Exception {
-        String ref = REPO_PATH + "/git/refs/heads/truce/1347-6dcb09b";
-        github.stub(request("DELETE", urlPathEqualTo(ref)), aResponse().withStatus(204));
-        github.answers("DELETE", REPO_PATH + "/git/refs/heads/truce/gone", 422, "reference-does-not-exist.json");
+    void recentCommentsAreReadWithTheirAuthors() throws Exception {
+        github.answers("GET", REPO_PATH + "/issues/1347/comments", 200, "issue-comments.json");
 
-        gateway.deleteBranch(REPO, "truce/1347-6dcb09b");
-        gateway.deleteBranch(REPO, "truce/gone");
+        assertThat(gateway.recentComments(REPO, 1347, 500)).extracting(IssueComment::id, IssueComment::author)
+                .containsExactly(tuple(1L, "octocat"), tuple(2L, "truce[bot]"));
+        LoggedRequest request = github.received("GET", REPO_PATH + "/issues/1347/comments").get(0);
+        assertThat(request.queryParameter("per_page").firstValue()).isEqualTo("100");
+        assertThat(request.getHeader("Authorization")).isEqualTo("token " + GitHubApiStub.TOKEN);
+    }
 
-        assertThat(github.received("DELETE", ref)).hasSize(1);
+    @Test
+    void aLongThreadIsReadFromItsNewestPagesWithinTheBound() throws Exception {
+        String path = REPO_PATH + "/issues/1347/comments";
+        for (int page = 1; page <= 9; page++) {
+            // GitHub's Link header on every page; its last page number is all Truce takes from it.
+            github.stub(request("GET", urlPathEqualTo(path)).withQueryParam("page", equalTo(Integer.toString(page))),
+                    aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
+                            .withHeader("Link", "<https://api.github.com/repositories/1296269/issues/1347/comments"
+                                    + "?per_page=100&page=" + (page + 1) + ">; rel=\"next\", <https://api.github.com"
+                                    + "/repositories/1296269/issues/1347/comments?per_page=100&page=9>; rel=\"last\"")
+                            .withBody("[{\"id\": " + page + ", \"body\": \"page " + page + "\", \"user\":"
+                                    + " {\"login\": \"truce[bot]\", \"type\": \"Bot\"}}]"));
+        }
+
+        List<IssueComment> comments = gateway.recentComments(REPO, 1347, 300);
+
+        assertThat(comments).extracting(IssueComment::id).containsExactly(7L, 8L, 9L);
+        assertThat(github.received("GET", path)).extracting(r -> r.queryParameter("page").firstValue())
+                .containsExactly("1", "7", "8", "9");
+    }
+
+    @Test
+    void aCommitsAuthorAndCommitterComeFromTheGitDatabaseAndAnUnknownCommitIsEmpty() throws Exception {
+        String sha = "7638417db6d59f3c431d3e1f261cc637155684cd";
+        github.answers("GET", REPO_PATH + "/git/commits/" + sha, 200, "git-commit.json")
+                .answers("GET", REPO_PATH + "/git/commits/" + "0".repeat(40), 404, "not-found.json");
+
+        assertThat(gateway.commit(REPO, sha)).contains(new GitCommitInfo(sha, "truce[bot]",
+                "41+truce[bot]@users.noreply.github.com", "Monalisa Octocat", "octocat@github.com"));
+        assertThat(gateway.commit(REPO, "0".repeat(40))).isEmpty();
+        assertThat(github.received("GET", REPO_PATH + "/git/commits/" + sha).get(0).getHeader("Authorization"))
+                .isEqualTo("token " + GitHubApiStub.TOKEN);
+        assertThatThrownBy(() -> gateway.commit(REPO, "../../pulls")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -40,6 +40,30 @@ class CommentOnceTest {
     }
 
     @Test
+    void aCommentGitHubStoredDespiteAnErrorIsNotPostedAgain() throws Exception {
+        FakeGitHub gitHub = new FakeGitHub(r -> URI.create("http://unused"), "t");
+        gitHub.failNextCommentsAfterStoring = 1;
+        FixPublisher publisher = new FixPublisher(gitHub, new FixBranchRemote(gitHub), new InMemoryCommentLedger(10),
+                new AppIdentity("truce", 0));
+
+        assertThatThrownBy(() -> publisher.commentOnce(REPO, 5, "k", "hello")).isInstanceOf(GitHubException.class);
+        assertThat(publisher.commentOnce(REPO, 5, "k", "hello")).isFalse();
+        assertThat(gitHub.commentsOn(5)).containsExactly("hello\n\n<!-- truce:k -->\n");
+    }
+
+    @Test
+    void anotherAccountsCommentWithTheMarkerDoesNotCount() throws Exception {
+        FakeGitHub gitHub = new FakeGitHub(r -> URI.create("http://unused"), "t");
+        gitHub.botLogin = "mallory";
+        gitHub.comment(REPO, 5, "<!-- truce:k -->");
+        FixPublisher publisher = new FixPublisher(gitHub, new FixBranchRemote(gitHub), new InMemoryCommentLedger(10),
+                new AppIdentity("truce", 0));
+
+        assertThat(publisher.commentOnce(REPO, 5, "k", "hello")).isTrue();
+        assertThat(gitHub.commentsOn(5)).hasSize(2);
+    }
+
+    @Test
     void theLedgerForgetsTheOldestKeysBeyondItsCapacity() {
         InMemoryCommentLedger ledger = new InMemoryCommentLedger(2);
         ledger.firstTime("a");

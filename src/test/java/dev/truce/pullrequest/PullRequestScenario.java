@@ -6,20 +6,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import dev.truce.fetch.RepositoryCache;
 import dev.truce.fixtures.FakeGitHub;
 import dev.truce.fixtures.GitHttpServer;
 import dev.truce.fixtures.ScenarioRepo;
 import dev.truce.fixtures.Tree;
+import dev.truce.github.GitCommitInfo;
 import dev.truce.github.PullRequestInfo;
 import dev.truce.github.RepoRef;
 import dev.truce.publish.AppIdentity;
 import dev.truce.publish.InMemoryCommentLedger;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * A repository served over HTTP with a pull request #5 from {@code feature} into {@code main}, a fake GitHub, and
@@ -53,7 +56,8 @@ final class PullRequestScenario implements AutoCloseable {
         origin = ScenarioRepo.initBare(dir.resolve("origin.git"));
         server = GitHttpServer.start(dir).serve("octo", "app", origin.repository()).requireToken(TOKEN);
         gitHub = new FakeGitHub(r -> server.uri(r.owner(), r.name()), TOKEN);
-        gitHub.onDeleteBranch = this::deleteBranch;
+        gitHub.commits = this::commitInfo;
+        gitHub.botLogin = APP.name();
         pipeline = new PullRequestPipeline(gitHub, new RepositoryCache(dir.resolve("cache"), 1L << 30, clock),
                 new InMemoryCommentLedger(1000), new PipelineSettings(APP, 2, 64, Duration.ofHours(1)), clock);
     }
@@ -122,11 +126,15 @@ final class PullRequestScenario implements AutoCloseable {
         return origin.head(branch);
     }
 
-    private void deleteBranch(String branch) {
-        try {
-            RefUpdate update = origin.repository().updateRef(Constants.R_HEADS + branch);
-            update.setForceUpdate(true);
-            update.delete();
+    /** GitHub's git database answer for a commit of the served repository. */
+    private Optional<GitCommitInfo> commitInfo(String sha) {
+        try (RevWalk walk = new RevWalk(origin.repository())) {
+            RevCommit commit = walk.parseCommit(ObjectId.fromString(sha));
+            return Optional.of(new GitCommitInfo(sha, commit.getAuthorIdent().getName(),
+                    commit.getAuthorIdent().getEmailAddress(), commit.getCommitterIdent().getName(),
+                    commit.getCommitterIdent().getEmailAddress()));
+        } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+            return Optional.empty();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -36,6 +36,19 @@ class RepoConfigParserTest {
     }
 
     @Test
+    void newCodeIsReviewByDefaultHumanOnRequestAndNothingElse() throws Exception {
+        assertThat(parser.parse("").newCode()).isEqualTo(NewCodePolicy.REVIEW);
+        assertThat(parser.parse("newCode: review\n").newCode()).isEqualTo(NewCodePolicy.REVIEW);
+        assertThat(parser.parse("newCode: human\n").newCode()).isEqualTo(NewCodePolicy.HUMAN);
+        assertThatThrownBy(() -> parser.parse("newCode: maybe\n")).isInstanceOf(RepoConfigException.class)
+                .hasMessageContaining("'newCode' must be one of review, human").hasMessageContaining("not 'maybe'");
+        assertThatThrownBy(() -> parser.parse("newCode: true\n")).hasMessageContaining("not 'true'");
+        assertThatThrownBy(() -> parser.parse("newCode: [human]\n")).hasMessageContaining("'newCode' must be");
+        assertThatThrownBy(() -> parser.parse("newcode: human\n")).hasMessageContaining("unknown key 'newcode'")
+                .hasMessageContaining("newCode");
+    }
+
+    @Test
     void bareOffMeansOffThoughYamlReadsItAsFalse() throws Exception {
         assertThat(parser.parse("mode: off\n").mode()).isEqualTo(Mode.OFF);
         assertThat(parser.parse("mode: \"off\"\n").mode()).isEqualTo(Mode.OFF);
