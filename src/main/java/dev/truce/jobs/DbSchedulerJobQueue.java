@@ -1,21 +1,26 @@
 package dev.truce.jobs;
 
 import java.io.IOException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Calendar;
 import java.util.List;
+import java.util.TimeZone;
 
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
@@ -29,6 +34,13 @@ import dev.truce.server.TruceProperties;
  * The job queue on db-scheduler: each job is a one-time task row in {@code scheduled_tasks} whose instance id is the
  * job's identity, so a job already waiting (or running) is not added twice. Rows survive restarts; on PostgreSQL
  * several replicas share the table safely (db-scheduler picks a row with an optimistic version check).
+ *
+ * <p>Jobs are added with {@code insert ... on conflict do nothing} instead of db-scheduler's
+ * {@code scheduleIfNotExists}: that one selects, inserts, and on a duplicate key selects again, and on PostgreSQL the
+ * duplicate key aborts the caller's transaction (the webhook's), so the second select fails and the delivery gets a
+ * 500. A statement that does nothing on a conflict cannot abort anything (PostgreSQL, and H2 in PostgreSQL mode, the
+ * service's default). It writes the row db-scheduler 16's {@code JdbcTaskRepository.createIfNotExists} writes
+ * (JobEnqueueTest compares the two).
  */
 final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
 
@@ -38,6 +50,11 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
     static final String CLOSE_FIX = "close-fix";
 
     private static final Logger log = LoggerFactory.getLogger(DbSchedulerJobQueue.class);
+    private static final String INSERT_IF_ABSENT = "insert into scheduled_tasks (task_name, task_instance, task_data,"
+            + " execution_time, picked, version) values (?, ?, ?, ?, ?, ?) on conflict do nothing";
+
+    private final JdbcTemplate jdbc;
+    private final JsonTaskSerializer serializer = new JsonTaskSerializer();
 
     private final PullRequestWork work;
     private final int maxPullRequestsPerPush;
@@ -50,6 +67,7 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
 
     DbSchedulerJobQueue(DataSource dataSource, PullRequestWork work, TruceProperties.Jobs settings,
             int maxPullRequestsPerPush) {
+        this.jdbc = new JdbcTemplate(dataSource);
         this.work = work;
         this.maxPullRequestsPerPush = maxPullRequestsPerPush;
         this.resolveTask = Tasks.oneTime(RESOLVE, JobPayloads.Resolve.class)
@@ -66,7 +84,7 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
                 .execute((instance, context) -> runCloseFix(instance.getData()));
         List<Task<?>> tasks = List.of(resolveTask, commentTask, recheckTask, closeFixTask);
         this.scheduler = Scheduler.create(dataSource, tasks)
-                .serializer(new JsonTaskSerializer())
+                .serializer(serializer)
                 .pollingInterval(settings.pollInterval())
                 .threads(settings.threads())
                 .enableImmediateExecution()
@@ -106,9 +124,8 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
                 "close fix");
     }
 
-    private void enqueue(com.github.kagkarlsson.scheduler.task.TaskInstance<?> instance, String what) {
-        boolean added = scheduler.scheduleIfNotExists(instance, Instant.now());
-        if (!added) {
+    private void enqueue(TaskInstance<?> instance, String what) {
+        if (!insertIfAbsent(instance, Instant.now())) {
             log.info("Already queued: {} {}", what, instance.getId());
             return;
         }
@@ -121,7 +138,24 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
                     scheduler.triggerCheckForDueExecutions();
                 }
             });
+        } else {
+            scheduler.triggerCheckForDueExecutions();
         }
+    }
+
+    /** Adds the task row unless one with the same task name and id exists; false when it did. */
+    private boolean insertIfAbsent(TaskInstance<?> instance, Instant due) {
+        // The columns and values of db-scheduler's own insert (priority only when priorities are enabled, which they are
+        // not here); the timestamp as alwaysPersistTimestampInUTC writes it.
+        int inserted = jdbc.update(INSERT_IF_ABSENT, statement -> {
+            statement.setString(1, instance.getTaskName());
+            statement.setString(2, instance.getId());
+            statement.setBytes(3, serializer.serialize(instance.getData()));
+            statement.setTimestamp(4, Timestamp.from(due), Calendar.getInstance(TimeZone.getTimeZone("UTC")));
+            statement.setBoolean(5, false);
+            statement.setLong(6, 1L);
+        });
+        return inserted == 1;
     }
 
     private void runResolve(JobPayloads.Resolve job) {

@@ -34,6 +34,14 @@ final class WebhookClient {
         }
     }
 
+    /**
+     * The same event content as another GitHub event would carry it: real payloads of two events differ at least in
+     * their timestamps, so the body (and its hash) is new while repository, pull request, head and base stay.
+     */
+    static String anotherEvent(String body) {
+        return body.replaceFirst("\\{", "{\"truce_test_event\": \"" + UUID.randomUUID() + "\",");
+    }
+
     /** Sends {@code body} as event {@code event}, correctly signed, with a fresh delivery id. */
     HttpResponse<String> send(String event, String body) {
         return send(event, body, UUID.randomUUID().toString());
