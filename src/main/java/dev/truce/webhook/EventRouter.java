@@ -34,8 +34,11 @@ class EventRouter {
 
     /** What became of an event, in a line for the response and the log. */
     record Outcome(String message) {
+        /** How the message of an event Truce does nothing with begins. */
+        static final String IGNORED = "ignored: ";
+
         static Outcome ignored(String why) {
-            return new Outcome("ignored: " + why);
+            return new Outcome(IGNORED + why);
         }
     }
 

@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import dev.truce.server.SettingException;
 import dev.truce.server.TruceProperties;
 
-/** The webhook secret, from {@code truce.github.webhook-secret} or the file {@code truce.github.webhook-secret-file}. */
+/**
+ * The webhook secret, from {@code truce.github.webhook-secret} or the file {@code truce.github.webhook-secret-file},
+ * and the memory budget all webhook bodies share.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebhookConfiguration {
 
@@ -35,6 +38,11 @@ class WebhookConfiguration {
                     SET_A_SECRET);
         }
         return new WebhookSignature(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Bean
+    BodyBudget webhookBodyBudget(TruceProperties properties) {
+        return new BodyBudget(properties.webhook().maxBufferedBytes().toBytes());
     }
 
     /**

@@ -53,7 +53,9 @@ class TruceServerStartupTest {
             assertThat(properties.storage().cacheDir()).isEqualTo(dataDir.resolve("repos"));
             assertThat(properties.toString()).doesNotContain("s3cret");
             assertThat(properties.github().apiUrl()).isEqualTo("https://api.github.com");
-            assertThat(properties.webhook().maxBodyBytes().toBytes()).isEqualTo(25L * 1024 * 1024);
+            assertThat(properties.webhook().maxBodyBytes().toBytes()).isEqualTo(5L * 1024 * 1024);
+            assertThat(properties.webhook().maxBufferedBytes().toBytes()).isEqualTo(64L * 1024 * 1024);
+            assertThat(properties.webhook().rejectionLogInterval()).isEqualTo(java.time.Duration.ofSeconds(60));
             assertThat(properties.jobs().maxRetries()).isEqualTo(5);
             assertThat(properties.limits().maxPullRequestsPerPush()).isEqualTo(20);
         }

@@ -39,7 +39,10 @@ final class WebhookClient {
      * their timestamps, so the body (and its hash) is new while repository, pull request, head and base stay.
      */
     static String anotherEvent(String body) {
-        return body.replaceFirst("\\{", "{\"truce_test_event\": \"" + UUID.randomUUID() + "\",");
+        int open = body.indexOf('{');
+        String rest = body.substring(open + 1);
+        return body.substring(0, open + 1) + "\"truce_test_event\": \"" + UUID.randomUUID() + "\""
+                + (rest.strip().startsWith("}") ? "" : ", ") + rest;
     }
 
     /** Sends {@code body} as event {@code event}, correctly signed, with a fresh delivery id. */
