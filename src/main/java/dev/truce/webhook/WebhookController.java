@@ -2,6 +2,7 @@ package dev.truce.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +21,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /webhook}. In order, each step refusing what it cannot accept before the next one runs: the body read
- * in chunks within the per-request limit (413) and the global memory budget (503) while its HMAC is computed, the
- * signature (401), the headers and the JSON (400); then one short transaction records the delivery (a repeat: 200)
- * and queues at most one job (202). Nothing slow happens here: GitHub expects an answer within seconds.
+ * {@code POST /webhook}. In order, each step refusing what it cannot accept before the next one runs: the GitHub
+ * headers (400), the body read in chunks within the per-request limit (413) and the global memory budget (503) while
+ * its HMAC is computed, the signature (401), the JSON and its shape for the event (400); then one short transaction
+ * records the delivery (a repeat by id or by body: 200) and queues at most one job (202). Nothing slow happens here:
+ * GitHub expects an answer within seconds.
  */
 @RestController
 class WebhookController {
@@ -56,6 +58,7 @@ class WebhookController {
     @PostMapping(path = "/webhook")
     ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
         try {
+            DeliveryHeaders headers = DeliveryHeaders.of(request);
             if (request.getContentLengthLong() > maxBodyBytes) {
                 throw new RejectedDelivery(RejectedDelivery.Reason.TOO_LARGE,
                         "body larger than " + maxBodyBytes + " bytes");
@@ -66,12 +69,9 @@ class WebhookController {
                     throw new RejectedDelivery(RejectedDelivery.Reason.SIGNATURE,
                             "missing or wrong X-Hub-Signature-256");
                 }
-                String event = request.getHeader("X-GitHub-Event");
-                String delivery = request.getHeader("X-GitHub-Delivery");
-                if (event == null || event.isBlank() || delivery == null || delivery.isBlank()) {
-                    return reply(HttpStatus.BAD_REQUEST, "X-GitHub-Event and X-GitHub-Delivery are required");
-                }
-                return handle(event, delivery, parse(body));
+                JsonNode payload = parse(body);
+                PayloadShape.check(headers.event(), payload);
+                return handle(headers, body.sha256(), payload);
             }
         } catch (RejectedDelivery rejected) {
             rejections.rejected(rejected, request.getRemoteAddr());
@@ -96,12 +96,15 @@ class WebhookController {
         return payload;
     }
 
-    private ResponseEntity<String> handle(String event, String delivery, JsonNode payload) {
+    private ResponseEntity<String> handle(DeliveryHeaders headers, String bodySha256, JsonNode payload) {
+        String delivery = headers.delivery();
+        String event = headers.event();
         ResponseEntity<String> response = transaction.execute(status -> {
-            if (!deliveries.recordFirst(delivery, event)) {
-                // PostgreSQL aborted the transaction at the duplicate key; nothing else was written.
+            Optional<String> earlier = deliveries.recordFirst(delivery, event, bodySha256);
+            if (earlier.isPresent()) {
                 status.setRollbackOnly();
-                return reply(HttpStatus.OK, "duplicate delivery " + delivery);
+                return reply(HttpStatus.OK, earlier.get().equals(delivery) ? "duplicate delivery " + delivery
+                        : "duplicate delivery: same body as delivery " + earlier.get());
             }
             return reply(HttpStatus.ACCEPTED, router.route(event, payload).message());
         });

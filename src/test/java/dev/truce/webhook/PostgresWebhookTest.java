@@ -121,4 +121,38 @@ class PostgresWebhookTest {
         assertThat(jdbc.queryForObject("select count(*) from webhook_deliveries", Integer.class))
                 .isEqualTo(deliveriesBefore + deliveries);
     }
+
+    @Test
+    void a_storm_of_one_delivery_and_its_replays_under_new_ids_is_handled_once_on_postgresql() throws Exception {
+        // The same signed body, 20 times under one delivery id and 10 times under new ids, all at once.
+        WebhookClient github = new WebhookClient(port, properties.github().webhookSecret());
+        work.reset();
+        String closed = WebhookClient.event("pull_request_closed");
+        String delivery = UUID.randomUUID().toString();
+        ExecutorService senders = Executors.newFixedThreadPool(30);
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String id = i < 20 ? delivery : UUID.randomUUID().toString();
+                sent.add(senders.submit(() -> {
+                    go.await();
+                    return github.send("pull_request", closed, id);
+                }));
+            }
+            go.countDown();
+            for (Future<HttpResponse<String>> response : sent) {
+                responses.add(response.get());
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+
+        assertThat(responses).extracting(HttpResponse::statusCode).as("%s", responses.stream()
+                .map(HttpResponse::body).toList()).containsOnly(200, 202).containsOnlyOnce(202);
+        await(Duration.ofSeconds(10), () -> !work.closedFixes.isEmpty()
+                && jdbc.queryForObject("select count(*) from scheduled_tasks", Integer.class) == 0, "the job to run");
+        assertThat(work.closedFixes).containsExactly("octocat/Hello-World#1347");
+    }
 }
