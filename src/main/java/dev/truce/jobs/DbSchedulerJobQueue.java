@@ -1,15 +1,19 @@
 package dev.truce.jobs;
 
 import java.io.IOException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Calendar;
 import java.util.List;
+import java.util.TimeZone;
 
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -17,6 +21,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
@@ -34,6 +39,13 @@ import dev.truce.server.TruceProperties;
  * <p>A job whose replica died while running it is run again: by this replica at once when it starts again under the
  * same name (it takes back the rows its name still holds), otherwise by any replica once the dead one missed its
  * heartbeats. A job that has failed or died {@code maxRevivals} times is dropped instead of revived.
+ *
+ * <p>Jobs are added with {@code insert ... on conflict do nothing} instead of db-scheduler's
+ * {@code scheduleIfNotExists}: that one selects, inserts, and on a duplicate key selects again, and on PostgreSQL the
+ * duplicate key aborts the caller's transaction (the webhook's), so the second select fails and the delivery gets a
+ * 500. A statement that does nothing on a conflict cannot abort anything (PostgreSQL, and H2 in PostgreSQL mode, the
+ * service's default). It writes the row db-scheduler 16's {@code JdbcTaskRepository.createIfNotExists} writes
+ * (JobEnqueueTest compares the two).
  */
 final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
 
@@ -43,6 +55,11 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
     static final String CLOSE_FIX = "close-fix";
 
     private static final Logger log = LoggerFactory.getLogger(DbSchedulerJobQueue.class);
+    private static final String INSERT_IF_ABSENT = "insert into scheduled_tasks (task_name, task_instance, task_data,"
+            + " execution_time, picked, version) values (?, ?, ?, ?, ?, ?) on conflict do nothing";
+
+    private final JdbcTemplate jdbc;
+    private final JsonTaskSerializer serializer = new JsonTaskSerializer();
 
     private final PullRequestWork work;
     private final int maxPullRequestsPerPush;
@@ -56,6 +73,7 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
 
     DbSchedulerJobQueue(DataSource dataSource, PullRequestWork work, TruceProperties.Jobs settings,
             int maxPullRequestsPerPush) {
+        this.jdbc = new JdbcTemplate(dataSource);
         this.work = work;
         this.maxPullRequestsPerPush = maxPullRequestsPerPush;
         this.resolveTask = Tasks.oneTime(RESOLVE, JobPayloads.Resolve.class)
@@ -79,7 +97,7 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
                 : new SchedulerName.Hostname().getName();
         this.deadJobs = new DeadJobs(dataSource, name);
         this.scheduler = Scheduler.create(dataSource, tasks)
-                .serializer(new JsonTaskSerializer())
+                .serializer(serializer)
                 .pollingInterval(settings.pollInterval())
                 .threads(settings.threads())
                 .schedulerName(new SchedulerName.Fixed(name))
@@ -123,9 +141,8 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
                 "close fix");
     }
 
-    private void enqueue(com.github.kagkarlsson.scheduler.task.TaskInstance<?> instance, String what) {
-        boolean added = scheduler.scheduleIfNotExists(instance, Instant.now());
-        if (!added) {
+    private void enqueue(TaskInstance<?> instance, String what) {
+        if (!insertIfAbsent(instance, Instant.now())) {
             log.info("Already queued: {} {}", what, instance.getId());
             return;
         }
@@ -138,7 +155,24 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
                     scheduler.triggerCheckForDueExecutions();
                 }
             });
+        } else {
+            scheduler.triggerCheckForDueExecutions();
         }
+    }
+
+    /** Adds the task row unless one with the same task name and id exists; false when it did. */
+    private boolean insertIfAbsent(TaskInstance<?> instance, Instant due) {
+        // The columns and values of db-scheduler's own insert (priority only when priorities are enabled, which they are
+        // not here); the timestamp as alwaysPersistTimestampInUTC writes it.
+        int inserted = jdbc.update(INSERT_IF_ABSENT, statement -> {
+            statement.setString(1, instance.getTaskName());
+            statement.setString(2, instance.getId());
+            statement.setBytes(3, serializer.serialize(instance.getData()));
+            statement.setTimestamp(4, Timestamp.from(due), Calendar.getInstance(TimeZone.getTimeZone("UTC")));
+            statement.setBoolean(5, false);
+            statement.setLong(6, 1L);
+        });
+        return inserted == 1;
     }
 
     private void runResolve(JobPayloads.Resolve job) {

@@ -46,10 +46,14 @@ class GitHubAppConfiguration {
     private static final Logger log = LoggerFactory.getLogger(GitHubAppConfiguration.class);
 
     @Bean
-    GitHubGateway gitHubGateway(TruceProperties properties) throws AppKeyException {
+    GitHubGateway gitHubGateway(TruceProperties properties) throws AppKeyException, SettingException {
         TruceProperties.GitHub github = properties.github();
         if (github.appId() <= 0) {
-            throw new IllegalStateException("truce.github.app-id (TRUCE_GITHUB_APPID) must be set to the App's id");
+            throw new SettingException(github.appId() == 0
+                    ? "The GitHub App id is not set (the private key is), so Truce cannot authenticate as the App."
+                    : "truce.github.app-id is " + github.appId() + ": a GitHub App id is a positive number.",
+                    "Set truce.github.app-id (TRUCE_GITHUB_APPID) to the App ID on the App's settings page;"
+                            + " see docs/github-app.md.");
         }
         GitHubSettings settings = GitHubSettings.of(URI.create(github.apiUrl()))
                 .withMaxRateLimitWait(github.maxRateLimitWait());

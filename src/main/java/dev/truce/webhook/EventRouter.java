@@ -13,7 +13,10 @@ import dev.truce.pullrequest.ResolveRequest;
 import dev.truce.server.TruceProperties;
 import tools.jackson.databind.JsonNode;
 
-/** Turns one GitHub event into at most one job (or a bookkeeping row); says what it did in a short line. */
+/**
+ * Turns one GitHub event into at most one job (or a bookkeeping row); says what it did in a short line. The payload
+ * has the shape of its event ({@link PayloadShape}); what an event may lack (an installation) makes it ignored.
+ */
 @Component
 class EventRouter {
 
@@ -34,8 +37,11 @@ class EventRouter {
 
     /** What became of an event, in a line for the response and the log. */
     record Outcome(String message) {
+        /** How the message of an event Truce does nothing with begins. */
+        static final String IGNORED = "ignored: ";
+
         static Outcome ignored(String why) {
-            return new Outcome("ignored: " + why);
+            return new Outcome(IGNORED + why);
         }
     }
 
@@ -54,9 +60,9 @@ class EventRouter {
         String action = payload.path("action").asString("");
         RepoRef repo = repo(payload);
         JsonNode pr = payload.path("pull_request");
-        int number = pr.path("number").asInt(payload.path("number").asInt(0));
-        if (repo == null || number == 0) {
-            return Outcome.ignored("no installation, repository or pull request number");
+        int number = pr.path("number").asInt();
+        if (repo == null) {
+            return Outcome.ignored("no installation or repository");
         }
         if (action.equals("closed")) {
             jobs.closeFix(repo, number);
@@ -112,10 +118,10 @@ class EventRouter {
             return Outcome.ignored("comment does not ask Truce to resolve");
         }
         RepoRef repo = repo(payload);
-        int number = issue.path("number").asInt(0);
-        long commentId = comment.path("id").asLong(0);
-        if (repo == null || number == 0 || commentId == 0 || login.isEmpty()) {
-            return Outcome.ignored("no installation, repository, pull request, comment or author");
+        int number = issue.path("number").asInt();
+        long commentId = comment.path("id").asLong();
+        if (repo == null || login.isEmpty()) {
+            return Outcome.ignored("no installation, repository or comment author");
         }
         jobs.commentRequest(repo, number, commentId, login);
         return new Outcome("queued: comment request on " + repo.fullName() + "#" + number + " by " + login);

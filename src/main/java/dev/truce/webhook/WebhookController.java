@@ -2,9 +2,11 @@ package dev.truce.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,11 +21,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /webhook}: reads the raw body (bounded), checks its signature, records the delivery and queues a job,
- * all in one short transaction. Nothing slow happens here: GitHub expects an answer within seconds.
+ * {@code POST /webhook}. In order, each step refusing what it cannot accept before the next one runs: the GitHub
+ * headers (400), the body read in chunks within the per-request limit (413) and the global memory budget (503) while
+ * its HMAC is computed, the signature (401), the JSON and its shape for the event (400); then one short transaction
+ * records the delivery (a repeat by id or by body: 200) and queues at most one job (202). Nothing slow happens here:
+ * GitHub expects an answer within seconds.
  */
 @RestController
 class WebhookController {
+
+    /** What a 503 tells the sender: the budget frees up as the bodies being received are handled. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
 
@@ -31,58 +39,82 @@ class WebhookController {
     private final DeliveryLog deliveries;
     private final EventRouter router;
     private final TransactionTemplate transaction;
+    private final BodyBudget budget;
+    private final RejectionLog rejections;
     private final long maxBodyBytes;
     private final JsonMapper json = JsonMapper.builder().build();
 
     WebhookController(WebhookSignature signature, DeliveryLog deliveries, EventRouter router,
-            TransactionTemplate transaction, TruceProperties properties) {
+            TransactionTemplate transaction, BodyBudget budget, TruceProperties properties) {
         this.signature = signature;
         this.deliveries = deliveries;
         this.router = router;
         this.transaction = transaction;
+        this.budget = budget;
+        this.rejections = new RejectionLog(properties.webhook().rejectionLogInterval(), System::nanoTime);
         this.maxBodyBytes = properties.webhook().maxBodyBytes().toBytes();
     }
 
     @PostMapping(path = "/webhook")
     ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            return reply(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + maxBodyBytes + " bytes");
-        }
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-        }
-        if (body.length > maxBodyBytes) {
-            return reply(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + maxBodyBytes + " bytes");
-        }
-        String delivery = request.getHeader("X-GitHub-Delivery");
-        if (!signature.matches(body, request.getHeader("X-Hub-Signature-256"))) {
-            log.warn("Rejected delivery {}: missing or wrong X-Hub-Signature-256", delivery);
-            return reply(HttpStatus.UNAUTHORIZED, "missing or wrong X-Hub-Signature-256");
-        }
-        String event = request.getHeader("X-GitHub-Event");
-        if (event == null || event.isBlank() || delivery == null || delivery.isBlank()) {
-            return reply(HttpStatus.BAD_REQUEST, "X-GitHub-Event and X-GitHub-Delivery are required");
-        }
-        JsonNode payload;
         try {
-            payload = json.readTree(body);
+            DeliveryHeaders headers = DeliveryHeaders.of(request);
+            if (request.getContentLengthLong() > maxBodyBytes) {
+                throw new RejectedDelivery(RejectedDelivery.Reason.TOO_LARGE,
+                        "body larger than " + maxBodyBytes + " bytes");
+            }
+            try (InputStream in = request.getInputStream();
+                    ReceivedBody body = ReceivedBody.read(in, maxBodyBytes, budget, signature.mac())) {
+                if (!signature.matches(body.hmac(), request.getHeader("X-Hub-Signature-256"))) {
+                    throw new RejectedDelivery(RejectedDelivery.Reason.SIGNATURE,
+                            "missing or wrong X-Hub-Signature-256");
+                }
+                JsonNode payload = parse(body);
+                PayloadShape.check(headers.event(), payload);
+                return handle(headers, body.sha256(), payload);
+            }
+        } catch (RejectedDelivery rejected) {
+            rejections.rejected(rejected, request.getRemoteAddr());
+            ResponseEntity.BodyBuilder response = ResponseEntity.status(rejected.reason().status());
+            if (rejected.reason() == RejectedDelivery.Reason.BUSY) {
+                response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            }
+            return response.contentType(MediaType.TEXT_PLAIN).body(rejected.getMessage() + "\n");
+        }
+    }
+
+    private JsonNode parse(ReceivedBody body) throws RejectedDelivery, IOException {
+        JsonNode payload;
+        try (InputStream in = body.open()) {
+            payload = json.readTree(in);
         } catch (JacksonException e) {
-            return reply(HttpStatus.BAD_REQUEST, "body is not JSON: " + e.getOriginalMessage());
+            throw new RejectedDelivery(RejectedDelivery.Reason.PAYLOAD, "body is not JSON: " + e.getOriginalMessage());
         }
         if (payload == null || !payload.isObject()) {
-            return reply(HttpStatus.BAD_REQUEST, "body is not a JSON object");
+            throw new RejectedDelivery(RejectedDelivery.Reason.PAYLOAD, "body is not a JSON object");
         }
+        return payload;
+    }
+
+    private ResponseEntity<String> handle(DeliveryHeaders headers, String bodySha256, JsonNode payload) {
+        String delivery = headers.delivery();
+        String event = headers.event();
         ResponseEntity<String> response = transaction.execute(status -> {
-            if (!deliveries.recordFirst(delivery, event)) {
-                // PostgreSQL aborted the transaction at the duplicate key; nothing else was written.
+            Optional<String> earlier = deliveries.recordFirst(delivery, event, bodySha256);
+            if (earlier.isPresent()) {
                 status.setRollbackOnly();
-                return reply(HttpStatus.OK, "duplicate delivery " + delivery);
+                return reply(HttpStatus.OK, earlier.get().equals(delivery) ? "duplicate delivery " + delivery
+                        : "duplicate delivery: same body as delivery " + earlier.get());
             }
-            EventRouter.Outcome outcome = router.route(event, payload);
-            return reply(HttpStatus.ACCEPTED, outcome.message());
+            return reply(HttpStatus.ACCEPTED, router.route(event, payload).message());
         });
-        log.info("Delivery {} ({}): {}", delivery, event, response.getBody().strip());
+        String outcome = response.getBody().strip();
+        if (response.getStatusCode() == HttpStatus.ACCEPTED && !outcome.startsWith(EventRouter.Outcome.IGNORED)) {
+            log.info("Delivery {} ({}): {}", delivery, event, outcome);
+        } else {
+            // Events Truce does not act on and repeats are most of the traffic: not worth a line each by default.
+            log.debug("Delivery {} ({}): {}", delivery, event, outcome);
+        }
         return response;
     }
 

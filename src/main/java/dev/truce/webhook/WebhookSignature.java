@@ -5,6 +5,7 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -24,29 +25,29 @@ final class WebhookSignature {
         this.key = new SecretKeySpec(secret, ALGORITHM);
     }
 
-    /** Whether {@code header} is the signature of exactly these bytes; compared in constant time. */
-    boolean matches(byte[] body, String header) {
+    /** A fresh HMAC keyed with the secret, to feed the body to as it arrives. */
+    Mac mac() {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable in this JVM", e);
+        }
+    }
+
+    /** Whether {@code header} is the signature whose HMAC is {@code hmac}; compared in constant time. */
+    boolean matches(byte[] hmac, String header) {
         if (header == null || !header.startsWith(PREFIX)) {
             return false;
         }
-        byte[] expected = HexFormat.of().formatHex(hmac(body)).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = header.substring(PREFIX.length()).toLowerCase(java.util.Locale.ROOT)
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = HexFormat.of().formatHex(hmac).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = header.substring(PREFIX.length()).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, given);
     }
 
     /** The header value GitHub would send for {@code body}. */
     String sign(byte[] body) {
-        return PREFIX + HexFormat.of().formatHex(hmac(body));
-    }
-
-    private byte[] hmac(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable in this JVM", e);
-        }
+        return PREFIX + HexFormat.of().formatHex(mac().doFinal(body));
     }
 }

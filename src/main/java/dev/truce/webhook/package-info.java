@@ -1,2 +1,5 @@
-/** The webhook endpoint: signature check, delivery log, and turning GitHub events into jobs. */
+/**
+ * The webhook endpoint: bounded reading of the body, signature check, payload checks, delivery log, and turning GitHub
+ * events into jobs.
+ */
 package dev.truce.webhook;

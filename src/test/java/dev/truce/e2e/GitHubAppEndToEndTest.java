@@ -28,6 +28,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 import javax.crypto.Mac;
@@ -92,6 +93,7 @@ class GitHubAppEndToEndTest {
     private static final String TOKEN = "ghs_e2e" + UUID.randomUUID().toString().replace("-", "");
     private static final String SECRET = UUID.randomUUID().toString();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final AtomicLong EVENTS = new AtomicLong();
 
     private static final String BASE_POM = """
             <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -249,9 +251,12 @@ class GitHubAppEndToEndTest {
         assertThat(branchBefore).as("the fix branch after the same head and base again").isEqualTo(firstFix);
 
         HttpResponse<String> redelivered = send("pull_request", body, delivery);
+        HttpResponse<String> replayed = send("pull_request", body, UUID.randomUUID().toString());
 
         assertThat(redelivered.statusCode()).isEqualTo(200);
         assertThat(redelivered.body()).contains("duplicate delivery");
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        assertThat(replayed.body()).contains("same body as delivery " + delivery);
         assertThat(jobsWaiting()).isZero();
         Thread.sleep(300); // a wrongly queued job would start within the poll interval (100 ms)
         assertThat(requests("GET", REPO + "/pulls/" + RESOLVABLE)).hasSize(pullReads);
@@ -265,11 +270,11 @@ class GitHubAppEndToEndTest {
     @Test
     @Order(3)
     void an_unresolvable_conflict_gets_one_comment_listing_the_hunks_and_nothing_is_pushed() throws Exception {
-        String body = opened(UNRESOLVABLE, "topic", topic, main);
-
-        assertThat(send("pull_request", body, UUID.randomUUID().toString()).statusCode()).isEqualTo(202);
+        assertThat(send("pull_request", opened(UNRESOLVABLE, "topic", topic, main), UUID.randomUUID().toString())
+                .statusCode()).isEqualTo(202);
         awaitJobsDone();
-        assertThat(send("pull_request", body, UUID.randomUUID().toString()).statusCode()).isEqualTo(202);
+        assertThat(send("pull_request", opened(UNRESOLVABLE, "topic", topic, main), UUID.randomUUID().toString())
+                .statusCode()).isEqualTo(202);
         awaitJobsDone();
 
         assertThat(requests("GET", REPO + "/pulls/" + UNRESOLVABLE)).hasSize(2); // both ran
@@ -494,11 +499,16 @@ class GitHubAppEndToEndTest {
 
     // --- webhooks --------------------------------------------------------------------------------------------
 
+    /**
+     * A new {@code pull_request} event: like GitHub's, each carries its own {@code updated_at}, so two events about
+     * the same head and base differ in their bodies (a body sent again is a repeat, whatever its delivery id).
+     */
     private static String opened(int number, String headRef, RevCommit head, RevCommit base) {
         ObjectNode event = (ObjectNode) JSON.readTree(webhookFixture("pull_request_opened.json"));
         event.put("number", number);
         ObjectNode pr = (ObjectNode) event.get("pull_request");
         pr.put("number", number);
+        pr.put("updated_at", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(EVENTS.incrementAndGet()).toString());
         ((ObjectNode) pr.get("head")).put("ref", headRef).put("sha", head.name()).put("label", "octocat:" + headRef);
         ((ObjectNode) pr.get("base")).put("sha", base.name());
         return JSON.writeValueAsString(event);

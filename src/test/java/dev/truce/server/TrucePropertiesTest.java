@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 class TrucePropertiesTest {
 
@@ -24,5 +25,21 @@ class TrucePropertiesTest {
                 Duration.ZERO, 6, 2, null)).hasMessageContaining("truce.jobs.heartbeat-interval");
         assertThatThrownBy(() -> new TruceProperties.Limits(0))
                 .hasMessageContaining("truce.limits.max-pull-requests-per-push");
+    }
+
+    @Test
+    void webhook_limits_the_endpoint_cannot_work_with_are_rejected_naming_the_property() {
+        Duration minute = Duration.ofMinutes(1);
+        Duration week = Duration.ofDays(7);
+
+        assertThatThrownBy(() -> new TruceProperties.Webhook(DataSize.ofBytes(0), DataSize.ofMegabytes(64), minute,
+                week)).hasMessageContaining("truce.webhook.max-body-bytes");
+        // A budget no larger than one body could never hold a body of the largest allowed size.
+        assertThatThrownBy(() -> new TruceProperties.Webhook(DataSize.ofMegabytes(5), DataSize.ofMegabytes(5), minute,
+                week)).hasMessageContaining("truce.webhook.max-buffered-bytes");
+        assertThatThrownBy(() -> new TruceProperties.Webhook(DataSize.ofMegabytes(5), DataSize.ofMegabytes(64),
+                Duration.ofSeconds(-1), week)).hasMessageContaining("truce.webhook.rejection-log-interval");
+        assertThatThrownBy(() -> new TruceProperties.Webhook(DataSize.ofMegabytes(5), DataSize.ofMegabytes(64), minute,
+                Duration.ZERO)).hasMessageContaining("truce.webhook.delivery-retention");
     }
 }

@@ -17,14 +17,18 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.truce.fixtures.TruceServerTest;
 
 /** The service as {@code truce serve} starts it: application.properties defaults, H2 file database in the data dir. */
+@ExtendWith(OutputCaptureExtension.class)
 class TruceServerStartupTest {
 
     @TempDir
@@ -49,17 +53,52 @@ class TruceServerStartupTest {
             assertThat(properties.storage().cacheDir()).isEqualTo(dataDir.resolve("repos"));
             assertThat(properties.toString()).doesNotContain("s3cret");
             assertThat(properties.github().apiUrl()).isEqualTo("https://api.github.com");
-            assertThat(properties.webhook().maxBodyBytes().toBytes()).isEqualTo(25L * 1024 * 1024);
+            assertThat(properties.webhook().maxBodyBytes().toBytes()).isEqualTo(5L * 1024 * 1024);
+            assertThat(properties.webhook().maxBufferedBytes().toBytes()).isEqualTo(64L * 1024 * 1024);
+            assertThat(properties.webhook().rejectionLogInterval()).isEqualTo(java.time.Duration.ofSeconds(60));
             assertThat(properties.jobs().maxRetries()).isEqualTo(5);
             assertThat(properties.limits().maxPullRequestsPerPush()).isEqualTo(20);
         }
     }
 
     @Test
-    void refuses_to_start_without_a_webhook_secret_and_says_how_to_set_one() {
+    void refuses_to_start_without_a_webhook_secret_and_says_how_to_set_one(CapturedOutput output) {
         assertThatThrownBy(() -> server().run("--server.port=0", "--truce.data-dir=" + dataDir,
-                "--logging.level.root=OFF").close())
-                .rootCause().hasMessageContaining("TRUCE_GITHUB_WEBHOOKSECRET");
+                "--logging.level.root=WARN").close());
+
+        assertShortFailure(output, "No webhook secret", "TRUCE_GITHUB_WEBHOOKSECRET");
+    }
+
+    @Test
+    void refuses_to_start_without_an_app_id_and_says_how_to_set_it(CapturedOutput output) throws Exception {
+        Path key = Files.writeString(dataDir.resolve("app.pem"), "not read: the id is checked first");
+
+        // Without the fake pipeline: the real App's configuration is what checks the id.
+        assertThatThrownBy(() -> new SpringApplicationBuilder(TruceServer.class).run("--server.port=0",
+                "--truce.data-dir=" + dataDir, "--truce.github.webhook-secret=s3cret",
+                "--truce.github.private-key-file=" + key, "--logging.level.root=WARN").close());
+
+        assertShortFailure(output, "The GitHub App id is not set", "TRUCE_GITHUB_APPID");
+    }
+
+    @Test
+    void refuses_to_start_with_an_unusable_private_key_and_says_what_to_fix(CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(TruceServer.class).run("--server.port=0",
+                "--truce.data-dir=" + dataDir, "--truce.github.webhook-secret=s3cret", "--truce.github.app-id=123",
+                "--truce.github.private-key-file=" + dataDir.resolve("missing.pem"), "--logging.level.root=WARN")
+                .close());
+
+        assertShortFailure(output, "private key file not found", "TRUCE_GITHUB_PRIVATEKEYFILE");
+    }
+
+    @Test
+    void refuses_to_start_when_the_webhook_secret_file_cannot_be_read(CapturedOutput output) {
+        Path missing = dataDir.resolve("no-such-secret");
+
+        assertThatThrownBy(() -> server().run("--server.port=0", "--truce.data-dir=" + dataDir,
+                "--truce.github.webhook-secret-file=" + missing, "--logging.level.root=WARN").close());
+
+        assertShortFailure(output, "Cannot read the webhook secret file " + missing, "TRUCE_GITHUB_WEBHOOKSECRETFILE");
     }
 
     @Test
@@ -73,6 +112,29 @@ class TruceServerStartupTest {
             assertThat(post(port, "from-a-file").statusCode()).isEqualTo(202);
             assertThat(post(port, "from-a-file\n").statusCode()).isEqualTo(401);
         }
+    }
+
+    @Test
+    void a_secret_file_loses_one_trailing_line_break_and_keeps_its_spaces() throws Exception {
+        // Spaces may be part of a secret; only the line break `echo` adds is not.
+        Path secretFile = Files.writeString(dataDir.resolve("webhook-secret"), "  spaced secret \r\n");
+        try (ConfigurableApplicationContext context = server().run("--server.port=0",
+                "--truce.data-dir=" + dataDir, "--truce.github.webhook-secret-file=" + secretFile,
+                "--logging.level.root=WARN")) {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+
+            assertThat(post(port, "  spaced secret ").statusCode()).isEqualTo(202);
+            assertThat(post(port, "spaced secret").statusCode()).isEqualTo(401);
+            assertThat(post(port, "  spaced secret \r").statusCode()).isEqualTo(401);
+        }
+    }
+
+    /** Start-up ended with Spring Boot's failure report: what is wrong and what to set, and no stack trace. */
+    private static void assertShortFailure(CapturedOutput output, String description, String setting) {
+        String text = output.getAll();
+        assertThat(text).contains("APPLICATION FAILED TO START", description, setting);
+        assertThat(text).doesNotContain("\tat ", "Application run failed");
+        assertThat(text.lines().count()).as(text).isLessThan(25);
     }
 
     /** Posts an event Truce ignores, signed with {@code secret}. */

@@ -65,7 +65,7 @@ class WebhookEndpointTest {
 
     @Test
     void a_pull_request_opened_becomes_a_resolve_job_the_workers_run() {
-        HttpResponse<String> response = github.send("pull_request", WebhookClient.fixture("pull_request_opened"));
+        HttpResponse<String> response = github.send("pull_request", WebhookClient.event("pull_request_opened"));
 
         assertThat(response.statusCode()).isEqualTo(202);
         await(TIMEOUT, () -> !work.resolved.isEmpty(), "the resolve job to run");
@@ -75,7 +75,7 @@ class WebhookEndpointTest {
 
     @Test
     void missing_wrong_or_unprefixed_signatures_get_401_and_nothing_is_recorded() {
-        byte[] body = WebhookClient.fixture("pull_request_opened").getBytes(StandardCharsets.UTF_8);
+        byte[] body = WebhookClient.event("pull_request_opened").getBytes(StandardCharsets.UTF_8);
         String validHex = github.sign(body).substring("sha256=".length());
         WebhookClient otherSecret = new WebhookClient(port, "not-the-secret");
         String[] badSignatures = {null, otherSecret.sign(body), validHex, "sha1=" + validHex, "sha256=",
@@ -117,7 +117,7 @@ class WebhookEndpointTest {
     @Test
     void a_redelivered_delivery_is_ignored() {
         String delivery = UUID.randomUUID().toString();
-        String closed = WebhookClient.fixture("pull_request_closed");
+        String closed = WebhookClient.event("pull_request_closed");
 
         HttpResponse<String> first = github.send("pull_request", closed, delivery);
         await(TIMEOUT, () -> !work.closedFixes.isEmpty(), "the close-fix job to run");
@@ -137,8 +137,8 @@ class WebhookEndpointTest {
         // The first job holds its row while it runs, so the second delivery meets it in the table.
         work.onResolve(request -> RecordingPullRequestWork.hold(release));
         String head = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
-        String opened = WebhookClient.fixture("pull_request_opened").replace(HEAD, head);
-        String synchronize = WebhookClient.fixture("pull_request_synchronize").replace(HEAD, head);
+        String opened = WebhookClient.event("pull_request_opened").replace(HEAD, head);
+        String synchronize = WebhookClient.event("pull_request_synchronize").replace(HEAD, head);
 
         HttpResponse<String> first = github.send("pull_request", opened);
         await(TIMEOUT, () -> work.resolved.size() == 1, "the first job to start");
@@ -154,9 +154,9 @@ class WebhookEndpointTest {
 
     @Test
     void drafts_wait_until_ready_for_review() {
-        HttpResponse<String> draft = github.send("pull_request", WebhookClient.fixture("pull_request_opened_draft"));
+        HttpResponse<String> draft = github.send("pull_request", WebhookClient.event("pull_request_opened_draft"));
         HttpResponse<String> ready = github.send("pull_request",
-                WebhookClient.fixture("pull_request_ready_for_review"));
+                WebhookClient.event("pull_request_ready_for_review"));
 
         assertThat(draft.body()).contains("ignored: draft");
         await(TIMEOUT, () -> !work.resolved.isEmpty(), "the resolve job to run");
@@ -165,7 +165,7 @@ class WebhookEndpointTest {
 
     @Test
     void a_changed_base_branch_is_resolved_but_other_edits_are_not() {
-        String opened = WebhookClient.fixture("pull_request_opened");
+        String opened = WebhookClient.event("pull_request_opened");
         String titleEdited = opened.replace("\"action\": \"opened\",",
                 "\"action\": \"edited\", \"changes\": {\"title\": {\"from\": \"Old title\"}},");
         String baseEdited = opened.replace("\"action\": \"opened\",",
@@ -184,7 +184,7 @@ class WebhookEndpointTest {
     void deliveries_older_than_the_retention_are_forgotten() {
         String recent = UUID.randomUUID().toString();
         String old = UUID.randomUUID().toString();
-        github.send("star", "{}", recent);
+        github.send("star", WebhookClient.anotherEvent("{}"), recent);
         jdbc.update("insert into webhook_deliveries (delivery_id, event, received_at) values (?, 'star', ?)", old,
                 java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(8))));
 
@@ -198,7 +198,7 @@ class WebhookEndpointTest {
     void a_push_to_a_branch_rechecks_the_pull_requests_into_it() {
         work.openPullRequests(11, 12);
 
-        HttpResponse<String> response = github.send("push", WebhookClient.fixture("push"));
+        HttpResponse<String> response = github.send("push", WebhookClient.event("push"));
 
         assertThat(response.statusCode()).isEqualTo(202);
         await(TIMEOUT, () -> work.resolved.size() == 2, "a resolve job per open pull request");
@@ -209,7 +209,7 @@ class WebhookEndpointTest {
 
     @Test
     void pushes_of_tags_and_deleted_branches_are_ignored() {
-        String push = WebhookClient.fixture("push");
+        String push = WebhookClient.event("push");
 
         HttpResponse<String> tag = github.send("push", push.replace("refs/heads/main", "refs/tags/v1.0"));
         HttpResponse<String> deleted = github.send("push", push.replace("\"deleted\": false", "\"deleted\": true"));
@@ -222,7 +222,7 @@ class WebhookEndpointTest {
 
     @Test
     void a_resolve_comment_on_a_pull_request_is_checked_then_resolved() {
-        HttpResponse<String> response = github.send("issue_comment", WebhookClient.fixture("issue_comment_created"));
+        HttpResponse<String> response = github.send("issue_comment", WebhookClient.event("issue_comment_created"));
 
         assertThat(response.statusCode()).isEqualTo(202);
         await(TIMEOUT, () -> !work.resolved.isEmpty(), "the resolve job the comment asked for");
@@ -233,7 +233,7 @@ class WebhookEndpointTest {
 
     @Test
     void the_slash_command_also_asks_for_a_resolve() {
-        String comment = WebhookClient.fixture("issue_comment_created")
+        String comment = WebhookClient.event("issue_comment_created")
                 .replace("Thanks! @truce resolve please", "/truce resolve");
 
         github.send("issue_comment", comment);
@@ -245,7 +245,7 @@ class WebhookEndpointTest {
     void a_comment_request_that_is_not_accepted_resolves_nothing() {
         work.acceptComments(false);
 
-        github.send("issue_comment", WebhookClient.fixture("issue_comment_created"));
+        github.send("issue_comment", WebhookClient.event("issue_comment_created"));
 
         await(TIMEOUT, () -> !work.commentRequests.isEmpty() && jobRows() == 0, "the comment job to finish");
         assertThat(work.resolved).isEmpty();
@@ -253,9 +253,9 @@ class WebhookEndpointTest {
 
     @Test
     void comments_by_bots_without_the_command_or_on_issues_are_ignored() {
-        String onPullRequest = WebhookClient.fixture("issue_comment_created");
+        String onPullRequest = WebhookClient.event("issue_comment_created");
         String[] ignored = {
-            WebhookClient.fixture("issue_comment_created_by_bot"),
+            WebhookClient.event("issue_comment_created_by_bot"),
             onPullRequest.replace("Thanks! @truce resolve please", "LGTM, resolved the typo"),
             onPullRequest.replace("Thanks! @truce resolve please", "@trucey resolve"),
             onPullRequest.replaceFirst("\"pull_request\": \\{[^}]*\\},", ""),
@@ -271,7 +271,7 @@ class WebhookEndpointTest {
 
     @Test
     void an_installation_is_recorded() {
-        HttpResponse<String> response = github.send("installation", WebhookClient.fixture("installation_created"));
+        HttpResponse<String> response = github.send("installation", WebhookClient.event("installation_created"));
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(jdbc.queryForObject("select account_login from installations where installation_id = 42424242",
@@ -280,7 +280,7 @@ class WebhookEndpointTest {
 
     @Test
     void unknown_events_are_acknowledged_and_ignored() {
-        HttpResponse<String> response = github.send("star", "{\"action\": \"created\"}");
+        HttpResponse<String> response = github.send("star", WebhookClient.anotherEvent("{\"action\": \"created\"}"));
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.body()).startsWith("ignored");
