@@ -220,9 +220,9 @@ public final class VersionBumpStrategy implements ResolutionStrategy {
         boolean parentIsOwn = kind == VersionFileKind.MAVEN_POM
                 && MavenCoordinates.read(EnclosingScope.sideText(file, side)).parentVersionIsOwn();
         List<String> sideLines = hunk.side(side);
+        List<String> scopes = EnclosingScope.scopes(kind, file, hunk, side);
         for (int i = 0; i < sideLines.size(); i++) {
-            String scope = EnclosingScope.of(kind, EnclosingScope.linesBefore(file, hunk, side, i));
-            lines.add(VersionLine.parse(kind, scope, LineEndings.content(sideLines.get(i)), parentIsOwn));
+            lines.add(VersionLine.parse(kind, scopes.get(i), LineEndings.content(sideLines.get(i)), parentIsOwn));
         }
         return lines;
     }
