@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -250,6 +251,139 @@ class LinearParsingMatchesOldPatternsTest {
             named += now == null ? 0 : 1;
         }
         assertThat(named).as("the generator must produce headers").isGreaterThan(CASES / 20);
+    }
+
+    @Test
+    void importLinesParseAsTheRegularExpressionsParsedThem() {
+        String[] common = {" ", " ", "  ", "\t", "\r", "\u0085", "a", "b.c", "x_1", ".", ",", ";", "//", "// c", "#", "*",
+            "'", "\"", "(", ")", "=", "as", " as ", "{", "}", ":", "$", "`", "<", ">", "/*", "*/", "é"};
+        String[][] starts = {
+            {"import ", "import static ", "import  ", "import\t"}, // Java, Kotlin, Python, Go, scripts
+            {"from ", "from  ", "from . ", "from .a "}, // Python
+            {"import type ", "import type  ", "import {", "import * as ", "const ", "let ", "var "}, // scripts
+            {"#include ", "# include <", "#include \""}, // C
+            {"using ", "global using ", "using static "}, // C#
+        };
+        String[] middles = {"a", "a.b", "a.*", "{ a, b as c }", "{:}", "{ a : b }", "* as ns", "x, { y }", "a as b",
+            "(a, b)", "\"fmt\"", "f \"fmt\"", "<stdio.h>", "A = B.C", "type"};
+        String[] ends = {";", "", " from 'm';", " from \"m\"", " from 'm' // c", " = require('m');", " import a",
+            " import (a, b,)", " import a as b, c", "\"", ">", " // c", " # c", ";;", " from  'm'", "  from 'm'"};
+        Random random = new Random(15);
+        int parsed = 0;
+        java.util.Map<ImportSyntax, Integer> bySyntax = new java.util.EnumMap<>(ImportSyntax.class);
+        for (int n = 0; n < CASES; n++) {
+            String line = starts[random.nextInt(starts.length)][random.nextInt(4) % 3]
+                    + (random.nextBoolean() ? middles[random.nextInt(middles.length)] : "")
+                    + (random.nextBoolean() ? random(random, common, 3) : "") + ends[random.nextInt(ends.length)]
+                    + (random.nextInt(3) == 0 ? random(random, common, 2) : "")
+                    + (random.nextInt(4) == 0 ? "\n" : "");
+            for (ImportSyntax syntax : ImportSyntax.values()) {
+                OldImportSyntax old = OldImportSyntax.valueOf(syntax.name());
+                Optional<ImportStatement> before;
+                try {
+                    before = old.parse(line);
+                } catch (ArrayIndexOutOfBoundsException e) {
+                    // "{:}" made the old split throw; such a clause is now not understood.
+                    before = Optional.empty();
+                }
+                Optional<ImportStatement> now = syntax.parse(line);
+                assertThat(now).as("%s: '%s'", syntax, line).isEqualTo(before);
+                parsed += now.isPresent() ? 1 : 0;
+                bySyntax.merge(syntax, now.isPresent() ? 1 : 0, Integer::sum);
+            }
+        }
+        assertThat(parsed).as("the generator must produce import lines").isGreaterThan(CASES / 15);
+        assertThat(bySyntax.values()).as("of every language: %s", bySyntax).allMatch(count -> count > 50);
+    }
+
+    @Test
+    void bindingClausesSplitAsJavaSplitThem() {
+        String[] parts = {"a", "as", " as ", "as ", " as", ":", " : ", " ", "  ", "\t", "b", "bas", "asb", "é", "_", "\u0301",
+            "x1"};
+        Random random = new Random(16);
+        for (int n = 0; n < CASES; n++) {
+            String part = random(random, parts, 7);
+            String[] words = part.split("\\s*(?:\\bas\\b|:)\\s*");
+            String expected = words.length == 0 ? null : words[words.length - 1];
+            assertThat(ImportSyntax.lastAlias(part)).as("'%s'", part).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void stringLiteralsAreBlankedAsTheRegularExpressionBlankedThem() {
+        Pattern old = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
+        String[] parts = {"\"", "'", "\\", "\\\"", "\\'", "a", " ", "\r", "\u0085", "\\\r", "x.y", "\"\"", "''"};
+        Random random = new Random(17);
+        for (int n = 0; n < CASES; n++) {
+            String code = random(random, parts, 12);
+            assertThat(ImportUnionStrategy.withoutStrings(code)).as("'%s'", code)
+                    .isEqualTo(old.matcher(code).replaceAll("\"\""));
+        }
+    }
+
+    @Test
+    void listEntriesHaveTheShapesSignaturesAndKeysTheRegularExpressionsGaveThem() {
+        Pattern[] old = {
+            Pattern.compile("()(\\S.*?)\\s*"),
+            Pattern.compile("(\\s*[-*+] )(.*?)\\s*"),
+            Pattern.compile("(\\s*\\.\\. _)([^:]+):.*"),
+            Pattern.compile("(\\s*<[\\w.:-]+)(?:\\s[^>]*)?>(.*)</[\\w.:-]+>\\s*"),
+            Pattern.compile("(\\s*<[\\w.:-]+)((?:\\s[^>]*)?)>\\s*"),
+            Pattern.compile("(\\s*)([A-Z][A-Z0-9_]*)(?:\\(.*\\))?\\s*([,;]?)\\s*(?://.*)?"),
+            Pattern.compile("(\\s*)([\"'].*[\"'])\\s*,?\\s*"),
+            Pattern.compile("(\\s*)([\\w.\\-\\[\\]\"']+)\\s*([=:])\\s*\\S.*")};
+        String[] parts = {" ", "  ", "\t", "\r", "\u0085", "\u2028", "- ", "* ", ".. _", "a", "B", "NAME", "_1", ":", "=",
+            "<m>", "</m>", "<m a='1'>", ">", "<", "\"", "'", ",", ";", "(", ")", "//", "x y", "[", "]", "\n"};
+        Random random = new Random(18);
+        int shaped = 0;
+        for (int n = 0; n < CASES; n++) {
+            String line = random(random, parts, 9) + (random.nextBoolean() ? "\n" : "");
+            String content = LineEndings.content(line);
+            for (EntryShape shape : EntryShape.values()) {
+                Matcher before = old[shape.ordinal()].matcher(content);
+                boolean matched = before.matches();
+                String signature = null;
+                String key = null;
+                try {
+                    signature = shape.signature(line);
+                    key = shape.key(line);
+                } catch (IllegalArgumentException e) {
+                    // not this shape
+                }
+                assertThat(signature != null).as("%s matches '%s'", shape, content).isEqualTo(matched);
+                if (matched) {
+                    shaped++;
+                    String oldSignature = shape == EntryShape.KEY_VALUE ? before.group(1) + before.group(3)
+                            : before.group(1);
+                    String oldKey = shape == EntryShape.XML_LINE || shape == EntryShape.XML_BLOCK ? content.strip()
+                            : before.group(2).strip();
+                    assertThat(signature).as("%s signature of '%s'", shape, content).isEqualTo(oldSignature);
+                    assertThat(key).as("%s key of '%s'", shape, content).isEqualTo(oldKey);
+                }
+            }
+        }
+        assertThat(shaped).as("the generator must produce entries").isGreaterThan(CASES / 5);
+    }
+
+    @Test
+    void oneLineElementsAreReadAsTheRegularExpressionReadThem() {
+        Pattern old = Pattern.compile("<([\\w.-]+)>\\s*([^<]*?)\\s*</\\1>");
+        String[] parts = {"<groupId>", "</groupId>", "<a>", "</a>", "</b>", "<", ">", " ", "\t", "x", "y z", "<a.b-c>",
+            "</a.b-c>", "/", "\r"};
+        Random random = new Random(19);
+        int found = 0;
+        for (int n = 0; n < CASES; n++) {
+            String line = random(random, parts, 8);
+            Matcher m = old.matcher(line);
+            String[] now = ListInsertionStrategy.firstElement(line);
+            if (m.find()) {
+                found++;
+                assertThat(now).as("'%s'", line).containsExactly(m.group(1), m.group(2));
+            } else {
+                assertThat(now).as("'%s'", line).isNull();
+            }
+        }
+        assertThat(found).as("the generator must produce elements").isGreaterThan(CASES / 20);
     }
 
     /** A key, delimiters and a version-like token, each sometimes odd. */
