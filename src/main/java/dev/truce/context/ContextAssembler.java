@@ -232,8 +232,62 @@ public final class ContextAssembler {
         }
     }
 
-    private static String oneLine(String text) {
-        return text.strip().replaceAll("\\s*\\R\\s*", " / ");
+    /**
+     * The text on one line: each run of spaces holding a line break becomes " / ". What
+     * {@code replaceAll("\\s*\\R\\s*", " / ")} did, in linear time: that expression took quadratic time on a long run
+     * of spaces without a break (commit messages and pull request titles are anyone's text).
+     */
+    static String oneLine(String text) {
+        String t = text.strip();
+        int n = t.length();
+        StringBuilder out = new StringBuilder(n);
+        int copied = 0;
+        int i = 0;
+        while (i < n) {
+            int run = i;
+            while (run < n && isSpace(t.charAt(run))) {
+                run++;
+            }
+            // The break nearest the run's end: one right after it (not a space), else the last one inside it.
+            int at = -1;
+            if (run < n && isBreakOnly(t.charAt(run))) {
+                at = run;
+            } else {
+                for (int q = run - 1; q >= i; q--) {
+                    if (isSpaceBreak(t.charAt(q))) {
+                        at = q;
+                        break;
+                    }
+                }
+            }
+            if (at < 0) {
+                i = run > i ? run : i + 1; // no break here, so no match starts inside these spaces either
+                continue;
+            }
+            int end = at + (t.charAt(at) == '\r' && at + 1 < n && t.charAt(at + 1) == '\n' ? 2 : 1);
+            while (end < n && isSpace(t.charAt(end))) {
+                end++;
+            }
+            out.append(t, copied, i).append(" / ");
+            copied = end;
+            i = end;
+        }
+        return out.append(t, copied, n).toString();
+    }
+
+    /** Java's regular expression {@code \\s}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** A line break ({@code \\R}) that is also a space ({@code \\s}). */
+    private static boolean isSpaceBreak(char c) {
+        return c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** A line break ({@code \\R}) that is not a space. */
+    private static boolean isBreakOnly(char c) {
+        return c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     private static String content(List<ConflictHunk> group, EnclosingDeclaration declaration, List<String> oursLines,
