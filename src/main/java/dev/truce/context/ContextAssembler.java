@@ -42,6 +42,13 @@ public final class ContextAssembler {
 
     private static final int CONTEXT_LINES = 3;
 
+    /**
+     * No {@code cl100k_base} token is longer than 128 bytes, and a character takes at least one byte: text of more
+     * than 128 characters per token of the budget cannot fit. Knowing that without counting matters for hostile
+     * files, whose lines of megabytes take the tokenizer seconds each time.
+     */
+    private static final int MAX_CHARS_PER_TOKEN = 128;
+
     private final String system;
     private final Budget budget;
     private final TokenCounter tokens = new TokenCounter();
@@ -144,16 +151,20 @@ public final class ContextAssembler {
                 oursLines.stream().map(LineEndings::content).toList(), oursFrom, oursTo, budget.declarationMax(), budget.declarationWindow());
         String hunksText = hunks(group);
         List<String> trimmed = new ArrayList<>();
+        if (surelyOver(hunksText.length())) {
+            // Hunks are never cut, and these alone are over the budget: every trimming step would be in vain.
+            return new PromptPlan(group.stream().map(ConflictHunk::id).toList(), "", "", 0, trimmed, TOO_LARGE);
+        }
         ChangeStory shownStory = story;
         int messageLevel = 0;
-        int outputTokens = outputBudget(group);
 
         while (true) {
             String prefix = prefix(file, shownStory);
             String content = content(group, declaration, oursLines, related, oursChanges, theirsChanges, hunksText);
-            if (tokens.count(system) + tokens.count(prefix) + tokens.count(content) <= budget.maxInputTokens()) {
-                return new PromptPlan(group.stream().map(ConflictHunk::id).toList(), prefix, content, outputTokens,
-                        trimmed, null);
+            if (!surelyOver((long) prefix.length() + content.length())
+                    && tokens.count(system) + tokens.count(prefix) + tokens.count(content) <= budget.maxInputTokens()) {
+                return new PromptPlan(group.stream().map(ConflictHunk::id).toList(), prefix, content,
+                        outputBudget(group), trimmed, null);
             }
             if (!oursChanges.isEmpty() || !theirsChanges.isEmpty()) {
                 dropFarthest(oursChanges, theirsChanges, trimmed);
@@ -370,6 +381,11 @@ public final class ContextAssembler {
         return String.format("%6d | %s%n", index + 1, LineEndings.content(line));
     }
 
+    /** Whether the system text and {@code chars} more characters are over the budget whatever their tokens. */
+    private boolean surelyOver(long chars) {
+        return (system.length() + chars) > (long) MAX_CHARS_PER_TOKEN * budget.maxInputTokens();
+    }
+
     private int outputBudget(List<ConflictHunk> group) {
         int sides = 0;
         for (ConflictHunk h : group) {
@@ -381,7 +397,7 @@ public final class ContextAssembler {
     private PromptPlan naive(ConflictedFile file, List<Integer> hunks) {
         StringBuilder out = new StringBuilder();
         out.append("FILE: ").append(file.path()).append("\n\n");
-        int outputTokens = 0;
+        List<ConflictHunk> asked = new ArrayList<>();
         for (Segment segment : file.segments()) {
             if (segment instanceof StableText stable) {
                 stable.lines().forEach(l -> out.append(LineEndings.content(l)).append('\n'));
@@ -399,13 +415,17 @@ public final class ContextAssembler {
                 out.append("=======\n");
                 hunk.theirs().forEach(l -> out.append(LineEndings.content(l)).append('\n'));
                 out.append(">>>>>>> theirs ").append(id).append('\n');
-                outputTokens += tokens.count(String.join("", hunk.ours())) + tokens.count(String.join("", hunk.theirs()))
-                        + 200;
+                asked.add(hunk);
             }
         }
         String content = out.toString();
-        if (tokens.count(system) + tokens.count(content) > budget.maxInputTokens()) {
+        if (surelyOver(content.length()) || tokens.count(system) + tokens.count(content) > budget.maxInputTokens()) {
             return new PromptPlan(hunks, "", "", 0, List.of(), TOO_LARGE);
+        }
+        int outputTokens = 0;
+        for (ConflictHunk hunk : asked) {
+            outputTokens += tokens.count(String.join("", hunk.ours())) + tokens.count(String.join("", hunk.theirs()))
+                    + 200;
         }
         return new PromptPlan(hunks, "", content, Math.max(512, outputTokens), List.of(), null);
     }
