@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictedFile;
@@ -39,6 +40,9 @@ public final class ContextAssembler {
 
     /** The reason given for hunks that alone exceed the budget. */
     public static final String TOO_LARGE = "hunk larger than the model budget";
+
+    /** The reason given for hunks not planned because the caller said stop (its deadline passed). */
+    public static final String STOPPED = "stopped before the prompt was assembled";
 
     private static final int CONTEXT_LINES = 3;
 
@@ -88,6 +92,17 @@ public final class ContextAssembler {
      */
     public List<PromptPlan> assemble(ConflictedFile file, FileVersions versions, ChangeStory story,
             List<Integer> hunks, PromptStyle style, RelatedChanges.Elsewhere elsewhere) {
+        return assemble(file, versions, story, hunks, style, elsewhere, () -> false);
+    }
+
+    /**
+     * Plans the requests as {@link #assemble(ConflictedFile, FileVersions, ChangeStory, List, PromptStyle,
+     * RelatedChanges.Elsewhere)} does, asking {@code stop} before each group and each trimming step: once it says
+     * stop, the groups not planned yet are declined with the reason {@link #STOPPED}. Trimming re-counts the prompt
+     * at every step, and a file with thousands of changes has thousands of steps.
+     */
+    public List<PromptPlan> assemble(ConflictedFile file, FileVersions versions, ChangeStory story,
+            List<Integer> hunks, PromptStyle style, RelatedChanges.Elsewhere elsewhere, BooleanSupplier stop) {
         if (hunks.isEmpty()) {
             return List.of();
         }
@@ -97,7 +112,7 @@ public final class ContextAssembler {
         }
         List<PromptPlan> plans = new ArrayList<>();
         for (List<ConflictHunk> group : groups(file, hunks)) {
-            plans.add(plan(file, sides, story, group, elsewhere));
+            plans.add(stop.getAsBoolean() ? stopped(group, List.of()) : plan(file, sides, story, group, elsewhere, stop));
         }
         return plans;
     }
@@ -124,8 +139,12 @@ public final class ContextAssembler {
         return groups;
     }
 
+    private static PromptPlan stopped(List<ConflictHunk> group, List<String> trimmed) {
+        return new PromptPlan(group.stream().map(ConflictHunk::id).toList(), "", "", 0, trimmed, STOPPED);
+    }
+
     private PromptPlan plan(ConflictedFile file, Sides sides, ChangeStory story, List<ConflictHunk> group,
-            RelatedChanges.Elsewhere elsewhere) {
+            RelatedChanges.Elsewhere elsewhere, BooleanSupplier stop) {
         ConflictHunk first = group.get(0);
         ConflictHunk last = group.get(group.size() - 1);
         int oursFrom = first.oursLine() - 1;
@@ -159,6 +178,9 @@ public final class ContextAssembler {
         int messageLevel = 0;
 
         while (true) {
+            if (stop.getAsBoolean()) {
+                return stopped(group, trimmed);
+            }
             String prefix = prefix(file, shownStory);
             String content = content(group, declaration, oursLines, related, oursChanges, theirsChanges, hunksText);
             if (!surelyOver((long) prefix.length() + content.length())

@@ -118,9 +118,9 @@ public final class ModelStage {
             return new Result(new FileResolution(file, outcomes), calls);
         }
         for (PromptPlan plan : assembler.assemble(file, versions, story == null ? ChangeStory.NONE : story, open,
-                style, elsewhere == null ? RelatedChanges.Elsewhere.NONE : elsewhere)) {
+                style, elsewhere == null ? RelatedChanges.Elsewhere.NONE : elsewhere, deadline::expired)) {
             List<ConflictHunk> hunks = plan.hunks().stream().map(i -> file.hunks().get(i)).toList();
-            if (deadline.expired()) {
+            if (deadline.expired() || ContextAssembler.STOPPED.equals(plan.declined())) {
                 hunks.forEach(h -> outcomes.set(h.id(), tooLong(h.id(), deadline)));
                 continue;
             }
