@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictedFile;
@@ -40,7 +41,17 @@ public final class ContextAssembler {
     /** The reason given for hunks that alone exceed the budget. */
     public static final String TOO_LARGE = "hunk larger than the model budget";
 
+    /** The reason given for hunks not planned because the caller said stop (its deadline passed). */
+    public static final String STOPPED = "stopped before the prompt was assembled";
+
     private static final int CONTEXT_LINES = 3;
+
+    /**
+     * No {@code cl100k_base} token is longer than 128 bytes, and a character takes at least one byte: text of more
+     * than 128 characters per token of the budget cannot fit. Knowing that without counting matters for hostile
+     * files, whose lines of megabytes take the tokenizer seconds each time.
+     */
+    private static final int MAX_CHARS_PER_TOKEN = 128;
 
     private final String system;
     private final Budget budget;
@@ -81,6 +92,17 @@ public final class ContextAssembler {
      */
     public List<PromptPlan> assemble(ConflictedFile file, FileVersions versions, ChangeStory story,
             List<Integer> hunks, PromptStyle style, RelatedChanges.Elsewhere elsewhere) {
+        return assemble(file, versions, story, hunks, style, elsewhere, () -> false);
+    }
+
+    /**
+     * Plans the requests as {@link #assemble(ConflictedFile, FileVersions, ChangeStory, List, PromptStyle,
+     * RelatedChanges.Elsewhere)} does, asking {@code stop} before each group and each trimming step: once it says
+     * stop, the groups not planned yet are declined with the reason {@link #STOPPED}. Trimming re-counts the prompt
+     * at every step, and a file with thousands of changes has thousands of steps.
+     */
+    public List<PromptPlan> assemble(ConflictedFile file, FileVersions versions, ChangeStory story,
+            List<Integer> hunks, PromptStyle style, RelatedChanges.Elsewhere elsewhere, BooleanSupplier stop) {
         if (hunks.isEmpty()) {
             return List.of();
         }
@@ -90,7 +112,7 @@ public final class ContextAssembler {
         }
         List<PromptPlan> plans = new ArrayList<>();
         for (List<ConflictHunk> group : groups(file, hunks)) {
-            plans.add(plan(file, sides, story, group, elsewhere));
+            plans.add(stop.getAsBoolean() ? stopped(group, List.of()) : plan(file, sides, story, group, elsewhere, stop));
         }
         return plans;
     }
@@ -117,8 +139,12 @@ public final class ContextAssembler {
         return groups;
     }
 
+    private static PromptPlan stopped(List<ConflictHunk> group, List<String> trimmed) {
+        return new PromptPlan(group.stream().map(ConflictHunk::id).toList(), "", "", 0, trimmed, STOPPED);
+    }
+
     private PromptPlan plan(ConflictedFile file, Sides sides, ChangeStory story, List<ConflictHunk> group,
-            RelatedChanges.Elsewhere elsewhere) {
+            RelatedChanges.Elsewhere elsewhere, BooleanSupplier stop) {
         ConflictHunk first = group.get(0);
         ConflictHunk last = group.get(group.size() - 1);
         int oursFrom = first.oursLine() - 1;
@@ -144,16 +170,23 @@ public final class ContextAssembler {
                 oursLines.stream().map(LineEndings::content).toList(), oursFrom, oursTo, budget.declarationMax(), budget.declarationWindow());
         String hunksText = hunks(group);
         List<String> trimmed = new ArrayList<>();
+        if (surelyOver(hunksText.length())) {
+            // Hunks are never cut, and these alone are over the budget: every trimming step would be in vain.
+            return new PromptPlan(group.stream().map(ConflictHunk::id).toList(), "", "", 0, trimmed, TOO_LARGE);
+        }
         ChangeStory shownStory = story;
         int messageLevel = 0;
-        int outputTokens = outputBudget(group);
 
         while (true) {
+            if (stop.getAsBoolean()) {
+                return stopped(group, trimmed);
+            }
             String prefix = prefix(file, shownStory);
             String content = content(group, declaration, oursLines, related, oursChanges, theirsChanges, hunksText);
-            if (tokens.count(system) + tokens.count(prefix) + tokens.count(content) <= budget.maxInputTokens()) {
-                return new PromptPlan(group.stream().map(ConflictHunk::id).toList(), prefix, content, outputTokens,
-                        trimmed, null);
+            if (!surelyOver((long) prefix.length() + content.length())
+                    && tokens.count(system) + tokens.count(prefix) + tokens.count(content) <= budget.maxInputTokens()) {
+                return new PromptPlan(group.stream().map(ConflictHunk::id).toList(), prefix, content,
+                        outputBudget(group), trimmed, null);
             }
             if (!oursChanges.isEmpty() || !theirsChanges.isEmpty()) {
                 dropFarthest(oursChanges, theirsChanges, trimmed);
@@ -232,8 +265,62 @@ public final class ContextAssembler {
         }
     }
 
-    private static String oneLine(String text) {
-        return text.strip().replaceAll("\\s*\\R\\s*", " / ");
+    /**
+     * The text on one line: each run of spaces holding a line break becomes " / ". What
+     * {@code replaceAll("\\s*\\R\\s*", " / ")} did, in linear time: that expression took quadratic time on a long run
+     * of spaces without a break (commit messages and pull request titles are anyone's text).
+     */
+    static String oneLine(String text) {
+        String t = text.strip();
+        int n = t.length();
+        StringBuilder out = new StringBuilder(n);
+        int copied = 0;
+        int i = 0;
+        while (i < n) {
+            int run = i;
+            while (run < n && isSpace(t.charAt(run))) {
+                run++;
+            }
+            // The break nearest the run's end: one right after it (not a space), else the last one inside it.
+            int at = -1;
+            if (run < n && isBreakOnly(t.charAt(run))) {
+                at = run;
+            } else {
+                for (int q = run - 1; q >= i; q--) {
+                    if (isSpaceBreak(t.charAt(q))) {
+                        at = q;
+                        break;
+                    }
+                }
+            }
+            if (at < 0) {
+                i = run > i ? run : i + 1; // no break here, so no match starts inside these spaces either
+                continue;
+            }
+            int end = at + (t.charAt(at) == '\r' && at + 1 < n && t.charAt(at + 1) == '\n' ? 2 : 1);
+            while (end < n && isSpace(t.charAt(end))) {
+                end++;
+            }
+            out.append(t, copied, i).append(" / ");
+            copied = end;
+            i = end;
+        }
+        return out.append(t, copied, n).toString();
+    }
+
+    /** Java's regular expression {@code \\s}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** A line break ({@code \\R}) that is also a space ({@code \\s}). */
+    private static boolean isSpaceBreak(char c) {
+        return c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** A line break ({@code \\R}) that is not a space. */
+    private static boolean isBreakOnly(char c) {
+        return c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     private static String content(List<ConflictHunk> group, EnclosingDeclaration declaration, List<String> oursLines,
@@ -316,6 +403,11 @@ public final class ContextAssembler {
         return String.format("%6d | %s%n", index + 1, LineEndings.content(line));
     }
 
+    /** Whether the system text and {@code chars} more characters are over the budget whatever their tokens. */
+    private boolean surelyOver(long chars) {
+        return (system.length() + chars) > (long) MAX_CHARS_PER_TOKEN * budget.maxInputTokens();
+    }
+
     private int outputBudget(List<ConflictHunk> group) {
         int sides = 0;
         for (ConflictHunk h : group) {
@@ -327,7 +419,7 @@ public final class ContextAssembler {
     private PromptPlan naive(ConflictedFile file, List<Integer> hunks) {
         StringBuilder out = new StringBuilder();
         out.append("FILE: ").append(file.path()).append("\n\n");
-        int outputTokens = 0;
+        List<ConflictHunk> asked = new ArrayList<>();
         for (Segment segment : file.segments()) {
             if (segment instanceof StableText stable) {
                 stable.lines().forEach(l -> out.append(LineEndings.content(l)).append('\n'));
@@ -345,13 +437,17 @@ public final class ContextAssembler {
                 out.append("=======\n");
                 hunk.theirs().forEach(l -> out.append(LineEndings.content(l)).append('\n'));
                 out.append(">>>>>>> theirs ").append(id).append('\n');
-                outputTokens += tokens.count(String.join("", hunk.ours())) + tokens.count(String.join("", hunk.theirs()))
-                        + 200;
+                asked.add(hunk);
             }
         }
         String content = out.toString();
-        if (tokens.count(system) + tokens.count(content) > budget.maxInputTokens()) {
+        if (surelyOver(content.length()) || tokens.count(system) + tokens.count(content) > budget.maxInputTokens()) {
             return new PromptPlan(hunks, "", "", 0, List.of(), TOO_LARGE);
+        }
+        int outputTokens = 0;
+        for (ConflictHunk hunk : asked) {
+            outputTokens += tokens.count(String.join("", hunk.ours())) + tokens.count(String.join("", hunk.theirs()))
+                    + 200;
         }
         return new PromptPlan(hunks, "", content, Math.max(512, outputTokens), List.of(), null);
     }

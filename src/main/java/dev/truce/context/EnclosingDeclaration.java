@@ -22,8 +22,8 @@ public record EnclosingDeclaration(int first, int end, String kind) {
             FileType.CSHARP, FileType.RUST, FileType.GRADLE);
     // A brace block opened by one of these is a statement, not a declaration: keep looking outwards.
     private static final Pattern CONTROL = Pattern.compile(
-            "^(}\\s*)?(if|else|for|foreach|while|do|switch|try|catch|finally|synchronized|return|case|default)\\b.*");
-    private static final Pattern PY_DECL = Pattern.compile("^(\\s*)(async\\s+def|def|class)\\s.*");
+            "^(}\\s*+)?(if|else|for|foreach|while|do|switch|try|catch|finally|synchronized|return|case|default)\\b.*+");
+    private static final Pattern PY_DECL = Pattern.compile("^(\\s*+)(async\\s++def|def|class)\\s.*+");
 
     /**
      * The declaration around lines {@code [start, end)} of {@code lines}, or a window of {@code window} lines

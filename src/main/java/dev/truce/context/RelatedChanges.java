@@ -46,11 +46,9 @@ public final class RelatedChanges {
     /** Edits with more lines than this on either side are not searched for renames (a rewrite, not a rename). */
     private static final int MAX_EDIT_LINES = 60;
 
-    private static final Pattern TOKEN = Pattern.compile(
-            "\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])*'|[A-Za-z_$][A-Za-z0-9_$]*|[0-9][A-Za-z0-9_.]*|\\S");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
-    private static final Set<String> KEYWORDS = Set.of(("abstract assert boolean break byte case catch char class"
+    static final Set<String> KEYWORDS = Set.of(("abstract assert boolean break byte case catch char class"
             + " const continue default do double else enum extends final finally float for goto if implements import"
             + " instanceof int interface long native new package private protected public return short static"
             + " strictfp super switch synchronized this throw throws transient try void volatile while true false"
@@ -59,13 +57,19 @@ public final class RelatedChanges {
             + " fallthrough nil function export typeof undefined readonly any string number of delete"
             + " override internal when companion sealed lateinit String Object Integer").split(" "));
 
-    private static final List<Pattern> DECLARATIONS = List.of(
-            Pattern.compile("^\\s*(?:async\\s+)?def\\s+(\\w+)\\s*\\("),
-            Pattern.compile("^\\s*func\\s+(?:\\([^)]*\\)\\s*)?(\\w+)\\s*[\\[(]"),
-            Pattern.compile("^\\s*(?:[\\w@]+\\s+)*fun\\s+(?:<[^>]*>\\s*)?(?:[\\w.]+\\.)?(\\w+)\\s*\\("),
-            Pattern.compile("^\\s*(?:export\\s+)?(?:default\\s+)?(?:async\\s+)?function\\s*\\*?\\s*(\\w+)\\s*\\("),
-            Pattern.compile("^\\s*(?:(?:public|protected|private|static|final|abstract|synchronized|native|default"
-                    + "|override|readonly|async)\\s+)*(?:<[^>]*>\\s+)?([\\w.$]+(?:<[^()]*>)?(?:\\[\\])*)\\s+(\\w+)\\s*\\("));
+    // Declarations of a function or method, by language. Where a pattern repeats a group (words before Kotlin's
+    // "fun", Java's modifiers), the repetition is read by hand (see afterRepeats): Java's regular expressions recurse
+    // once per repetition, which overflows the stack on a long line of words.
+    private static final Pattern PY_DEF = Pattern.compile("^\\s*+(?:async\\s++)?def\\s++(\\w++)\\s*+\\(");
+    private static final Pattern GO_FUNC = Pattern.compile("^\\s*+func\\s++(?:\\([^)]*+\\)\\s*+)?(\\w++)\\s*+[\\[(]");
+    private static final Pattern KOTLIN_WORD = Pattern.compile("[\\w@]++\\s++");
+    private static final Pattern KOTLIN_FUN = Pattern.compile("fun\\s+(?:<[^>]*>\\s*)?(?:[\\w.]+\\.)?(\\w+)\\s*\\(");
+    private static final Pattern JS_FUNCTION = Pattern.compile(
+            "^\\s*+(?:export\\s++)?(?:default\\s++)?(?:async\\s++)?function\\s*+\\*?\\s*+(\\w++)\\s*+\\(");
+    private static final Pattern MODIFIER = Pattern.compile("(?:public|protected|private|static|final|abstract"
+            + "|synchronized|native|default|override|readonly|async)\\s++");
+    private static final Pattern TYPED = Pattern.compile(
+            "(?:<[^>]*>\\s+)?([\\w.$]+(?:<[^()]*>)?(?:\\[\\])*)\\s+(\\w+)\\s*\\(");
     private static final Set<String> NOT_A_TYPE = Set.of("return", "new", "throw", "else", "case", "yield", "await",
             "typeof", "delete", "in", "of", "instanceof", "assert", "goto", "import", "package");
 
@@ -377,22 +381,73 @@ public final class RelatedChanges {
 
     /** The name a line declares as a function or method, or {@code null} when it does not look like one. */
     static String declaredName(String line) {
-        for (int p = 0; p < DECLARATIONS.size(); p++) {
-            Matcher m = DECLARATIONS.get(p).matcher(line);
-            if (!m.find()) {
-                continue;
-            }
-            if (p == DECLARATIONS.size() - 1) {
-                String type = m.group(1);
-                String name = m.group(2);
-                if (NOT_A_TYPE.contains(type) || KEYWORDS.contains(name)) {
-                    return null;
-                }
-                return name;
-            }
+        Matcher m = PY_DEF.matcher(line);
+        if (m.find()) {
             return m.group(1);
         }
+        m = GO_FUNC.matcher(line);
+        if (m.find()) {
+            return m.group(1);
+        }
+        m = afterRepeats(line, KOTLIN_WORD, KOTLIN_FUN);
+        if (m != null) {
+            return m.group(1);
+        }
+        m = JS_FUNCTION.matcher(line);
+        if (m.find()) {
+            return m.group(1);
+        }
+        m = afterRepeats(line, MODIFIER, TYPED);
+        if (m != null) {
+            String type = m.group(1);
+            String name = m.group(2);
+            if (NOT_A_TYPE.contains(type) || KEYWORDS.contains(name)) {
+                return null;
+            }
+            return name;
+        }
         return null;
+    }
+
+    /**
+     * What {@code ^\\s*(?:REPEAT)*REST} finds, as a matcher of {@code rest} (its groups are the answer), or
+     * {@code null}. The repetitions are read once, then {@code rest} is tried after as many of them as possible
+     * first, then fewer, which is the order backtracking tries them in (giving back part of one repetition never
+     * helps: a repetition ends in spaces and starts with a word character). Each try stops early unless the text
+     * there starts what {@code rest} needs, so the whole is linear in the line's length.
+     */
+    private static Matcher afterRepeats(String line, Pattern repeat, Pattern rest) {
+        int p = 0;
+        while (p < line.length() && isSpace(line.charAt(p))) {
+            p++;
+        }
+        int[] starts = new int[8];
+        int count = 0;
+        Matcher r = repeat.matcher(line);
+        while (true) {
+            if (count == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, count * 2);
+            }
+            starts[count++] = p;
+            r.region(p, line.length());
+            if (!r.lookingAt() || r.end() == p) {
+                break;
+            }
+            p = r.end();
+        }
+        Matcher m = rest.matcher(line);
+        for (int k = count - 1; k >= 0; k--) {
+            m.region(starts[k], line.length());
+            if (m.lookingAt()) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Java's regular expression {@code \\s}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static String declaration(String line) {
@@ -406,13 +461,78 @@ public final class RelatedChanges {
         return s;
     }
 
-    private static List<String> tokens(String line) {
+    /**
+     * The tokens of a line: string literals (backslash escapes), identifiers, numbers, and single other characters;
+     * spaces separate. What {@code "(?:\\\\.|[^"\\\\])*"|'(?:\\\\.|[^'\\\\])*'|[A-Za-z_$][A-Za-z0-9_$]*|[0-9][A-Za-z0-9_.]*|\\S}
+     * found, in linear time: that expression recursed once per character of a literal (a stack overflow on a long
+     * one) and took quadratic time on {@code \\"\\"\\"...}.
+     */
+    static List<String> tokens(String line) {
         List<String> tokens = new ArrayList<>();
-        Matcher m = TOKEN.matcher(line);
-        while (m.find()) {
-            tokens.add(m.group());
+        int n = line.length();
+        // Per quote kind, where the last literal without an end gave up (see ImportUnionStrategy.withoutStrings).
+        int failedDouble = -1;
+        int failedSingle = -1;
+        int i = 0;
+        while (i < n) {
+            char c = line.charAt(i);
+            int end;
+            if ((c == '"' || c == '\'') && i > (c == '"' ? failedDouble : failedSingle)) {
+                end = literalEnd(line, i);
+                if (end < 0) {
+                    if (c == '"') {
+                        failedDouble = -end - 1;
+                    } else {
+                        failedSingle = -end - 1;
+                    }
+                    end = i + 1; // the quote alone, as \\S
+                }
+            } else if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c == '$') {
+                end = i + 1;
+                while (end < n && (isAsciiAlphanumeric(line.charAt(end)) || line.charAt(end) == '_'
+                        || line.charAt(end) == '$')) {
+                    end++;
+                }
+            } else if (c >= '0' && c <= '9') {
+                end = i + 1;
+                while (end < n && (isAsciiAlphanumeric(line.charAt(end)) || line.charAt(end) == '_'
+                        || line.charAt(end) == '.')) {
+                    end++;
+                }
+            } else if (isSpace(c)) {
+                i++;
+                continue;
+            } else {
+                end = i + Character.charCount(line.codePointAt(i)); // \\S takes a whole code point
+            }
+            tokens.add(line.substring(i, end));
+            i = end;
         }
         return tokens;
+    }
+
+    /** The index after the literal starting at {@code i}, or {@code -(where it gave up) - 1}. */
+    private static int literalEnd(String line, int i) {
+        char quote = line.charAt(i);
+        int j = i + 1;
+        while (j < line.length() && line.charAt(j) != quote) {
+            if (line.charAt(j) == '\\') {
+                if (j + 1 == line.length() || isLineTerminator(line.charAt(j + 1))) {
+                    return -j - 1; // an escape needs a character other than a line terminator ('.')
+                }
+                j++;
+            }
+            j++;
+        }
+        return j < line.length() ? j + 1 : -j - 1;
+    }
+
+    private static boolean isAsciiAlphanumeric(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     private static boolean isName(String token) {

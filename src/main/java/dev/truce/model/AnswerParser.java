@@ -25,9 +25,11 @@ import dev.truce.context.PromptPlan;
  */
 public final class AnswerParser {
 
-    private static final Pattern RESOLVED = Pattern.compile("^<<<HUNK (\\S+) RESOLVED confidence=(high|medium|low)>>>\\s*$");
-    private static final Pattern DECLINED = Pattern.compile("^<<<HUNK (\\S+) DECLINED>>>(.*)$");
-    private static final Pattern RATIONALE = Pattern.compile("^rationale:\\s*(\\S.*)$");
+    // One anchored attempt per line and possessive runs before what cannot continue them: linear in a line's length.
+    private static final Pattern RESOLVED = Pattern.compile(
+            "^<<<HUNK (\\S++) RESOLVED confidence=(high|medium|low)>>>\\s*$");
+    private static final Pattern DECLINED = Pattern.compile("^<<<HUNK (\\S++) DECLINED>>>(.*)$");
+    private static final Pattern RATIONALE = Pattern.compile("^rationale:\\s*+(\\S.*)$");
     private static final List<String> MARKERS = List.of("<<<<<<<", "|||||||", "=======", ">>>>>>>");
 
     /**

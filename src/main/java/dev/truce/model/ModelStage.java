@@ -14,6 +14,7 @@ import dev.truce.context.ContextAssembler;
 import dev.truce.context.PromptPlan;
 import dev.truce.context.PromptStyle;
 import dev.truce.context.RelatedChanges;
+import dev.truce.resolve.Deadline;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 
@@ -28,6 +29,8 @@ import dev.truce.resolve.HunkOutcome;
  * with "declined:". The reason of a failed call or a rejected answer is plain (what kind of failure, see
  * {@link ModelException#publicReason()}), since the App posts it on the pull request; the outcome's detail has
  * the full text (endpoint, provider error, budget amounts, the parse errors) for the log and the command line.
+ * With a {@link Deadline}, the hunks not asked about before it passed stay unresolved with its
+ * reason, "needs a human: took too long (...)", and no strategy.
  */
 public final class ModelStage {
 
@@ -96,6 +99,18 @@ public final class ModelStage {
      */
     public Result apply(FileResolution resolution, FileVersions versions, ChangeStory story,
             RelatedChanges.Elsewhere elsewhere) {
+        return apply(resolution, versions, story, elsewhere, Deadline.NONE);
+    }
+
+    /**
+     * Asks the model about the hunks {@code resolution} left unresolved, as {@link #apply(FileResolution,
+     * FileVersions, ChangeStory, RelatedChanges.Elsewhere)} does, until {@code deadline} passes: it is checked before
+     * the context is assembled and before each request, and once it has passed no more requests are made; the hunks
+     * not asked about stay unresolved with the deadline's reason ({@link Deadline#reason()}).
+     */
+    public Result apply(FileResolution resolution, FileVersions versions, ChangeStory story,
+            RelatedChanges.Elsewhere elsewhere, Deadline deadline) {
+        java.util.Objects.requireNonNull(deadline, "deadline");
         ConflictedFile file = resolution.file();
         if (!file.hasHunks() || resolution.needsRegeneration() || versions == null) {
             return new Result(resolution, List.of());
@@ -107,9 +122,17 @@ public final class ModelStage {
         }
         List<HunkOutcome> outcomes = new ArrayList<>(resolution.outcomes());
         List<HunkCall> calls = new ArrayList<>();
+        if (deadline.expired()) {
+            open.forEach(id -> outcomes.set(id, tooLong(id, deadline)));
+            return new Result(new FileResolution(file, outcomes), calls);
+        }
         for (PromptPlan plan : assembler.assemble(file, versions, story == null ? ChangeStory.NONE : story, open,
-                style, elsewhere == null ? RelatedChanges.Elsewhere.NONE : elsewhere)) {
+                style, elsewhere == null ? RelatedChanges.Elsewhere.NONE : elsewhere, deadline::expired)) {
             List<ConflictHunk> hunks = plan.hunks().stream().map(i -> file.hunks().get(i)).toList();
+            if (deadline.expired() || ContextAssembler.STOPPED.equals(plan.declined())) {
+                hunks.forEach(h -> outcomes.set(h.id(), tooLong(h.id(), deadline)));
+                continue;
+            }
             if (plan.declined() != null) {
                 if (client != null) {
                     hunks.forEach(h -> outcomes.set(h.id(), declined(h, plan.declined())));
@@ -196,6 +219,11 @@ public final class ModelStage {
             throw new AnswerRejectedException("the model refused: " + reply.refusal());
         }
         return parser.parse(reply.text(), reply.truncated(), hunks);
+    }
+
+    // Not the model's answer: it was not asked, so the outcome names no strategy.
+    private static HunkOutcome tooLong(int hunkId, Deadline deadline) {
+        return new HunkOutcome(hunkId, HunkOutcome.Status.UNRESOLVED, null, deadline.reason(), null);
     }
 
     private HunkOutcome declined(ConflictHunk hunk, String reason) {

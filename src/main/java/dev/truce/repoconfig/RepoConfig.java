@@ -1,14 +1,14 @@
 package dev.truce.repoconfig;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A repository's settings, from {@code .github/truce.yml} on the base branch.
  *
  * @param mode       what Truce does (default {@link Mode#FIX_PR})
  * @param ignore     path globs Truce leaves to a human ({@code *} within a directory, {@code **} across
- *                   directories, {@code ?} one character; a glob without {@code /} matches a file name anywhere)
+ *                   directories, {@code ?} one character; a glob without {@code /} matches a file name anywhere, a
+ *                   leading {@code /} anchors it at the root; at most 256 characters and 32 wildcards each)
  * @param limits     the largest conflict Truce takes on
  * @param models          the models allowed to see this repository's code, preferred first (none by default)
  * @param modelsLocalOnly whether only models that run on the operator's own infrastructure may see it, whatever
@@ -51,35 +51,13 @@ public record RepoConfig(Mode mode, List<String> ignore, Limits limits, List<Str
         this(mode, ignore, limits, models, false, validation);
     }
 
-    /** Whether a path matches one of the {@link #ignore} globs. */
+    /** Whether a path matches one of the {@link #ignore} globs (in linear time, see {@link Glob}). */
     public boolean ignores(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
         for (String glob : ignore) {
-            boolean anywhere = !glob.contains("/");
-            if (regex(glob).matcher(anywhere ? name : path).matches()) {
+            if (Glob.of(glob).matches(path)) {
                 return true;
             }
         }
         return false;
-    }
-
-    static Pattern regex(String glob) {
-        StringBuilder regex = new StringBuilder();
-        String g = glob.startsWith("/") ? glob.substring(1) : glob;
-        for (int i = 0; i < g.length(); i++) {
-            char c = g.charAt(i);
-            if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
-                boolean slash = i + 2 < g.length() && g.charAt(i + 2) == '/';
-                regex.append(slash ? "(?:.*/)?" : ".*");
-                i += slash ? 2 : 1;
-            } else if (c == '*') {
-                regex.append("[^/]*");
-            } else if (c == '?') {
-                regex.append("[^/]");
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString());
     }
 }

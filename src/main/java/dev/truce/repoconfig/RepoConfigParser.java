@@ -65,6 +65,9 @@ public final class RepoConfigParser {
         RepoConfig d = RepoConfig.DEFAULT;
         Mode mode = map.containsKey("mode") ? mode(map.get("mode")) : d.mode();
         List<String> ignore = map.containsKey("ignore") ? strings(map.get("ignore"), "ignore") : d.ignore();
+        for (String glob : ignore) {
+            Glob.check(glob);
+        }
         Limits limits = map.containsKey("limits") ? limits(map.get("limits")) : d.limits();
         List<String> models = map.containsKey("models") ? strings(map.get("models"), "models") : d.models();
         List<String> validation = map.containsKey("validation") ? strings(map.get("validation"), "validation")

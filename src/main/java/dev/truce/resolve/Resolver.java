@@ -3,10 +3,13 @@ package dev.truce.resolve;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictedFile;
+import dev.truce.conflict.LineEndings;
 import dev.truce.strategy.ResolutionStrategy;
 import dev.truce.strategy.Strategies;
 import dev.truce.strategy.Verdict;
@@ -15,29 +18,71 @@ import dev.truce.strategy.Verdict;
  * Runs the deterministic strategies, in order, over every hunk of a conflicted file. The first strategy
  * that resolves a hunk (or asks for regeneration) decides it; a hunk all strategies pass is left
  * unresolved with their reasons.
+ *
+ * <p>Two limits keep hostile files from stalling the engine:
+ * <ul>
+ * <li>a line-length limit ({@link #DEFAULT_MAX_LINE_LENGTH} characters by default): when a line of a hunk or of its
+ * context is longer, the strategies that parse line content pass the hunk with a reason naming the length and the
+ * limit (strategies that only compare whole lines or read the path, such as {@code regenerate} and
+ * {@code one-side-changed}, still run; see {@link ResolutionStrategy#handlesLongLines()});</li>
+ * <li>a {@link Deadline}, checked before each hunk and each strategy: once it has passed, the hunks left are
+ * unresolved with the reason "needs a human: took too long (...)" and no more strategy work is done.</li>
+ * </ul>
  */
 public final class Resolver {
 
-    private final List<ResolutionStrategy> strategies;
+    /**
+     * Lines longer than this many characters are left to a human by the strategies that parse lines. Real source
+     * lines are rarely over a few hundred characters (style guides stop at 80 to 150); lines of thousands are
+     * minified or generated text, which is regenerated or left to a human anyway. The strategies parse in linear
+     * time, so the limit bounds each strategy's work per line rather than preventing a blow-up.
+     */
+    public static final int DEFAULT_MAX_LINE_LENGTH = 4_000;
 
-    /** A resolver with the default strategies. */
+    private final List<ResolutionStrategy> strategies;
+    private final int maxLineLength;
+
+    /** A resolver with the default strategies and line-length limit. */
     public Resolver() {
         this(Strategies.defaults());
     }
 
-    /** A resolver with the given strategies, tried in order. */
+    /** A resolver with the given strategies, tried in order, and the default line-length limit. */
     public Resolver(List<ResolutionStrategy> strategies) {
-        this.strategies = List.copyOf(strategies);
+        this(strategies, DEFAULT_MAX_LINE_LENGTH);
     }
 
-    /** Decides what can be decided in one file. */
+    /**
+     * A resolver with the given strategies, tried in order, that leaves hunks with a line longer than
+     * {@code maxLineLength} characters (terminator not counted) to the strategies that do not parse lines.
+     *
+     * @throws IllegalArgumentException when {@code maxLineLength} is not positive
+     */
+    public Resolver(List<ResolutionStrategy> strategies, int maxLineLength) {
+        if (maxLineLength <= 0) {
+            throw new IllegalArgumentException("the line-length limit must be above 0, not " + maxLineLength);
+        }
+        this.strategies = List.copyOf(strategies);
+        this.maxLineLength = maxLineLength;
+    }
+
+    /** Decides what can be decided in one file, with no time limit. */
     public FileResolution resolve(ConflictedFile file) {
+        return resolve(file, Deadline.NONE);
+    }
+
+    /**
+     * Decides what can be decided in one file before {@code deadline}; hunks not decided by then are unresolved
+     * with the deadline's reason ({@link Deadline#reason()}).
+     */
+    public FileResolution resolve(ConflictedFile file, Deadline deadline) {
+        Objects.requireNonNull(deadline, "deadline");
         if (!file.hasHunks()) {
             return new FileResolution(file, List.of());
         }
         List<HunkOutcome> outcomes = new ArrayList<>();
         for (ConflictHunk hunk : file.hunks()) {
-            outcomes.add(decide(file, hunk));
+            outcomes.add(decide(file, hunk, deadline));
         }
         if (outcomes.stream().anyMatch(o -> o.status() == HunkOutcome.Status.REGENERATE)) {
             // A regenerated file is never partly text-merged.
@@ -49,9 +94,20 @@ public final class Resolver {
         return new FileResolution(file, outcomes);
     }
 
-    private HunkOutcome decide(ConflictedFile file, ConflictHunk hunk) {
+    private HunkOutcome decide(ConflictedFile file, ConflictHunk hunk, Deadline deadline) {
         Set<String> reasons = new LinkedHashSet<>();
+        int longest = longestLine(hunk);
+        String tooLong = longest <= maxLineLength ? null : String.format(Locale.ROOT,
+                "a line of %,d characters is over the %,d-character limit for deterministic strategies", longest,
+                maxLineLength);
         for (ResolutionStrategy strategy : strategies) {
+            if (deadline.expired()) {
+                return new HunkOutcome(hunk.id(), HunkOutcome.Status.UNRESOLVED, null, deadline.reason(), null);
+            }
+            if (tooLong != null && !strategy.handlesLongLines()) {
+                reasons.add(tooLong);
+                continue;
+            }
             Verdict verdict = strategy.resolve(file, hunk);
             if (verdict instanceof Verdict.Resolved r) {
                 return new HunkOutcome(hunk.id(), HunkOutcome.Status.RESOLVED, strategy.name(), r.reason(), r.lines());
@@ -66,5 +122,16 @@ public final class Resolver {
         String reason = reasons.isEmpty() ? "no deterministic strategy applies; left for the model stage"
                 : String.join("; ", reasons);
         return new HunkOutcome(hunk.id(), HunkOutcome.Status.UNRESOLVED, null, reason, null);
+    }
+
+    /** The longest line the strategies may read for this hunk: its three sides and the context around it. */
+    private static int longestLine(ConflictHunk hunk) {
+        int longest = 0;
+        for (List<String> lines : List.of(hunk.base(), hunk.ours(), hunk.theirs(), hunk.before(), hunk.after())) {
+            for (String line : lines) {
+                longest = Math.max(longest, line.length() - LineEndings.terminator(line).length());
+            }
+        }
+        return longest;
     }
 }

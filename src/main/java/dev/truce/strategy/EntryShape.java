@@ -11,22 +11,34 @@ import dev.truce.conflict.LineEndings;
  * entry starts, whether more lines belong to it, and what key identifies it.
  */
 enum EntryShape {
+    // Possessive quantifiers (*+, ++) where no later part of a pattern can need what they took, and the lazy
+    // ".*?" before trailing spaces spelled as "characters up to the last non-space": the same matches and groups,
+    // in linear time (".*?\\s*" took quadratic time on a long run of spaces inside a line).
     /** One name per line, as in AUTHORS and CONTRIBUTORS files. */
-    NAME_LINE(Pattern.compile("()(\\S.*?)\\s*")),
+    NAME_LINE(Pattern.compile("()(\\S" + Constants.UP_TO_LAST_NON_SPACE + ")\\s*+")),
     /** A bullet ({@code - }, {@code * }, {@code + }), possibly with continuation lines indented under it. */
-    BULLET(Pattern.compile("(\\s*[-*+] )(.*?)\\s*")),
+    BULLET(Pattern.compile("(\\s*+[-*+] )(" + Constants.UP_TO_LAST_NON_SPACE + ")\\s*+")),
     /** A reStructuredText link target, {@code .. _name: url}. */
-    RST_TARGET(Pattern.compile("(\\s*\\.\\. _)([^:]+):.*")),
+    RST_TARGET(Pattern.compile("(\\s*+\\.\\. _)([^:]++):.*+")),
     /** An XML element on one line, {@code <module>x</module>}. */
-    XML_LINE(Pattern.compile("(\\s*<[\\w.:-]+)(?:\\s[^>]*)?>(.*)</[\\w.:-]+>\\s*")),
+    XML_LINE(Pattern.compile("(\\s*+<[\\w.:-]++)(?:\\s[^>]*+)?>(.*)</[\\w.:-]+>\\s*+")),
     /** An XML element spanning lines up to its closing tag at the same indentation. */
-    XML_BLOCK(Pattern.compile("(\\s*<[\\w.:-]+)((?:\\s[^>]*)?)>\\s*")),
+    XML_BLOCK(Pattern.compile("(\\s*+<[\\w.:-]++)((?:\\s[^>]*+)?)>\\s*+")),
     /** A Java or Kotlin enum constant ending with a comma. */
-    ENUM_CONSTANT(Pattern.compile("(\\s*)([A-Z][A-Z0-9_]*)(?:\\(.*\\))?\\s*([,;]?)\\s*(?://.*)?")),
+    ENUM_CONSTANT(Pattern.compile("(\\s*+)([A-Z][A-Z0-9_]*+)(?:\\(.*\\))?\\s*+([,;]?)\\s*+(?://.*+)?")),
     /** A quoted string list item ending with a comma. */
-    QUOTED_ITEM(Pattern.compile("(\\s*)([\"'].*[\"'])\\s*,?\\s*")),
+    QUOTED_ITEM(Pattern.compile("(\\s*+)([\"'].*[\"'])\\s*+,?\\s*+")),
     /** A {@code key = value} or {@code key: value} line of a properties or YAML map. */
-    KEY_VALUE(Pattern.compile("(\\s*)([\\w.\\-\\[\\]\"']+)\\s*([=:])\\s*\\S.*"));
+    KEY_VALUE(Pattern.compile("(\\s*+)([\\w.\\-\\[\\]\"']++)\\s*+([=:])\\s*+\\S.*+"));
+
+    /** Shared pattern parts (an enum's constants cannot read its static fields). */
+    private static final class Constants {
+        /**
+         * What {@code .*?} matched before trailing spaces: runs of spaces each followed by a character that is neither
+         * a space nor a line terminator ({@code .} matches no line terminator).
+         */
+        static final String UP_TO_LAST_NON_SPACE = "(?:[ \\t\\x0B\\f]*+[^\\s\\u0085\\u2028\\u2029])*+";
+    }
 
     private final Pattern pattern;
 

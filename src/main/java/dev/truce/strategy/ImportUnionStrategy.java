@@ -33,7 +33,6 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
     /** Orderings import sorters use; the file shows which one it follows. */
     private static final Map<String, Comparator<ImportStatement>> ORDERINGS = orderings();
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
-    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
 
     @Override
     public String name() {
@@ -368,7 +367,7 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
                     || code.startsWith("#") || syntax.parse(line).isPresent()) {
                 continue;
             }
-            code = STRING_LITERAL.matcher(code).replaceAll("\"\"");
+            code = withoutStrings(code);
             Matcher m = IDENTIFIER.matcher(code);
             while (m.find()) {
                 if (m.start() == 0 || code.charAt(m.start() - 1) != '.') {
@@ -377,6 +376,50 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
             }
         }
         return names;
+    }
+
+    /**
+     * The code with each string literal ({@code "..."} or {@code '...'}, backslash escapes) replaced by {@code ""}, as
+     * {@code "(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'} replaced them, in linear time: that expression recursed once per
+     * character (a stack overflow on a long literal) and took quadratic time on {@code \"\"\"...}.
+     */
+    static String withoutStrings(String code) {
+        StringBuilder out = new StringBuilder(code.length());
+        int copied = 0;
+        // Per quote kind, where the last literal that found no end gave up: a literal of that kind starting before
+        // there starts inside it (at an escaped quote), reads the same characters from there, and gives up too.
+        int failedDouble = -1;
+        int failedSingle = -1;
+        for (int i = 0; i < code.length(); i++) {
+            char quote = code.charAt(i);
+            if (quote != '"' && quote != '\'' || i <= (quote == '"' ? failedDouble : failedSingle)) {
+                continue;
+            }
+            int j = i + 1;
+            while (j < code.length() && code.charAt(j) != quote) {
+                if (code.charAt(j) == '\\') {
+                    if (j + 1 == code.length() || isLineTerminator(code.charAt(j + 1))) {
+                        break; // an escape needs a character other than a line terminator ('.')
+                    }
+                    j++;
+                }
+                j++;
+            }
+            if (j < code.length() && code.charAt(j) == quote) {
+                out.append(code, copied, i).append("\"\"");
+                copied = j + 1;
+                i = j;
+            } else if (quote == '"') {
+                failedDouble = j;
+            } else {
+                failedSingle = j;
+            }
+        }
+        return out.append(code, copied, code.length()).toString();
+    }
+
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     private static int count(String text, String what) {

@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictedFile;
@@ -24,7 +22,6 @@ import dev.truce.conflict.LineEndings;
  */
 public final class ListInsertionStrategy implements ResolutionStrategy {
 
-    private static final Pattern XML_TAG = Pattern.compile("<([\\w.-]+)>\\s*([^<]*?)\\s*</\\1>");
     private static final int SORT_WINDOW = 5;
     private static final Comparator<String> KEY_ORDER = Comparator.comparing((String k) -> k.toLowerCase(Locale.ROOT));
 
@@ -225,12 +222,53 @@ public final class ListInsertionStrategy implements ResolutionStrategy {
         StringBuilder text = new StringBuilder();
         for (String line : lines) {
             text.append(LineEndings.content(line).strip()).append('\n');
-            Matcher m = XML_TAG.matcher(LineEndings.content(line));
-            if (m.find() && List.of("groupId", "artifactId", "classifier", "type").contains(m.group(1))) {
-                coordinates.append(m.group(2)).append(':');
+            String[] element = firstElement(LineEndings.content(line));
+            if (element != null && List.of("groupId", "artifactId", "classifier", "type").contains(element[0])) {
+                coordinates.append(element[1]).append(':');
             }
         }
         return coordinates.length() > 0 ? coordinates.toString() : text.toString();
+    }
+
+    /**
+     * The name and trimmed text of the first element written on one line with nothing nested, {@code <a> x </a>}, or
+     * {@code null}: what {@code <([\\w.-]+)>\\s*([^<]*?)\\s*</\\1>} found first, in linear time (it took quadratic time
+     * on a long run of spaces).
+     */
+    static String[] firstElement(String line) {
+        int p = line.indexOf('<');
+        while (p >= 0) {
+            int name = p + 1;
+            int end = name;
+            while (end < line.length() && (VersionLine.isWord(line.charAt(end)) || line.charAt(end) == '.'
+                    || line.charAt(end) == '-')) {
+                end++;
+            }
+            if (end == name || end >= line.length() || line.charAt(end) != '>') {
+                p = line.indexOf('<', p + 1);
+                continue;
+            }
+            // The text runs to the next '<', which must open the matching end tag.
+            int close = line.indexOf('<', end + 1);
+            if (close < 0) {
+                return null;
+            }
+            int tag = close + 2 + (end - name);
+            if (line.startsWith("</", close) && line.startsWith(line.substring(name, end), close + 2)
+                    && tag < line.length() && line.charAt(tag) == '>') {
+                int from = end + 1;
+                while (from < close && ImportSyntax.isSpace(line.charAt(from))) {
+                    from++;
+                }
+                int to = close;
+                while (to > from && ImportSyntax.isSpace(line.charAt(to - 1))) {
+                    to--;
+                }
+                return new String[] {line.substring(name, end), line.substring(from, to)};
+            }
+            p = close;
+        }
+        return null;
     }
 
     private static boolean isSorted(List<String> keys) {

@@ -53,6 +53,12 @@ public final class LockfileStrategy implements ResolutionStrategy {
         return "regenerate";
     }
 
+    /** It reads the path and looks for a marker in the first lines: a minified file is regenerated however long. */
+    @Override
+    public boolean handlesLongLines() {
+        return true;
+    }
+
     @Override
     public Verdict resolve(ConflictedFile file, ConflictHunk hunk) {
         String name = file.path().substring(file.path().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);

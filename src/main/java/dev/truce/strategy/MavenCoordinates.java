@@ -1,10 +1,5 @@
 package dev.truce.strategy;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * The version a POM declares for its project and for its {@code <parent>}, as written (properties unexpanded);
  * {@code null} where the POM declares none.
@@ -16,39 +11,38 @@ import java.util.regex.Pattern;
  */
 record MavenCoordinates(String version, String parentVersion) {
 
-    private static final Pattern XML_COMMENT = Pattern.compile("<!--.*?(-->|$)", Pattern.DOTALL);
-    private static final Pattern XML_TAG = Pattern.compile("<(/?)([A-Za-z_][\\w.:\\-]*)[^<>]*?(/?)>");
-
-    /** Reads one side's whole POM text. */
+    /** Reads one side's whole POM text, in linear time (see {@link XmlTags}). */
     static MavenCoordinates read(String pom) {
-        String text = XML_COMMENT.matcher(pom).replaceAll("");
-        Deque<String> stack = new ArrayDeque<>();
-        String version = null;
-        String parentVersion = null;
-        Matcher m = XML_TAG.matcher(text);
-        while (m.find()) {
-            if (!m.group(3).isEmpty()) {
-                continue;
-            }
-            if (m.group(1).isEmpty()) {
-                String path = String.join("/", stack);
-                if (m.group(2).equals("version") && (path.equals("project") || path.equals("project/parent"))) {
-                    int end = text.indexOf("</version>", m.end());
-                    String value = end < 0 ? null : text.substring(m.end(), end).strip();
-                    if (path.equals("project")) {
-                        version = value;
-                    } else {
-                        parentVersion = value;
-                    }
+        String text = XmlTags.withoutComments(pom);
+        XmlTags.ElementPath path = new XmlTags.ElementPath();
+        // Where each value starts and ends; the last <version> read under project (or project/parent) wins, and one
+        // without a closing tag after it reads as none.
+        int[] version = null;
+        int[] parentVersion = null;
+        int nextClose = -2; // the first "</version>" at or after the last tag asked about; -2: not looked for yet
+        for (XmlTags.Tag tag : XmlTags.tags(text)) {
+            boolean project = !tag.closing() && !tag.empty() && tag.name().equals("version") && path.is("project");
+            boolean parent = !tag.closing() && !tag.empty() && tag.name().equals("version")
+                    && path.is("project", "parent");
+            if (project || parent) {
+                // The tags come in order, so the search for the closing tag only ever moves forward.
+                if (nextClose == -2 || nextClose >= 0 && nextClose < tag.end()) {
+                    nextClose = text.indexOf("</version>", tag.end());
                 }
-                stack.addLast(m.group(2));
-            } else if (stack.contains(m.group(2))) {
-                while (!stack.isEmpty() && !stack.removeLast().equals(m.group(2))) {
-                    // unwinding unclosed elements
+                int[] value = nextClose < 0 ? new int[0] : new int[] {tag.end(), nextClose};
+                if (project) {
+                    version = value;
+                } else {
+                    parentVersion = value;
                 }
             }
+            path.apply(tag);
         }
-        return new MavenCoordinates(version, parentVersion);
+        return new MavenCoordinates(value(text, version), value(text, parentVersion));
+    }
+
+    private static String value(String text, int[] range) {
+        return range == null || range.length == 0 ? null : text.substring(range[0], range[1]).strip();
     }
 
     /** Whether the parent's version is this project's own version (see the type's description). */

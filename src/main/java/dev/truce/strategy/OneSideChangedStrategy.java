@@ -18,6 +18,12 @@ public final class OneSideChangedStrategy implements ResolutionStrategy {
         return "one-side-changed";
     }
 
+    /** It only compares whole lines. */
+    @Override
+    public boolean handlesLongLines() {
+        return true;
+    }
+
     @Override
     public Verdict resolve(ConflictedFile file, ConflictHunk hunk) {
         if (hunk.base().isEmpty() && hunk.sharedAdded() > 0

@@ -20,4 +20,14 @@ public interface ResolutionStrategy {
      * @return the verdict; never {@code null}
      */
     Verdict resolve(ConflictedFile file, ConflictHunk hunk);
+
+    /**
+     * Whether this strategy decides without parsing the content of lines (it compares or hashes whole lines, or reads
+     * the path and a fixed header), so its work stays linear however long a line is. The resolver lets only such
+     * strategies see hunks with a line over its line-length limit; the others pass those hunks. Default
+     * {@code false}: a strategy that parses lines is held to the limit.
+     */
+    default boolean handlesLongLines() {
+        return false;
+    }
 }

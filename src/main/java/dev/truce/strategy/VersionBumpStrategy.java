@@ -31,6 +31,9 @@ import dev.truce.strategy.VersionLine.VersionToken;
  */
 public final class VersionBumpStrategy implements ResolutionStrategy {
 
+    /** Versions longer than this are not ordered (real ones are a few dozen characters at most). */
+    static final int MAX_ORDERED_LENGTH = 200;
+
     private final ReceivingSide receiving;
 
     /** A strategy for merges committed to ours, git's convention. */
@@ -111,6 +114,11 @@ public final class VersionBumpStrategy implements ResolutionStrategy {
         if (theirs.text().equals(base.text())) {
             return new TokenChoice(ours.text(), key + " " + base.text() + " -> " + ours.text()
                     + " (only ours changed it)", null);
+        }
+        if (Math.max(base.text().length(), Math.max(ours.text().length(), theirs.text().length())) > MAX_ORDERED_LENGTH) {
+            // Maven's ordering recurses once per '-' part, and no real version is this long.
+            return TokenChoice.passing("both sides changed " + key + ", to versions over " + MAX_ORDERED_LENGTH
+                    + " characters long; versions that long are not ordered");
         }
         ComparableVersion b = new ComparableVersion(base.text());
         ComparableVersion o = new ComparableVersion(ours.text());
@@ -220,9 +228,9 @@ public final class VersionBumpStrategy implements ResolutionStrategy {
         boolean parentIsOwn = kind == VersionFileKind.MAVEN_POM
                 && MavenCoordinates.read(EnclosingScope.sideText(file, side)).parentVersionIsOwn();
         List<String> sideLines = hunk.side(side);
+        List<String> scopes = EnclosingScope.scopes(kind, file, hunk, side);
         for (int i = 0; i < sideLines.size(); i++) {
-            String scope = EnclosingScope.of(kind, EnclosingScope.linesBefore(file, hunk, side, i));
-            lines.add(VersionLine.parse(kind, scope, LineEndings.content(sideLines.get(i)), parentIsOwn));
+            lines.add(VersionLine.parse(kind, scopes.get(i), LineEndings.content(sideLines.get(i)), parentIsOwn));
         }
         return lines;
     }

@@ -61,16 +61,16 @@ enum VersionFileKind {
      * Whether a version under this key is the project's own version.
      *
      * @param key       the key naming the token, as written
-     * @param lineStart the line's text before the key, trimmed (empty when the key starts the line)
+     * @param keyStartsLine whether only whitespace, {@code <} and {@code "} stand before the key on its line
      * @param enclosing the enclosing XML element path, TOML/INI table or JSON object key ("" at top level)
      * @param parentIsOwn for a POM, whether its {@code <parent><version>} is the project's own version
      *                    ({@link MavenCoordinates#parentVersionIsOwn()})
      */
-    boolean isOwnVersion(String key, String lineStart, String enclosing, boolean parentIsOwn) {
+    boolean isOwnVersion(String key, boolean keyStartsLine, String enclosing, boolean parentIsOwn) {
         return switch (this) {
             case MAVEN_POM -> key.equals("revision") || key.equals("version")
                     && (enclosing.equals("project") || parentIsOwn && enclosing.equals("project/parent"));
-            case GRADLE_SCRIPT -> key.equals("version") && lineStart.isEmpty();
+            case GRADLE_SCRIPT -> key.equals("version") && keyStartsLine;
             case PROPERTIES -> key.equals("version");
             case TOML -> key.equals("version") && (enclosing.equals("package") || enclosing.equals("workspace.package")
                     || enclosing.equals("project") || enclosing.equals("tool.poetry"));
