@@ -27,8 +27,7 @@ public final class ConflictModelBuilder {
     private static final int CONTEXT_LINES = 40;
     private static final int BINARY_PROBE = 8000;
 
-    private static final DiffAlgorithm DIFF =
-            DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM);
+    private static final DiffAlgorithm DIFF = BoundedDiff.histogram();
 
     private final long maxBytes;
 

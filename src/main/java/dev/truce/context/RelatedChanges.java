@@ -28,6 +28,8 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
+import dev.truce.conflict.BoundedDiff;
+
 /**
  * What one side changed, away from a conflict, about the names the conflict uses: a rename (a removed and an added
  * line that differ only in one identifier, replaced the same way wherever it occurs) or a changed declaration of a
@@ -310,7 +312,7 @@ public final class RelatedChanges {
         }
         RawText a = new RawText(base.getBytes(StandardCharsets.UTF_8));
         RawText b = new RawText(side.getBytes(StandardCharsets.UTF_8));
-        List<Edit> edits = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
+        List<Edit> edits = BoundedDiff.histogram()
                 .diff(RawTextComparator.WS_IGNORE_CHANGE, a, b);
         List<Observation> out = new ArrayList<>();
         for (Edit e : edits) {

@@ -6,10 +6,11 @@ import java.util.List;
 
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;
-import org.eclipse.jgit.diff.HistogramDiff;
+import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 
+import dev.truce.conflict.BoundedDiff;
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictedFile;
 import dev.truce.conflict.LineEndings;
@@ -28,7 +29,7 @@ import dev.truce.conflict.StableText;
  */
 public final class HunkMatcher {
 
-    private static final HistogramDiff DIFF = new HistogramDiff();
+    private static final DiffAlgorithm DIFF = BoundedDiff.histogram();
 
     /**
      * Compares the decided hunks of one file with the human's file.

@@ -2,6 +2,7 @@ package dev.truce.merge;
 
 import java.io.IOException;
 
+import dev.truce.conflict.BoundedDiff;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -12,6 +13,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.merge.MergeAlgorithm;
 import org.eclipse.jgit.merge.RecursiveMerger;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
@@ -110,6 +112,8 @@ public final class RepositoryMerge {
 
         BaseRecordingMerger(OverlayInserter inserter, Config config) {
             super(inserter, config);
+            // A hostile file must not make the content merge quadratic (see BoundedDiff); git's histogram otherwise.
+            mergeAlgorithm = new MergeAlgorithm(BoundedDiff.histogram());
         }
 
         @Override

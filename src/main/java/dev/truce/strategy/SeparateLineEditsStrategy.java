@@ -8,10 +8,10 @@ import java.util.Set;
 
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.Edit;
-import org.eclipse.jgit.diff.HistogramDiff;
 import org.eclipse.jgit.diff.Sequence;
 import org.eclipse.jgit.diff.SequenceComparator;
 
+import dev.truce.conflict.BoundedDiff;
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictedFile;
 import dev.truce.conflict.FileType;
@@ -40,7 +40,7 @@ public final class SeparateLineEditsStrategy implements ResolutionStrategy {
     private static final Set<FileType> SOURCE_TYPES = EnumSet.of(FileType.JAVA, FileType.KOTLIN, FileType.GROOVY,
             FileType.PYTHON);
 
-    private static final DiffAlgorithm DIFF = new HistogramDiff();
+    private static final DiffAlgorithm DIFF = BoundedDiff.histogram();
 
     @Override
     public String name() {

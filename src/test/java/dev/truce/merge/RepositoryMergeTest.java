@@ -34,6 +34,19 @@ class RepositoryMergeTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aFileBuiltToMakeTheDiffQuadraticIsMergedInBoundedTimeAndConflictsAsAWhole() throws Exception {
+        // 40,000 lines of a/b, changed into a/c on one side and d/b on the other: about a minute in JGit's own merge.
+        Tree base = Tree.of().file("data.txt", dev.truce.fixtures.HostileText.alternating(40_000, "a", "b"));
+        PathConflict conflict = only(merge(base,
+                base.copy().file("data.txt", dev.truce.fixtures.HostileText.alternating(40_000, "a", "c")),
+                base.copy().file("data.txt", dev.truce.fixtures.HostileText.alternating(40_000, "d", "b"))));
+
+        assertThat(conflict.kind()).isEqualTo(ConflictKind.CONTENT);
+        assertThat(conflict.file().hunks()).singleElement();
+    }
+
+    @Test
     void contentConflictHasHunksWithAllThreeSides() throws Exception {
         Tree base = Tree.of().file("a.txt", "1\n2\n3\n");
         PathConflict conflict = only(merge(base, base.copy().file("a.txt", "1\nO\n3\n"),
