@@ -21,6 +21,7 @@ import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.Transport;
@@ -46,10 +47,24 @@ public final class FixBranchRemote {
     }
 
     private final GitHubGateway gitHub;
+    private final int timeoutSeconds;
 
-    /** Reaches repositories through the gateway's clone URLs and tokens. */
+    /** Reaches repositories through the gateway's clone URLs and tokens; git waits 2 minutes for the server. */
     public FixBranchRemote(GitHubGateway gitHub) {
+        this(gitHub, java.time.Duration.ofMinutes(2));
+    }
+
+    /**
+     * Reaches repositories through the gateway's clone URLs and tokens.
+     *
+     * @param timeout how long one network read or write may wait before the push or listing fails
+     */
+    public FixBranchRemote(GitHubGateway gitHub, java.time.Duration timeout) {
+        if (timeout.toSeconds() < 1) {
+            throw new IllegalArgumentException("the git timeout must be at least one second, not " + timeout);
+        }
         this.gitHub = gitHub;
+        this.timeoutSeconds = (int) Math.min(Integer.MAX_VALUE, timeout.toSeconds());
     }
 
     /**
@@ -88,49 +103,81 @@ public final class FixBranchRemote {
 
     /** The repository's branches starting with {@code prefix} (without {@code refs/heads/}) and their tips. */
     public List<RemoteBranch> branches(RepoRef repo, String prefix) throws IOException, GitHubException {
-        char[] token = gitHub.gitToken(repo);
         try {
-            Collection<Ref> refs = Git.lsRemoteRepository().setRemote(gitHub.cloneUri(repo).toString()).setHeads(true)
-                    .setCredentialsProvider(TokenCredentials.of(token)).call();
+            Collection<Ref> refs = withToken(repo, credentials -> Git.lsRemoteRepository()
+                    .setRemote(gitHub.cloneUri(repo).toString()).setHeads(true).setCredentialsProvider(credentials)
+                    .setTimeout(timeoutSeconds).call());
             return refs.stream().filter(r -> r.getName().startsWith(Constants.R_HEADS + prefix))
                     .map(r -> new RemoteBranch(r.getName().substring(Constants.R_HEADS.length()), r.getObjectId()))
                     .sorted(Comparator.comparing(RemoteBranch::name)).toList();
         } catch (GitAPIException e) {
             throw new IOException("listing the branches of " + repo.fullName() + " failed: " + e.getMessage(), e);
-        } finally {
-            Arrays.fill(token, '\0');
+        } catch (URISyntaxException e) {
+            throw new IOException("the clone URL of " + repo.fullName() + " is not a git URL: " + e.getMessage(), e);
         }
     }
 
     private void update(Repository local, RepoRef repo, RemoteRefUpdate update, String branch, String doing)
             throws IOException, GitHubException {
-        char[] token = gitHub.gitToken(repo);
-        try (Transport transport = Transport.open(local, new URIish(gitHub.cloneUri(repo).toString()))) {
-            transport.setCredentialsProvider(TokenCredentials.of(token));
-            PushResult result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
-            RemoteRefUpdate answer = result.getRemoteUpdate(update.getRemoteName());
-            RemoteRefUpdate.Status status = answer == null ? null : answer.getStatus();
-            if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE
-                    || (status == RemoteRefUpdate.Status.NON_EXISTING && update.isDelete())) {
-                return;
-            }
-            // JGit checks the lease against the advertised tip; the server checks it again when it locks the ref.
-            if (status == RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED
-                    || (status == RemoteRefUpdate.Status.REJECTED_OTHER_REASON && answer.getMessage() != null
-                            && answer.getMessage().contains("lock"))) {
-                throw new BranchMovedException(branch + " in " + repo.fullName() + " is no longer at "
-                        + leaseName(update.getExpectedOldObjectId()) + "; someone else pushed to it, so Truce left it"
-                        + " as it is");
-            }
-            throw new IOException(doing + " " + branch + " in " + repo.fullName() + " was refused: "
-                    + (answer == null ? "no result" : status + " " + answer.getMessage()));
+        PushResult result;
+        try {
+            result = withToken(repo, credentials -> {
+                try (Transport transport = Transport.open(local, new URIish(gitHub.cloneUri(repo).toString()))) {
+                    transport.setCredentialsProvider(credentials);
+                    transport.setTimeout(timeoutSeconds);
+                    return transport.push(NullProgressMonitor.INSTANCE, List.of(update));
+                }
+            });
         } catch (URISyntaxException e) {
             throw new IOException("the clone URL of " + repo.fullName() + " is not a git URL: " + e.getMessage(), e);
         } catch (org.eclipse.jgit.errors.TransportException e) {
             throw new IOException(doing + " " + branch + " in " + repo.fullName() + " failed: " + e.getMessage(), e);
-        } finally {
-            Arrays.fill(token, '\0');
+        } catch (GitAPIException e) {
+            throw new IOException(doing + " " + branch + " in " + repo.fullName() + " failed: " + e.getMessage(), e);
         }
+        RemoteRefUpdate answer = result.getRemoteUpdate(update.getRemoteName());
+        RemoteRefUpdate.Status status = answer == null ? null : answer.getStatus();
+        if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE
+                || (status == RemoteRefUpdate.Status.NON_EXISTING && update.isDelete())) {
+            return;
+        }
+        // JGit checks the lease against the advertised tip; the server checks it again when it locks the ref.
+        if (status == RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED
+                || (status == RemoteRefUpdate.Status.REJECTED_OTHER_REASON && answer.getMessage() != null
+                        && answer.getMessage().contains("lock"))) {
+            throw new BranchMovedException(branch + " in " + repo.fullName() + " is no longer at "
+                    + leaseName(update.getExpectedOldObjectId()) + "; someone else pushed to it, so Truce left it"
+                    + " as it is");
+        }
+        throw new IOException(doing + " " + branch + " in " + repo.fullName() + " was refused: "
+                + (answer == null ? "no result" : status + " " + answer.getMessage()));
+    }
+
+    /**
+     * Runs a git operation with the repository's token; when the server refuses the token (revoked or rotated before
+     * it expired), once more with a new one.
+     */
+    private <T> T withToken(RepoRef repo, GitCall<T> call)
+            throws IOException, GitAPIException, URISyntaxException, GitHubException {
+        for (int attempt = 1; ; attempt++) {
+            char[] token = gitHub.gitToken(repo);
+            try {
+                return call.run(TokenCredentials.of(token));
+            } catch (IOException | GitAPIException e) {
+                if (attempt > 1 || !TokenCredentials.rejected(e)) {
+                    throw e;
+                }
+                gitHub.gitTokenRejected(repo);
+            } finally {
+                Arrays.fill(token, '\0');
+            }
+        }
+    }
+
+    /** One git operation over the network. */
+    @FunctionalInterface
+    private interface GitCall<T> {
+        T run(CredentialsProvider credentials) throws IOException, GitAPIException, URISyntaxException;
     }
 
     private static String leaseName(ObjectId expected) {

@@ -41,6 +41,7 @@ import dev.truce.repoconfig.Mode;
 import dev.truce.repoconfig.RepoConfig;
 import dev.truce.repoconfig.RepoConfigException;
 import dev.truce.repoconfig.RepoConfigLoader;
+import dev.truce.resolve.Deadline;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 import dev.truce.resolve.Resolver;
@@ -69,6 +70,7 @@ public final class PullRequestPipeline implements PullRequestWork {
     private final PoliteReplyLimit politeReplies;
     private final PipelineSettings settings;
     private final AppModels models;
+    private final Clock clock;
 
     /** A pipeline without models, working in {@code cache}, talking to GitHub through {@code gitHub}. */
     public PullRequestPipeline(GitHubGateway gitHub, RepositoryCache cache, CommentLedger ledger,
@@ -80,17 +82,22 @@ public final class PullRequestPipeline implements PullRequestWork {
     public PullRequestPipeline(GitHubGateway gitHub, RepositoryCache cache, CommentLedger ledger,
             PipelineSettings settings, Clock clock, AppModels models) {
         this.models = models;
+        this.clock = clock;
         this.gitHub = gitHub;
         this.cache = cache;
         this.settings = settings;
-        this.fetcher = new PullRequestFetcher(gitHub, settings.initialFetchDepth(), settings.maxFetchDepth());
+        this.fetcher = new PullRequestFetcher(gitHub, settings.initialFetchDepth(), settings.maxFetchDepth(),
+                settings.gitTimeout());
         this.configLoader = new RepoConfigLoader(gitHub);
-        this.publisher = new FixPublisher(gitHub, new FixBranchRemote(gitHub), ledger, settings.app());
+        this.publisher = new FixPublisher(gitHub, new FixBranchRemote(gitHub, settings.gitTimeout()), ledger,
+                settings.app());
         this.politeReplies = new PoliteReplyLimit(clock, settings.politeReplyPeriod());
     }
 
     @Override
     public void resolve(ResolveRequest request) throws GitHubException, IOException {
+        // The job's time starts now; each file gets at most its share of what is left (see resolveAll).
+        Deadline job = Deadline.after(settings.jobTimeout(), clock);
         RepoRef repo = request.repo();
         PullRequestInfo pr = gitHub.pullRequest(repo, request.number());
         if (!pr.open() || pr.draft() || isFixPullRequest(repo, pr)) {
@@ -125,8 +132,12 @@ public final class PullRequestPipeline implements PullRequestWork {
             }
             ModelStage stage = modelStage(repo, pr, config);
             // newCode: human leaves a model's answer that adds code in none of the three versions to a human.
-            ResolvedMerge resolved = new ResolvedMerge(merge, resolveAll(merge, ignored, stage, pr, config), ignored)
-                    .applying(config.newCode());
+            ResolvedMerge resolved = new ResolvedMerge(merge, resolveAll(merge, ignored, stage, pr, config, job),
+                    ignored).applying(config.newCode());
+            if (job.expired()) {
+                log.warn("{}#{} took longer than truce.limits.job-timeout ({}); what was left undecided goes to a"
+                        + " human", repo.fullName(), pr.number(), settings.jobTimeout());
+            }
             if (!resolved.isComplete()) {
                 publisher.closeFixPullRequests(repo, pr.number(), null, "the conflict of #" + pr.number() + " with "
                         + pr.baseRef() + " changed and Truce can no longer resolve all of it.");
@@ -242,23 +253,24 @@ public final class PullRequestPipeline implements PullRequestWork {
         }
     }
 
-    private static List<FileResolution> resolveAll(ComputedMerge merge, Set<String> ignored, ModelStage stage,
-            PullRequestInfo pr, RepoConfig config) throws IOException {
+    private List<FileResolution> resolveAll(ComputedMerge merge, Set<String> ignored, ModelStage stage,
+            PullRequestInfo pr, RepoConfig config, Deadline job) throws IOException {
         // The PR branch receives the merge: the project's own version follows it. truce.yml's names were checked.
         Resolver resolver = new Resolver(Strategies.select(ReceivingSide.THEIRS, config.strategies().with(),
-                config.strategies().without()));
+                config.strategies().without()), settings.maxLineLength());
         List<FileResolution> out = new ArrayList<>();
         RelatedChanges.Elsewhere elsewhere = null; // what each side changed in other files: read once, when needed
         for (PathConflict conflict : merge.conflicts()) {
             if (!ignored.contains(conflict.path())) {
-                FileResolution resolution = resolver.resolve(conflict.file());
+                Deadline file = job.within(settings.fileTimeout());
+                FileResolution resolution = resolver.resolve(conflict.file(), file);
                 if (stage != null && conflict.file().hasHunks() && !resolution.isFullyResolved()) {
                     if (elsewhere == null) {
                         elsewhere = RelatedChanges.Elsewhere.fromTrees(merge.repository(), merge.trees().base(),
                                 merge.trees().ours(), merge.trees().theirs());
                     }
                     resolution = stage.apply(resolution, versions(merge, conflict), story(merge, conflict, pr),
-                            elsewhere).resolution();
+                            elsewhere, file).resolution();
                 }
                 out.add(resolution);
                 continue;

@@ -56,6 +56,22 @@ public final class Deadline {
         return new Deadline(ticker, ticker.getAsLong() + saturatedNanos(limit), limit);
     }
 
+    /**
+     * The earlier of this deadline and {@code limit} from now: a file's share of a job's time. The reason then names
+     * the limit that applies.
+     *
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
+    public Deadline within(Duration limit) {
+        checkLimit(limit);
+        LongSupplier ticker = nanos != null ? nanos : System::nanoTime;
+        long candidate = ticker.getAsLong() + saturatedNanos(limit);
+        if (nanos != null && at - candidate <= 0) {
+            return this;
+        }
+        return new Deadline(ticker, candidate, limit);
+    }
+
     /** Whether the deadline has passed. */
     public boolean expired() {
         return nanos != null && nanos.getAsLong() - at >= 0;
@@ -101,6 +117,9 @@ public final class Deadline {
         long ms = d.toMillis();
         if (ms < 1000) {
             return ms + " ms";
+        }
+        if (ms % 60_000 == 0) {
+            return ms / 60_000 + " min";
         }
         return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }

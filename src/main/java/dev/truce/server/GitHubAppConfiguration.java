@@ -74,8 +74,11 @@ class GitHubAppConfiguration {
         RepositoryCache cache = new RepositoryCache(cacheDir, properties.storage().cacheMaxBytes().toBytes(),
                 properties.storage().lockWait(), Clock.systemUTC());
         AppIdentity app = new AppIdentity(properties.github().appSlug(), properties.github().botUserId());
-        return new PullRequestPipeline(gitHub, cache, commentLedger, PipelineSettings.defaults(app),
-                Clock.systemUTC(), appModels(properties.models(), budgetLedger));
+        TruceProperties.Limits limits = properties.limits();
+        PipelineSettings settings = PipelineSettings.defaults(app).withLimits(properties.github().gitTimeout(),
+                limits.jobTimeout(), limits.fileTimeout(), limits.maxLineLength());
+        return new PullRequestPipeline(gitHub, cache, commentLedger, settings, Clock.systemUTC(),
+                appModels(properties.models(), budgetLedger));
     }
 
     /** Which one-off comments were posted, in the database so every replica sees it. */

@@ -48,6 +48,7 @@ public record TruceProperties(
      * @param botUserId         the App's bot user id, for the noreply address of its commits (0: address without it)
      * @param maxRateLimitWait  the longest a call waits out a rate limit; a longer limit fails the job, which
      *                          is retried later
+     * @param gitTimeout        how long a fetch or push waits for the git server on one read or write
      */
     public record GitHub(
             @DefaultValue("https://api.github.com") String apiUrl,
@@ -58,7 +59,8 @@ public record TruceProperties(
             Path webhookSecretFile,
             String gitUrl,
             @DefaultValue("0") long botUserId,
-            @DefaultValue("60s") Duration maxRateLimitWait) {
+            @DefaultValue("60s") Duration maxRateLimitWait,
+            @DefaultValue("2m") Duration gitTimeout) {
 
         @Override
         public String toString() {
@@ -66,7 +68,7 @@ public record TruceProperties(
             return "GitHub[apiUrl=" + apiUrl + ", appId=" + appId + ", appSlug=" + appSlug + ", privateKeyFile="
                     + privateKeyFile + ", webhookSecret=" + (webhookSecret == null ? "unset" : "***")
                     + ", webhookSecretFile=" + webhookSecretFile + ", gitUrl=" + gitUrl + ", botUserId=" + botUserId
-                    + ", maxRateLimitWait=" + maxRateLimitWait + "]";
+                    + ", maxRateLimitWait=" + maxRateLimitWait + ", gitTimeout=" + gitTimeout + "]";
         }
     }
 
@@ -191,14 +193,35 @@ public record TruceProperties(
      * Bounds on the work one event may cause.
      *
      * @param maxPullRequestsPerPush a push to a branch re-checks at most this many open pull requests into it
+     * @param jobTimeout             the time one pull request's job may take, from reading its settings to publishing;
+     *                               what is not decided by then needs a human ("took too long")
+     * @param fileTimeout            the time the strategies and the model may spend on one conflicted file, within the
+     *                               job's time
+     * @param maxLineLength          strategies that parse lines leave hunks with a line longer than this (characters)
+     *                               to the model or a human
      */
-    public record Limits(@DefaultValue("20") int maxPullRequestsPerPush) {
+    public record Limits(
+            @DefaultValue("20") int maxPullRequestsPerPush,
+            @DefaultValue("15m") Duration jobTimeout,
+            @DefaultValue("2m") Duration fileTimeout,
+            @DefaultValue("4000") int maxLineLength) {
 
-        /** Rejects a bound that would re-check nothing. */
+        /** Rejects bounds the pipeline cannot work with, naming the property. */
+        @ConstructorBinding
         public Limits {
             if (maxPullRequestsPerPush < 1) {
                 throw new IllegalArgumentException(
                         "truce.limits.max-pull-requests-per-push must be at least 1, was " + maxPullRequestsPerPush);
+            }
+            if (jobTimeout.isNegative() || jobTimeout.isZero()) {
+                throw new IllegalArgumentException("truce.limits.job-timeout must be positive, was " + jobTimeout);
+            }
+            if (fileTimeout.isNegative() || fileTimeout.isZero()) {
+                throw new IllegalArgumentException("truce.limits.file-timeout must be positive, was " + fileTimeout);
+            }
+            if (maxLineLength < 1) {
+                throw new IllegalArgumentException("truce.limits.max-line-length must be at least 1, was "
+                        + maxLineLength);
             }
         }
     }

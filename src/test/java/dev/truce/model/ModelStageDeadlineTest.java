@@ -58,7 +58,7 @@ class ModelStageDeadlineTest {
         assertThat(after.outcomes().get(0).reason()).isEqualTo("declined: not sure");
         assertThat(after.outcomes().get(1).reason()).isEqualTo("declined: not sure");
         assertThat(after.outcomes().get(2).reason())
-                .isEqualTo("needs a human: took too long (the time limit of 60 s passed before this was decided)");
+                .isEqualTo("needs a human: took too long (the time limit of 1 min passed before this was decided)");
     }
 
     @Test

@@ -46,6 +46,20 @@ class PullRequestPipelineTest {
     }
 
     @Test
+    void aJobThatRunsOutOfTimeLeavesWhatIsUndecidedToAHumanAndPushesNothing() throws Exception {
+        s.conflicting(HEAD, MAIN);
+        // The fetch takes 20 minutes of the job's 15 (truce.limits.job-timeout's default).
+        s.gitHub.onGitToken = () -> s.clock.advance(java.time.Duration.ofMinutes(20));
+
+        s.resolve();
+
+        assertThat(s.gitHub.opened).isEmpty();
+        assertThat(s.truceBranches()).isEmpty();
+        assertThat(s.gitHub.commentsOn(5)).singleElement().asString().contains("1 part(s) need a human",
+                "`A.java` hunk 1", "needs a human: took too long (the time limit of 15 min passed");
+    }
+
+    @Test
     void resolvableConflictBecomesATwoParentMergeCommitAndAFixPullRequest() throws Exception {
         s.conflicting(HEAD, MAIN).resolve();
 

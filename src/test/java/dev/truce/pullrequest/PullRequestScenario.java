@@ -59,13 +59,13 @@ final class PullRequestScenario implements AutoCloseable {
         gitHub.commits = this::commitInfo;
         gitHub.botLogin = APP.name();
         pipeline = new PullRequestPipeline(gitHub, new RepositoryCache(dir.resolve("cache"), 1L << 30, clock),
-                new InMemoryCommentLedger(1000), new PipelineSettings(APP, 2, 64, Duration.ofHours(1)), clock);
+                new InMemoryCommentLedger(1000), PipelineSettings.defaults(APP).withFetchDepth(2, 64), clock);
     }
 
     /** The pipeline asks {@code models} about the hunks no strategy resolves, where the repository allows it. */
     PullRequestScenario withModels(AppModels models) {
         pipeline = new PullRequestPipeline(gitHub, new RepositoryCache(dir.resolve("cache"), 1L << 30, clock),
-                new InMemoryCommentLedger(1000), new PipelineSettings(APP, 2, 64, Duration.ofHours(1)), clock, models);
+                new InMemoryCommentLedger(1000), PipelineSettings.defaults(APP).withFetchDepth(2, 64), clock, models);
         return this;
     }
 

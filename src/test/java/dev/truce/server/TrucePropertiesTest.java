@@ -23,7 +23,7 @@ class TrucePropertiesTest {
                 Duration.ofSeconds(10), 6, -1, null)).hasMessageContaining("truce.jobs.max-revivals");
         assertThatThrownBy(() -> new TruceProperties.Jobs(Duration.ofSeconds(10), 4, 5, Duration.ofSeconds(30),
                 Duration.ZERO, 6, 2, null)).hasMessageContaining("truce.jobs.heartbeat-interval");
-        assertThatThrownBy(() -> new TruceProperties.Limits(0))
+        assertThatThrownBy(() -> new TruceProperties.Limits(0, Duration.ofMinutes(15), Duration.ofMinutes(2), 4000))
                 .hasMessageContaining("truce.limits.max-pull-requests-per-push");
     }
 
