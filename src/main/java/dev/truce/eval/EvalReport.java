@@ -332,7 +332,7 @@ public final class EvalReport {
             for (int i = 0; i < outcomes.size(); i++) {
                 var o = outcomes.get(i);
                 Match m = i < r.hunkMatches().size() ? r.hunkMatches().get(i) : null;
-                boolean model = o.strategy() != null && o.strategy().startsWith("model:");
+                boolean model = o.byModel();
                 if (o.isResolved() && !model) {
                     detResolved++;
                     detMatching += m != null && m.matchesNormalised() ? 1 : 0;

@@ -155,8 +155,7 @@ public final class EvalRunner {
         List<HunkOutcome> outcomes = new ArrayList<>();
         List<List<String>> decided = new ArrayList<>();
         for (ConflictHunk hunk : file.hunks()) {
-            outcomes.add(new HunkOutcome(hunk.id(), HunkOutcome.Status.RESOLVED, "take-" + side, "baseline",
-                    hunk.side(side)));
+            outcomes.add(HunkOutcome.resolved(hunk.id(), "take-" + side, "baseline", hunk.side(side)));
             decided.add(hunk.side(side));
         }
         String text = new FileResolution(file, outcomes).render(MarkerLabels.DEFAULT);

@@ -15,6 +15,7 @@ import dev.truce.context.PromptPlan;
 import dev.truce.context.PromptStyle;
 import dev.truce.context.RelatedChanges;
 import dev.truce.resolve.Deadline;
+import dev.truce.resolve.Decider;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 
@@ -30,12 +31,9 @@ import dev.truce.resolve.HunkOutcome;
  * {@link ModelException#publicReason()}), since the App posts it on the pull request; the outcome's detail has
  * the full text (endpoint, provider error, budget amounts, the parse errors) for the log and the command line.
  * With a {@link Deadline}, the hunks not asked about before it passed stay unresolved with its
- * reason, "needs a human: took too long (...)", and no strategy.
+ * reason, "needs a human: took too long (...)", and no decider.
  */
 public final class ModelStage {
-
-    /** What the strategy name of every outcome the model decided starts with. */
-    public static final String STRATEGY_PREFIX = "model:";
 
     /** The public reason when neither the answer nor the retry could be used. */
     static final String NO_USABLE_ANSWER = "the model gave no usable answer (twice)";
@@ -85,7 +83,7 @@ public final class ModelStage {
 
     /** The strategy name the model's outcomes carry. */
     public String strategyName() {
-        return STRATEGY_PREFIX + (client == null ? "none" : client.name());
+        return decider().label();
     }
 
     /** Asks the model about the hunks {@code resolution} left unresolved, with related changes of this file only. */
@@ -135,7 +133,9 @@ public final class ModelStage {
             }
             if (plan.declined() != null) {
                 if (client != null) {
-                    hunks.forEach(h -> outcomes.set(h.id(), declined(h, plan.declined())));
+                    // Not asked: the hunks cannot be shown to the model within its budget.
+                    hunks.forEach(h -> outcomes.set(h.id(), declined(h, HunkOutcome.Cause.DECLINED, plan.declined(),
+                            null)));
                 }
                 continue;
             }
@@ -197,12 +197,13 @@ public final class ModelStage {
         for (ConflictHunk hunk : hunks) {
             HunkAnswer answer = answers == null ? null : answers.get(hunk.id());
             if (answer instanceof HunkAnswer.Resolved r) {
-                outcomes.set(hunk.id(), new HunkOutcome(hunk.id(), HunkOutcome.Status.RESOLVED, strategyName(),
-                        r.rationale() + " (confidence " + r.confidence() + ")", terminated(hunk, r.lines(), eol)));
+                outcomes.set(hunk.id(), new HunkOutcome.Resolved(hunk.id(), decider(),
+                        r.rationale() + " (confidence " + r.confidence() + ")", terminated(hunk, r.lines(), eol), null,
+                        List.of(), 0));
             } else if (answer instanceof HunkAnswer.Declined d) {
-                outcomes.set(hunk.id(), declined(hunk, d.reason()));
+                outcomes.set(hunk.id(), declined(hunk, HunkOutcome.Cause.DECLINED, d.reason(), null));
             } else {
-                outcomes.set(hunk.id(), declined(hunk, failure, detail));
+                outcomes.set(hunk.id(), declined(hunk, HunkOutcome.Cause.FAILED, failure, detail));
             }
         }
         int n = hunks.size();
@@ -221,18 +222,18 @@ public final class ModelStage {
         return parser.parse(reply.text(), reply.truncated(), hunks);
     }
 
-    // Not the model's answer: it was not asked, so the outcome names no strategy.
+    // Not the model's answer: it was not asked, so the outcome names no decider.
     private static HunkOutcome tooLong(int hunkId, Deadline deadline) {
-        return new HunkOutcome(hunkId, HunkOutcome.Status.UNRESOLVED, null, deadline.reason(), null);
+        return new HunkOutcome.Unresolved(hunkId, Decider.NOBODY, HunkOutcome.Cause.TOO_LONG, deadline.reason(), null);
     }
 
-    private HunkOutcome declined(ConflictHunk hunk, String reason) {
-        return declined(hunk, reason, null);
+    private HunkOutcome declined(ConflictHunk hunk, HunkOutcome.Cause cause, String reason, String detail) {
+        return new HunkOutcome.Unresolved(hunk.id(), decider(), cause, "declined: " + reason, detail);
     }
 
-    private HunkOutcome declined(ConflictHunk hunk, String reason, String detail) {
-        return new HunkOutcome(hunk.id(), HunkOutcome.Status.UNRESOLVED, strategyName(), "declined: " + reason, null,
-                detail);
+    /** The model, as outcomes name it. */
+    public Decider decider() {
+        return new Decider.Model(client == null ? "none" : client.name());
     }
 
     private static long split(long total, int n, int k) {

@@ -26,8 +26,7 @@ public final class NewCode {
 
     /** The new lines of {@code outcome} (without terminators, in order), or none when it is not a model's. */
     public static List<String> of(ConflictHunk hunk, HunkOutcome outcome) {
-        if (!outcome.isResolved() || outcome.strategy() == null
-                || !outcome.strategy().startsWith(ModelStage.STRATEGY_PREFIX)) {
+        if (!outcome.isResolved() || !outcome.byModel()) {
             return List.of();
         }
         Set<String> material = new HashSet<>();

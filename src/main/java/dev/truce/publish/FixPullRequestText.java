@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.github.PullRequestInfo;
 import dev.truce.merge.PathConflict;
-import dev.truce.model.ModelStage;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 
@@ -235,8 +234,7 @@ public final class FixPullRequestText {
     private static String why(HunkOutcome outcome) {
         String reason = outcome.reason() == null ? "" : outcome.reason();
         Matcher confidence = CONFIDENCE.matcher(reason);
-        if (outcome.isResolved() && outcome.strategy() != null
-                && outcome.strategy().startsWith(ModelStage.STRATEGY_PREFIX) && confidence.matches()) {
+        if (outcome.isResolved() && outcome.byModel() && confidence.matches()) {
             return Markdown.cell(confidence.group(1)) + " (confidence " + confidence.group(2) + ")";
         }
         return Markdown.cell(reason);

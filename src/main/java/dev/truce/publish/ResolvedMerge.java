@@ -7,7 +7,6 @@ import java.util.Set;
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.merge.ComputedMerge;
 import dev.truce.merge.PathConflict;
-import dev.truce.model.ModelStage;
 import dev.truce.model.NewCode;
 import dev.truce.repoconfig.NewCodePolicy;
 import dev.truce.resolve.FileResolution;
@@ -53,8 +52,7 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
                     HunkOutcome outcome = resolution.outcomes().get(hunk.id());
                     if (!outcome.isResolved()) {
                         // A model's outcome says which model declined ("`model:x` declined: why").
-                        boolean byModel = outcome.strategy() != null
-                                && outcome.strategy().startsWith(ModelStage.STRATEGY_PREFIX);
+                        boolean byModel = outcome.byModel();
                         out.add(new Declined(conflict.path(), hunk, byModel ? outcome.strategy() : null, byModel
                                 ? outcome.reason() : outcome.status().label() + ": " + outcome.reason(),
                                 outcome.detail()));
@@ -90,8 +88,8 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
             for (ConflictHunk hunk : conflict.file().hunks()) {
                 HunkOutcome outcome = outcomes.get(hunk.id());
                 if (!NewCode.of(hunk, outcome).isEmpty()) {
-                    outcomes.set(hunk.id(), new HunkOutcome(hunk.id(), HunkOutcome.Status.UNRESOLVED,
-                            outcome.strategy(), NEW_CODE_DECLINED, null));
+                    outcomes.set(hunk.id(), new HunkOutcome.Unresolved(hunk.id(), outcome.decider(),
+                            HunkOutcome.Cause.NEW_CODE, NEW_CODE_DECLINED, null));
                 }
             }
             out.add(new FileResolution(resolution.file(), outcomes));

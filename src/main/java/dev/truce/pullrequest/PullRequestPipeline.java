@@ -42,6 +42,7 @@ import dev.truce.repoconfig.RepoConfig;
 import dev.truce.repoconfig.RepoConfigException;
 import dev.truce.repoconfig.RepoConfigLoader;
 import dev.truce.resolve.Deadline;
+import dev.truce.resolve.Decider;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 import dev.truce.resolve.Resolver;
@@ -278,7 +279,7 @@ public final class PullRequestPipeline implements PullRequestWork {
             List<HunkOutcome> declined = new ArrayList<>();
             if (conflict.file().hasHunks()) {
                 for (ConflictHunk hunk : conflict.file().hunks()) {
-                    declined.add(new HunkOutcome(hunk.id(), HunkOutcome.Status.UNRESOLVED, null,
+                    declined.add(new HunkOutcome.Unresolved(hunk.id(), Decider.NOBODY, HunkOutcome.Cause.IGNORED,
                             "ignored by .github/truce.yml", null));
                 }
             }

@@ -1,42 +1,154 @@
 package dev.truce.resolve;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
- * What happened to one hunk.
+ * What became of one hunk: {@link Resolved} with the text to commit and who decided it, {@link Unresolved} with why
+ * it is left to the next stage or a human, or {@link Regenerate} when its file is rebuilt by its tool.
  *
- * @param hunkId   the hunk's id in its file
- * @param status   resolved, unresolved (left for the model stage or a human) or regenerate
- * @param strategy the strategy that decided it, or {@code null}
- * @param reason   one line: why it was resolved so, or why it was passed on; plain enough to publish (no
- *                 endpoint, host, exception or money amount)
- * @param lines    the resolved text, or {@code null} when not resolved
- * @param detail   what went wrong in full (an endpoint that could not be reached, a provider's error, a budget's
- *                 amounts), for the operator's log and the local command line, never published; usually
- *                 {@code null}
+ * <p>Every outcome's {@link #reason()} is one line plain enough to publish on GitHub (no endpoint, host, exception
+ * or money amount); {@link #detail()} holds what went wrong in full, for the operator's log and the local command
+ * line, and is usually {@code null}.
  */
-public record HunkOutcome(int hunkId, Status status, String strategy, String reason, List<String> lines,
-        String detail) {
+public sealed interface HunkOutcome permits HunkOutcome.Resolved, HunkOutcome.Unresolved, HunkOutcome.Regenerate {
 
-    public HunkOutcome {
-        lines = lines == null ? null : List.copyOf(lines);
-    }
+    /** The hunk's id in its file. */
+    int hunkId();
 
-    /** An outcome without details beyond its reason. */
-    public HunkOutcome(int hunkId, Status status, String strategy, String reason, List<String> lines) {
-        this(hunkId, status, strategy, reason, lines, null);
+    /** Who decided it, or who last looked at it and left it. */
+    Decider decider();
+
+    /** One line: why it was resolved so, or why it was left. */
+    String reason();
+
+    /** The full story of a failure, never published; {@code null} when the reason says it all. */
+    String detail();
+
+    /** The text to commit, lines with their terminators, or {@code null} when not resolved. */
+    default List<String> lines() {
+        return null;
     }
 
     /** Whether the hunk has text to commit. */
-    public boolean isResolved() {
-        return status == Status.RESOLVED;
+    default boolean isResolved() {
+        return this instanceof Resolved;
+    }
+
+    /** The state, for reports. */
+    default Status status() {
+        if (this instanceof Resolved) {
+            return Status.RESOLVED;
+        }
+        return this instanceof Regenerate ? Status.REGENERATE : Status.UNRESOLVED;
+    }
+
+    /** The decider's report label: a strategy's name, {@code model:<name>}, or {@code null}. */
+    default String strategy() {
+        return decider().label();
+    }
+
+    /** Whether a language model decided or declined the hunk. */
+    default boolean byModel() {
+        return decider() instanceof Decider.Model;
+    }
+
+    /** A hunk decided by a strategy. */
+    static Resolved resolved(int hunkId, String strategy, String reason, List<String> lines) {
+        return new Resolved(hunkId, new Decider.Strategy(strategy), reason, lines, null, List.of(), 0);
+    }
+
+    /** A hunk no strategy decided (their reasons joined), left for the model stage or a human. */
+    static Unresolved passed(int hunkId, String reason) {
+        return new Unresolved(hunkId, Decider.NOBODY, Cause.NO_STRATEGY, reason, null);
+    }
+
+    /**
+     * The hunk is decided.
+     *
+     * @param hunkId       the hunk's id
+     * @param decider      the strategy or model that decided it
+     * @param reason       why this is right, in one line
+     * @param lines        the text that replaces the hunk, lines with their terminators
+     * @param detail       more for the log, or {@code null}
+     * @param checks       the checks the result passed (the names of in-process checks, {@code build}); empty before
+     *                     validation
+     * @param repairRounds how many repair rounds it took after a failed check (0: the first answer passed)
+     */
+    record Resolved(int hunkId, Decider decider, String reason, List<String> lines, String detail,
+            List<String> checks, int repairRounds) implements HunkOutcome {
+        public Resolved {
+            Objects.requireNonNull(decider, "decider");
+            lines = List.copyOf(lines);
+            checks = List.copyOf(checks);
+        }
+
+        /** This resolution, having also passed the named check. */
+        public Resolved checkedBy(String check) {
+            if (checks.contains(check)) {
+                return this;
+            }
+            List<String> more = new java.util.ArrayList<>(checks);
+            more.add(check);
+            return new Resolved(hunkId, decider, reason, lines, detail, more, repairRounds);
+        }
+    }
+
+    /**
+     * The hunk is left: to the model stage, or to a human.
+     *
+     * @param hunkId  the hunk's id
+     * @param decider the model that declined it, or {@link Decider#NOBODY}
+     * @param cause   why, as a kind reports and metrics count
+     * @param reason  why, in one line, publishable
+     * @param detail  more for the log, or {@code null}
+     */
+    record Unresolved(int hunkId, Decider decider, Cause cause, String reason, String detail) implements HunkOutcome {
+        public Unresolved {
+            Objects.requireNonNull(decider, "decider");
+            Objects.requireNonNull(cause, "cause");
+        }
+    }
+
+    /**
+     * The hunk's file is regenerated by its tool (a lockfile, a generated file), never text-merged.
+     *
+     * @param hunkId  the hunk's id
+     * @param decider the strategy that recognised the file
+     * @param reason  what to run, or why
+     */
+    record Regenerate(int hunkId, Decider decider, String reason) implements HunkOutcome {
+        @Override
+        public String detail() {
+            return null;
+        }
+    }
+
+    /** Why a hunk is left unresolved. */
+    enum Cause {
+        /** No strategy applied (each one's reason is in the outcome's reason); the model stage may still take it. */
+        NO_STRATEGY,
+        /** A model looked at it and declined, saying why. */
+        DECLINED,
+        /** Asking the model failed (unreachable, budget spent, an answer that could not be read twice). */
+        FAILED,
+        /** The job's or the file's time ran out before it was decided. */
+        TOO_LONG,
+        /** The repository's {@code ignore} globs leave the file to a human. */
+        IGNORED,
+        /** A model's answer adds code in none of the three versions, and the repository wants a human for that. */
+        NEW_CODE,
+        /** Its resolution failed a check (markers, syntax, imports) and nothing could repair it. */
+        CHECK_FAILED,
+        /** Its resolution broke the build and the repair rounds did not fix it. */
+        BUILD_FAILED
     }
 
     /** The states of a hunk in a report. */
-    public enum Status {
-        /** A strategy decided the hunk. */
+    enum Status {
+        /** A strategy or a model decided the hunk. */
         RESOLVED("resolved"),
-        /** No strategy took it: left for the model stage or a human, shown as a conflict. */
+        /** Left for the model stage or a human, shown as a conflict. */
         UNRESOLVED("unresolved"),
         /** The file is regenerated by its tool, not text-merged. */
         REGENERATE("regenerate");

@@ -88,8 +88,7 @@ public final class Resolver {
             // A regenerated file is never partly text-merged.
             HunkOutcome first = outcomes.stream().filter(o -> o.status() == HunkOutcome.Status.REGENERATE)
                     .findFirst().orElseThrow();
-            outcomes.replaceAll(o -> new HunkOutcome(o.hunkId(), HunkOutcome.Status.REGENERATE, first.strategy(),
-                    first.reason(), null));
+            outcomes.replaceAll(o -> new HunkOutcome.Regenerate(o.hunkId(), first.decider(), first.reason()));
         }
         return new FileResolution(file, outcomes);
     }
@@ -102,7 +101,8 @@ public final class Resolver {
                 maxLineLength);
         for (ResolutionStrategy strategy : strategies) {
             if (deadline.expired()) {
-                return new HunkOutcome(hunk.id(), HunkOutcome.Status.UNRESOLVED, null, deadline.reason(), null);
+                return new HunkOutcome.Unresolved(hunk.id(), Decider.NOBODY, HunkOutcome.Cause.TOO_LONG,
+                        deadline.reason(), null);
             }
             if (tooLong != null && !strategy.handlesLongLines()) {
                 reasons.add(tooLong);
@@ -110,10 +110,10 @@ public final class Resolver {
             }
             Verdict verdict = strategy.resolve(file, hunk);
             if (verdict instanceof Verdict.Resolved r) {
-                return new HunkOutcome(hunk.id(), HunkOutcome.Status.RESOLVED, strategy.name(), r.reason(), r.lines());
+                return HunkOutcome.resolved(hunk.id(), strategy.name(), r.reason(), r.lines());
             }
             if (verdict instanceof Verdict.Regenerate g) {
-                return new HunkOutcome(hunk.id(), HunkOutcome.Status.REGENERATE, strategy.name(), g.reason(), null);
+                return new HunkOutcome.Regenerate(hunk.id(), new Decider.Strategy(strategy.name()), g.reason());
             }
             if (verdict instanceof Verdict.Passed p && p.relevant()) {
                 reasons.add(strategy.name() + ": " + p.reason());
@@ -121,7 +121,7 @@ public final class Resolver {
         }
         String reason = reasons.isEmpty() ? "no deterministic strategy applies; left for the model stage"
                 : String.join("; ", reasons);
-        return new HunkOutcome(hunk.id(), HunkOutcome.Status.UNRESOLVED, null, reason, null);
+        return HunkOutcome.passed(hunk.id(), reason);
     }
 
     /** The longest line the strategies may read for this hunk: its three sides and the context around it. */

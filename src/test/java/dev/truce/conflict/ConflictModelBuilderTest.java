@@ -76,7 +76,7 @@ class ConflictModelBuilderTest {
         String theirs = "one\r\ntwo!\r\nthree";
         ConflictedFile file = build(base, ours, theirs);
         FileResolution picked = new FileResolution(file,
-                List.of(new HunkOutcome(0, HunkOutcome.Status.RESOLVED, "test", "test", List.of("TWO\r\n"))));
+                List.of(HunkOutcome.resolved(0, "test", "test", List.of("TWO\r\n"))));
 
         assertThat(picked.render(MarkerLabels.DEFAULT)).isEqualTo("one\r\nTWO\r\nthree");
     }
@@ -85,7 +85,7 @@ class ConflictModelBuilderTest {
     void unresolvedHunksRenderAsDiff3MarkersInTheFilesLineEnding() {
         ConflictedFile file = build("a\r\nb\r\n", "a\r\nB1\r\n", "a\r\nB2\r\n");
         FileResolution none = new FileResolution(file,
-                List.of(new HunkOutcome(0, HunkOutcome.Status.UNRESOLVED, null, "left", null)));
+                List.of(HunkOutcome.passed(0, "left")));
 
         assertThat(none.render(new MarkerLabels("main", "merge-base", "feature"))).isEqualTo(
                 "a\r\n<<<<<<< main\r\nB1\r\n||||||| merge-base\r\nb\r\n=======\r\nB2\r\n>>>>>>> feature\r\n");
@@ -138,7 +138,7 @@ class ConflictModelBuilderTest {
         byte[] theirs = {'c', 'a', 'f', (byte) 0xE9, '\n', 't', '\n'};
         ConflictedFile file = builder.build(new FileVersions("latin1.txt", base, ours, theirs));
         FileResolution picked = new FileResolution(file,
-                List.of(new HunkOutcome(0, HunkOutcome.Status.RESOLVED, "test", "test", file.hunks().get(0).ours())));
+                List.of(HunkOutcome.resolved(0, "test", "test", file.hunks().get(0).ours())));
 
         assertThat(file.charset()).isEqualTo(StandardCharsets.ISO_8859_1);
         assertThat(picked.encode(MarkerLabels.DEFAULT)).isEqualTo(ours);

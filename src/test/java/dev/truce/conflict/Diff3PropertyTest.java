@@ -93,7 +93,7 @@ class Diff3PropertyTest {
     private static String pick(ConflictedFile file, Side side) {
         List<HunkOutcome> outcomes = new ArrayList<>();
         for (ConflictHunk h : file.hunks()) {
-            outcomes.add(new HunkOutcome(h.id(), HunkOutcome.Status.RESOLVED, "pick", "pick", h.side(side)));
+            outcomes.add(HunkOutcome.resolved(h.id(), "pick", "pick", h.side(side)));
         }
         return new FileResolution(file, outcomes).render(MarkerLabels.DEFAULT);
     }

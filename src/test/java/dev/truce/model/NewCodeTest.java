@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import dev.truce.conflict.ConflictHunk;
+import dev.truce.resolve.Decider;
 import dev.truce.resolve.HunkOutcome;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,8 @@ class NewCodeTest {
             List.of("  int c;\n"), 2, 2, 2, List.of("class A {\n"), List.of("  void go() { run(); }\n", "}\n"));
 
     static HunkOutcome model(String... lines) {
-        return new HunkOutcome(0, HunkOutcome.Status.RESOLVED, "model:coder", "why (confidence high)", List.of(lines));
+        return new HunkOutcome.Resolved(0, new Decider.Model("coder"), "why (confidence high)", List.of(lines), null,
+                List.of(), 0);
     }
 
     @Test
@@ -39,9 +41,10 @@ class NewCodeTest {
 
     @Test
     void onlyAModelsResolutionsAreChecked() {
-        HunkOutcome strategy = new HunkOutcome(0, HunkOutcome.Status.RESOLVED, "whitespace-carry", "why",
+        HunkOutcome strategy = HunkOutcome.resolved(0, "whitespace-carry", "why",
                 List.of("\tint b;\n"));
-        HunkOutcome declined = new HunkOutcome(0, HunkOutcome.Status.UNRESOLVED, "model:coder", "declined: x", null);
+        HunkOutcome declined = new HunkOutcome.Unresolved(0, new Decider.Model("coder"), HunkOutcome.Cause.DECLINED,
+                "declined: x", null);
 
         assertThat(NewCode.of(HUNK, strategy)).isEmpty();
         assertThat(NewCode.of(HUNK, declined)).isEmpty();

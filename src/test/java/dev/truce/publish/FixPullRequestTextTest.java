@@ -18,6 +18,7 @@ import dev.truce.github.PullRequestInfo;
 import dev.truce.merge.ComputedMerge;
 import dev.truce.merge.RepositoryMerge;
 import dev.truce.resolve.FileResolution;
+import dev.truce.resolve.Decider;
 import dev.truce.resolve.HunkOutcome;
 import dev.truce.resolve.Resolver;
 import dev.truce.strategy.ReceivingSide;
@@ -151,7 +152,7 @@ class FixPullRequestTextTest {
         ResolvedMerge resolved = resolved();
         FileResolution a = resolved.resolutions().get(0);
         List<HunkOutcome> outcomes = new ArrayList<>(a.outcomes());
-        outcomes.set(0, new HunkOutcome(0, HunkOutcome.Status.RESOLVED, "model:coder", reason, lines));
+        outcomes.set(0, new HunkOutcome.Resolved(0, new Decider.Model("coder"), reason, lines, null, List.of(), 0));
         List<FileResolution> all = new ArrayList<>(resolved.resolutions());
         all.set(0, new FileResolution(a.file(), outcomes));
         return new ResolvedMerge(resolved.merge(), all, Set.of());
@@ -204,7 +205,7 @@ class FixPullRequestTextTest {
         ResolvedMerge resolved = resolved();
         FileResolution a = resolved.resolutions().get(0);
         List<HunkOutcome> outcomes = new ArrayList<>(a.outcomes());
-        outcomes.set(0, new HunkOutcome(0, HunkOutcome.Status.UNRESOLVED, "model:coder",
+        outcomes.set(0, new HunkOutcome.Unresolved(0, new Decider.Model("coder"), HunkOutcome.Cause.FAILED,
                 "declined: ask @admin at [here](http://evil.example) <img src=x>", null));
         List<FileResolution> all = new ArrayList<>(resolved.resolutions());
         all.set(0, new FileResolution(a.file(), outcomes));
