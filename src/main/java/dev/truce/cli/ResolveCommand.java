@@ -8,21 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.truce.conflict.ConflictHunk;
-import dev.truce.conflict.FileVersions;
-import dev.truce.context.ChangeStory;
-import dev.truce.context.CommitStories;
-import dev.truce.context.RelatedChanges;
-import dev.truce.merge.IndexEntry;
-import dev.truce.model.HunkCall;
-import dev.truce.model.ModelClientFactory;
-import dev.truce.model.ModelStage;
-import dev.truce.model.NewCode;
-import dev.truce.model.Usage;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.truce.conflict.ConflictHunk;
+import dev.truce.engine.FileResolver;
+import dev.truce.engine.MergeRequest;
+import dev.truce.engine.MergeResolver;
+import dev.truce.engine.ResolvedMerge;
 import dev.truce.merge.ComputedMerge;
 import dev.truce.merge.ConflictedWorkTree;
 import dev.truce.merge.MergeCommitWriter;
@@ -30,25 +33,15 @@ import dev.truce.merge.MergeInputException;
 import dev.truce.merge.PathConflict;
 import dev.truce.merge.RepositoryMerge;
 import dev.truce.merge.WrittenMerge;
+import dev.truce.model.ModelClientFactory;
+import dev.truce.model.ModelStage;
+import dev.truce.model.NewCode;
+import dev.truce.model.Usage;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 import dev.truce.resolve.Resolver;
 import dev.truce.strategy.ReceivingSide;
 import dev.truce.strategy.ResolutionStrategy;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.revwalk.filter.RevFilter;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code truce resolve}: merges two revisions in memory and writes a two-parent merge commit on a new branch,
@@ -159,12 +152,7 @@ final class ResolveCommand implements Callable<Integer> {
         out.printf("Merging %s (%s) into %s (%s): %s%n", theirs, theirsShort, ours, oursShort,
                 merge.isClean() ? "no conflicts" : merge.conflicts().size() + " conflicted file(s)");
 
-        List<FileResolution> resolutions;
-        try (ObjectReader reader = merge.objects().newReader()) {
-            // Through the merge's overlay: a criss-cross merge's virtual base exists only there.
-            resolutions = resolveAll(repository, reader, merge.conflicts(), merge.ours(), merge.theirs(),
-                    merge.trees().base(), merge.trees().ours(), merge.trees().theirs());
-        }
+        List<FileResolution> resolutions = resolve(merge);
         List<ResolveReport.FileReport> files = new ArrayList<>();
         for (int i = 0; i < resolutions.size(); i++) {
             print(out, merge.conflicts().get(i), resolutions.get(i), null);
@@ -189,13 +177,7 @@ final class ResolveCommand implements Callable<Integer> {
         ConflictedWorkTree workTree = ConflictedWorkTree.open(repository);
         out.printf("Resolving the merge in progress in %s: %d conflicted file(s)%n", repository.getWorkTree(),
                 workTree.conflicts().size());
-        ObjectId head = repository.resolve(Constants.HEAD);
-        ObjectId mergeHead = repository.resolve(Constants.MERGE_HEAD);
-        List<FileResolution> resolutions;
-        try (ObjectReader reader = repository.newObjectReader()) {
-            resolutions = resolveAll(repository, reader, workTree.conflicts(), head, mergeHead,
-                    mergeBaseTree(repository, head, mergeHead), tree(repository, head), tree(repository, mergeHead));
-        }
+        List<FileResolution> resolutions = resolve(workTree.merge());
         List<ResolveReport.FileReport> files = new ArrayList<>();
         int staged = 0;
         for (int i = 0; i < resolutions.size(); i++) {
@@ -217,78 +199,18 @@ final class ResolveCommand implements Callable<Integer> {
         return EXIT_CONFLICTS_LEFT;
     }
 
-    private List<FileResolution> resolveAll(Repository repository, ObjectReader reader, List<PathConflict> conflicts,
-            ObjectId oursId,
-            ObjectId theirsId, ObjectId baseTree, ObjectId oursTree, ObjectId theirsTree) throws IOException {
-        Resolver resolver = new Resolver(chain);
-        List<FileResolution> resolutions = new ArrayList<>();
-        Usage usage = Usage.NONE;
-        long millis = 0;
-        double cost = 0;
-        int asked = 0;
-        RelatedChanges.Elsewhere elsewhere = null;
-        for (PathConflict conflict : conflicts) {
-            FileResolution resolution = resolver.resolve(conflict.file());
-            if (stage != null && conflict.file().hasHunks() && !resolution.isFullyResolved()) {
-                FileVersions versions = new FileVersions(conflict.path(), bytes(reader, conflict.base()),
-                        bytes(reader, conflict.ours()), bytes(reader, conflict.theirs()));
-                ChangeStory story = oursId == null || theirsId == null ? ChangeStory.NONE
-                        : CommitStories.of(repository, oursId, theirsId, conflict.path());
-                if (elsewhere == null) {
-                    // Once per merge, and only when a hunk goes to the model: the other files each side changed.
-                    elsewhere = RelatedChanges.Elsewhere.fromTrees(repository, baseTree, oursTree, theirsTree);
-                }
-                ModelStage.Result result = stage.apply(resolution, versions, story, elsewhere);
-                resolution = result.resolution();
-                for (HunkCall call : result.calls()) {
-                    usage = usage.plus(call.usage());
-                    millis += call.latencyMillis();
-                    cost += call.cost();
-                    asked++;
-                }
-            }
-            resolutions.add(resolution);
+    /** The engine's answer for every conflicted file; prints what the model was asked, when it was. */
+    private List<FileResolution> resolve(ComputedMerge merge) throws IOException {
+        ResolvedMerge resolved = new MergeResolver(new FileResolver(new Resolver(chain), stage))
+                .resolve(merge, MergeRequest.LOCAL);
+        if (!resolved.modelCalls().isEmpty()) {
+            Usage usage = resolved.modelUsage();
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Model %s asked about %d hunk(s): %d tokens in"
+                    + " (%d cached), %d out, %d ms, estimated cost $%.6f%n", stage.strategyName(),
+                    resolved.modelCalls().size(), usage.inputTokens(), usage.cachedInputTokens(), usage.outputTokens(),
+                    resolved.modelMillis(), resolved.modelCost());
         }
-        if (asked > 0) {
-            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Model %s asked about %d hunk(s): %d tokens in (%d cached), %d out,"
-                    + " %d ms, estimated cost $%.6f%n", stage.strategyName(), asked, usage.inputTokens(),
-                    usage.cachedInputTokens(), usage.outputTokens(), millis, cost);
-        }
-        return resolutions;
-    }
-
-    /** The tree of {@code commit}, or {@code null}. */
-    private static ObjectId tree(Repository repository, ObjectId commit) throws IOException {
-        if (commit == null) {
-            return null;
-        }
-        try (RevWalk walk = new RevWalk(repository)) {
-            return walk.parseCommit(commit).getTree().getId();
-        }
-    }
-
-    /** The tree of the merge base of a merge in progress, or {@code null} when there is not exactly one. */
-    private static ObjectId mergeBaseTree(Repository repository, ObjectId ours, ObjectId theirs) throws IOException {
-        if (ours == null || theirs == null) {
-            return null;
-        }
-        try (RevWalk walk = new RevWalk(repository)) {
-            walk.setRevFilter(RevFilter.MERGE_BASE);
-            walk.markStart(walk.parseCommit(ours));
-            walk.markStart(walk.parseCommit(theirs));
-            RevCommit base = walk.next();
-            if (base == null || walk.next() != null) {
-                return null;
-            }
-            return base.getTree().getId();
-        }
-    }
-
-    private static byte[] bytes(ObjectReader reader, IndexEntry entry) throws IOException {
-        if (entry == null || entry.isGitlink() || entry.isSymlink()) {
-            return null;
-        }
-        return reader.open(entry.id()).getBytes();
+        return resolved.resolutions();
     }
 
     private static void print(PrintWriter out, PathConflict conflict, FileResolution resolution, String note) {

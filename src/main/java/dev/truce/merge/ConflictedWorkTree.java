@@ -16,7 +16,9 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
 
 /**
  * A work tree in the middle of a conflicted {@code git merge}: {@code MERGE_HEAD} exists and the index has
@@ -58,10 +60,12 @@ public final class ConflictedWorkTree {
 
     private final Repository repository;
     private final List<PathConflict> conflicts;
+    private final ComputedMerge merge;
 
-    private ConflictedWorkTree(Repository repository, List<PathConflict> conflicts) {
+    private ConflictedWorkTree(Repository repository, ComputedMerge merge) {
         this.repository = repository;
-        this.conflicts = conflicts;
+        this.conflicts = merge.conflicts();
+        this.merge = merge;
     }
 
     /**
@@ -89,13 +93,33 @@ public final class ConflictedWorkTree {
                     + " 'git commit'");
         }
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            ObjectId head = repository.resolve(Constants.HEAD);
+            RevCommit head = walk.parseCommit(repository.resolve(Constants.HEAD));
+            RevCommit theirs = walk.parseCommit(mergeHeads.get(0));
             // The git CLI has already detected renames, so no base tree: the scanner needs none.
-            SideTrees trees = new SideTrees(null, walk.parseCommit(head).getTree(),
-                    walk.parseCommit(mergeHeads.get(0)).getTree());
-            List<PathConflict> conflicts = new ConflictScanner(reader, trees, repository.getConfig()).scan(index);
-            return new ConflictedWorkTree(repository, conflicts);
+            SideTrees scanned = new SideTrees(null, head.getTree(), theirs.getTree());
+            List<PathConflict> conflicts = new ConflictScanner(reader, scanned, repository.getConfig()).scan(index);
+            SideTrees trees = new SideTrees(mergeBaseTree(walk, head, theirs), head.getTree(), theirs.getTree());
+            return new ConflictedWorkTree(repository, new ComputedMerge(repository, new OverlayInserter(repository),
+                    head, theirs, Constants.HEAD, Constants.MERGE_HEAD, trees, index, conflicts));
         }
+    }
+
+    /** The merge in progress as the engine takes a merge: the index, its conflicts, and the two commits. */
+    public ComputedMerge merge() {
+        return merge;
+    }
+
+    /** The tree of the merge base, or {@code null} when there is not exactly one (then nothing needs it). */
+    private static ObjectId mergeBaseTree(RevWalk walk, RevCommit ours, RevCommit theirs) throws IOException {
+        walk.reset();
+        walk.setRevFilter(RevFilter.MERGE_BASE);
+        walk.markStart(walk.parseCommit(ours));
+        walk.markStart(walk.parseCommit(theirs));
+        RevCommit base = walk.next();
+        RevCommit second = base == null ? null : walk.next();
+        walk.reset();
+        walk.setRevFilter(RevFilter.ALL);
+        return base == null || second != null ? null : base.getTree().getId();
     }
 
     /** The conflicted paths, sorted. */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.truce.engine.ResolvedMerge;
 import dev.truce.github.GitCommitInfo;
 import dev.truce.github.GitHubException;
 import dev.truce.github.GitHubGateway;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.truce.engine.ResolvedMerge;
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.github.PullRequestInfo;
 import dev.truce.merge.PathConflict;

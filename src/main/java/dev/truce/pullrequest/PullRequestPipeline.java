@@ -2,21 +2,18 @@ package dev.truce.pullrequest;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.eclipse.jgit.lib.ObjectReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.truce.conflict.ConflictHunk;
-import dev.truce.conflict.FileVersions;
-import dev.truce.context.ChangeStory;
-import dev.truce.context.CommitStories;
-import dev.truce.context.RelatedChanges;
+import dev.truce.engine.FileResolver;
+import dev.truce.engine.MergeRequest;
+import dev.truce.engine.MergeResolver;
+import dev.truce.engine.ResolvedMerge;
 import dev.truce.fetch.FetchedPullRequest;
 import dev.truce.fetch.MergeBaseNotFoundException;
 import dev.truce.fetch.PullRequestFetcher;
@@ -27,7 +24,6 @@ import dev.truce.github.Permission;
 import dev.truce.github.PullRequestInfo;
 import dev.truce.github.RepoRef;
 import dev.truce.merge.ComputedMerge;
-import dev.truce.merge.IndexEntry;
 import dev.truce.merge.MergeInputException;
 import dev.truce.merge.PathConflict;
 import dev.truce.merge.RepositoryMerge;
@@ -36,15 +32,12 @@ import dev.truce.model.ModelStage;
 import dev.truce.publish.CommentLedger;
 import dev.truce.publish.FixBranchRemote;
 import dev.truce.publish.FixPublisher;
-import dev.truce.publish.ResolvedMerge;
 import dev.truce.repoconfig.Mode;
+import dev.truce.repoconfig.NewCodePolicy;
 import dev.truce.repoconfig.RepoConfig;
 import dev.truce.repoconfig.RepoConfigException;
 import dev.truce.repoconfig.RepoConfigLoader;
 import dev.truce.resolve.Deadline;
-import dev.truce.resolve.Decider;
-import dev.truce.resolve.FileResolution;
-import dev.truce.resolve.HunkOutcome;
 import dev.truce.resolve.Resolver;
 import dev.truce.strategy.ReceivingSide;
 import dev.truce.strategy.Strategies;
@@ -131,10 +124,10 @@ public final class PullRequestPipeline implements PullRequestWork {
             if (overLimits(repo, pr, merge, ignored, config, key)) {
                 return;
             }
-            ModelStage stage = modelStage(repo, pr, config);
-            // newCode: human leaves a model's answer that adds code in none of the three versions to a human.
-            ResolvedMerge resolved = new ResolvedMerge(merge, resolveAll(merge, ignored, stage, pr, config, job),
-                    ignored).applying(config.newCode());
+            ResolvedMerge resolved = engine(repo, pr, config).resolve(merge, MergeRequest.LOCAL.ignoring(ignored)
+                    .forPullRequest(pr.title(), pr.body()).within(job, settings.fileTimeout())
+                    // newCode: human leaves a model's answer that adds code in none of the three versions to a human.
+                    .newCodeToHuman(config.newCode() == NewCodePolicy.HUMAN));
             if (job.expired()) {
                 log.warn("{}#{} took longer than truce.limits.job-timeout ({}); what was left undecided goes to a"
                         + " human", repo.fullName(), pr.number(), settings.jobTimeout());
@@ -254,68 +247,14 @@ public final class PullRequestPipeline implements PullRequestWork {
         }
     }
 
-    private List<FileResolution> resolveAll(ComputedMerge merge, Set<String> ignored, ModelStage stage,
-            PullRequestInfo pr, RepoConfig config, Deadline job) throws IOException {
-        // The PR branch receives the merge: the project's own version follows it. truce.yml's names were checked.
-        Resolver resolver = new Resolver(Strategies.select(ReceivingSide.THEIRS, config.strategies().with(),
-                config.strategies().without()), settings.maxLineLength());
-        List<FileResolution> out = new ArrayList<>();
-        RelatedChanges.Elsewhere elsewhere = null; // what each side changed in other files: read once, when needed
-        for (PathConflict conflict : merge.conflicts()) {
-            if (!ignored.contains(conflict.path())) {
-                Deadline file = job.within(settings.fileTimeout());
-                FileResolution resolution = resolver.resolve(conflict.file(), file);
-                if (stage != null && conflict.file().hasHunks() && !resolution.isFullyResolved()) {
-                    if (elsewhere == null) {
-                        elsewhere = RelatedChanges.Elsewhere.fromTrees(merge.repository(), merge.trees().base(),
-                                merge.trees().ours(), merge.trees().theirs());
-                    }
-                    resolution = stage.apply(resolution, versions(merge, conflict), story(merge, conflict, pr),
-                            elsewhere, file).resolution();
-                }
-                out.add(resolution);
-                continue;
-            }
-            List<HunkOutcome> declined = new ArrayList<>();
-            if (conflict.file().hasHunks()) {
-                for (ConflictHunk hunk : conflict.file().hunks()) {
-                    declined.add(new HunkOutcome.Unresolved(hunk.id(), Decider.NOBODY, HunkOutcome.Cause.IGNORED,
-                            "ignored by .github/truce.yml", null));
-                }
-            }
-            out.add(new FileResolution(conflict.file(), declined));
-        }
-        return out;
-    }
-
-    private static FileVersions versions(ComputedMerge merge, PathConflict conflict) throws IOException {
-        return new FileVersions(conflict.path(), bytes(merge, conflict.base()), bytes(merge, conflict.ours()),
-                bytes(merge, conflict.theirs()));
-    }
-
-    private static byte[] bytes(ComputedMerge merge, IndexEntry entry) throws IOException {
-        if (entry == null || entry.isGitlink() || entry.isSymlink()) {
-            return null;
-        }
-        // Through the merge's overlay: a criss-cross merge's virtual base exists only there.
-        try (ObjectReader reader = merge.objects().newReader()) {
-            return reader.open(entry.id()).getBytes();
-        }
-    }
-
     /**
-     * Why each side changed the file: the subjects of the head's and the base's own commits that touched it, and
-     * the PR's title and description for the head side. All untrusted; the prompt presents it as data.
+     * The engine for this repository: its strategy chain, with the base as the receiving side (the PR branch receives
+     * the merge, and the result reaches the base through the PR), and the model it allows, charged to this PR.
      */
-    private static ChangeStory story(ComputedMerge merge, PathConflict conflict, PullRequestInfo pr) {
-        ChangeStory history;
-        try {
-            history = CommitStories.of(merge.repository(), merge.ours(), merge.theirs(), conflict.path());
-        } catch (IOException e) {
-            // A shallow history can end before a commit; the story is a help, not a requirement.
-            history = ChangeStory.NONE;
-        }
-        return new ChangeStory(history.ours(), history.theirs(), pr.title(),
-                pr.body() == null || pr.body().isBlank() ? null : pr.body());
+    private MergeResolver engine(RepoRef repo, PullRequestInfo pr, RepoConfig config) {
+        // truce.yml's strategy names were checked when it was read.
+        Resolver strategies = new Resolver(Strategies.select(ReceivingSide.THEIRS, config.strategies().with(),
+                config.strategies().without()), settings.maxLineLength());
+        return new MergeResolver(new FileResolver(strategies, modelStage(repo, pr, config)));
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import dev.truce.engine.ResolvedMerge;
 import dev.truce.fixtures.ScenarioRepo;
 import dev.truce.fixtures.Tree;
 import dev.truce.github.PullRequestInfo;

@@ -1,4 +1,4 @@
-package dev.truce.publish;
+package dev.truce.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,23 +7,52 @@ import java.util.Set;
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.merge.ComputedMerge;
 import dev.truce.merge.PathConflict;
+import dev.truce.model.HunkCall;
 import dev.truce.model.NewCode;
-import dev.truce.repoconfig.NewCodePolicy;
+import dev.truce.model.Usage;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 
 /**
- * A pull request's merge (head first, base second) with the engine's answer for each conflicted file.
+ * A merge (ours first, theirs second; in the App the pull request's head and its base) with the engine's answer for
+ * each conflicted file.
  *
  * @param merge       the computed merge
  * @param resolutions one per conflict of {@code merge}, in the same order
- * @param ignored     conflicted paths the repository's {@code ignore} globs leave to a human
+ * @param ignored     conflicted paths left to a human untouched (a repository's {@code ignore} globs)
+ * @param modelCalls  what the model was asked about, hunk by hunk, and what it cost
  */
-public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolutions, Set<String> ignored) {
+public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolutions, Set<String> ignored,
+        List<HunkCall> modelCalls) {
 
     public ResolvedMerge {
         resolutions = List.copyOf(resolutions);
         ignored = Set.copyOf(ignored);
+        modelCalls = List.copyOf(modelCalls);
+    }
+
+    /** A merge resolved without asking a model. */
+    public ResolvedMerge(ComputedMerge merge, List<FileResolution> resolutions, Set<String> ignored) {
+        this(merge, resolutions, ignored, List.of());
+    }
+
+    /** The tokens of every model call of this merge. */
+    public Usage modelUsage() {
+        Usage total = Usage.NONE;
+        for (HunkCall call : modelCalls) {
+            total = total.plus(call.usage());
+        }
+        return total;
+    }
+
+    /** The estimated dollars of every model call of this merge. */
+    public double modelCost() {
+        return modelCalls.stream().mapToDouble(HunkCall::cost).sum();
+    }
+
+    /** The milliseconds the model calls took, summed. */
+    public long modelMillis() {
+        return modelCalls.stream().mapToLong(HunkCall::latencyMillis).sum();
     }
 
     /** Whether every conflict is resolved, so the merge commit has no markers and can be published. */
@@ -69,13 +98,10 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
     }
 
     /**
-     * This merge as a repository with {@code policy} takes it: under {@link NewCodePolicy#HUMAN} every model
-     * resolution that adds new code (see {@link NewCode}) is declined, so the hunk goes to a human.
+     * This merge with every model resolution that adds new code (see {@link NewCode}) declined, so the hunk goes to a
+     * human: what a repository with {@code newCode: human} in its {@code .github/truce.yml} asks for.
      */
-    public ResolvedMerge applying(NewCodePolicy policy) {
-        if (policy != NewCodePolicy.HUMAN) {
-            return this;
-        }
+    public ResolvedMerge newCodeToHuman() {
         List<FileResolution> out = new ArrayList<>();
         for (int i = 0; i < resolutions.size(); i++) {
             PathConflict conflict = merge.conflicts().get(i);
@@ -94,11 +120,11 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
             }
             out.add(new FileResolution(resolution.file(), outcomes));
         }
-        return new ResolvedMerge(merge, out, ignored);
+        return new ResolvedMerge(merge, out, ignored, modelCalls);
     }
 
     /** Why a model's resolution with new code is left to a human under {@code newCode: human}. */
-    static final String NEW_CODE_DECLINED = "not taken: the model's answer adds code found in none of the three"
+    public static final String NEW_CODE_DECLINED = "not taken: the model's answer adds code found in none of the three"
             + " versions, and this repository asks a human to write new code (newCode: human in .github/truce.yml)";
 
     /**
@@ -123,7 +149,7 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
     }
 
     /** Lines {@code first}–{@code last}, or the insertion point of an empty range. */
-    static String range(int first, int count) {
+    public static String range(int first, int count) {
         if (count == 0) {
             return "before line " + first;
         }
