@@ -146,7 +146,12 @@ public final class BubblewrapSandbox implements BuildRunner {
                 readable.add(path);
             }
         }
-        for (String entry : ETC) {
+        List<String> etc = new ArrayList<>(ETC);
+        try (Stream<Path> entries = Files.list(Path.of("/etc"))) {
+            // Debian's JDKs keep their conf/ (security properties, ...) in /etc/java-N-openjdk.
+            entries.map(Path::toString).filter(p -> p.startsWith("/etc/java")).sorted().forEach(etc::add);
+        }
+        for (String entry : etc) {
             if (Files.exists(Path.of(entry))) {
                 args.addAll(List.of("--ro-bind", entry, entry));
                 readable.add(Path.of(entry));

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,14 @@ import java.util.UUID;
 
 import java.nio.file.attribute.PosixFilePermissions;
 
+import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
+import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.TreeFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +109,40 @@ class BubblewrapSandboxTest {
         assertThat(checkout.resolve("built.txt")).exists();
         assertThat(result.diagnostics()).containsExactly(
                 Diagnostic.error("src/A.java", 3, "cannot find symbol", "javac"));
+    }
+
+    @Test
+    void aMergedTreeIsCheckedOutCompiledInTheSandboxAndItsErrorsMappedToTheHunks() throws Exception {
+        String invoice = "package demo;\n\npublic class Invoice {\n    public int sum() {\n        return 1;\n    }\n\n"
+                + "    public String describe() {\n        return \"total \" + total();\n    }\n}\n";
+        try (InMemoryRepository repository = new InMemoryRepository(new DfsRepositoryDescription("sandbox"));
+                ObjectInserter inserter = repository.newObjectInserter()) {
+            TreeFormatter demo = new TreeFormatter();
+            demo.append("Invoice.java", FileMode.REGULAR_FILE,
+                    inserter.insert(Constants.OBJ_BLOB, invoice.getBytes(StandardCharsets.UTF_8)));
+            TreeFormatter root = new TreeFormatter();
+            root.append("demo", FileMode.TREE, inserter.insert(demo));
+            ObjectId tree = inserter.insert(root);
+            inserter.flush();
+            BubblewrapSandbox sandbox = sandbox(settings().withLimits(new BuildLimits(Duration.ofSeconds(120), 120,
+                    2L << 30, 256, 64L << 20, 64 * 1024, 256L << 20)));
+
+            try (ObjectReader reader = repository.newObjectReader();
+                    Checkout merged = Checkout.write(reader, tree, new CheckoutLimits(dir, 100, 1 << 20))) {
+                BuildResult result = sandbox.run(merged.root(), BuildCommand.of("javac", "-J-Xms16m", "-J-Xmx256m",
+                        "-d", "/tmp/classes", "demo/Invoice.java"));
+
+                assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+                List<RegionMap.Placement> placed = new RegionMap(Map.of("demo/Invoice.java",
+                        List.of(new LineRange(8, 10)))).placeAll(result.diagnostics());
+                assertThat(placed).as(result.output()).singleElement().satisfies(p -> {
+                    assertThat(p.diagnostic()).isEqualTo(new Diagnostic("demo/Invoice.java", 9, 27,
+                            Diagnostic.Severity.ERROR, "cannot find symbol\nsymbol: method total()\n"
+                                    + "location: class Invoice", "javac"));
+                    assertThat(p.region()).isZero();
+                });
+            }
+        }
     }
 
     @Test
