@@ -63,7 +63,7 @@ final class BoundedProcess {
         long pid = process.pid();
         for (int round = 0; round < 5; round++) {
             try {
-                Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -KILL -- -" + pid + " 2>/dev/null")
+                Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -9 -" + pid + " 2>/dev/null")
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 kill.waitFor(10, TimeUnit.SECONDS);
             } catch (IOException e) {
@@ -103,8 +103,14 @@ final class BoundedProcess {
         }
 
         private synchronized void append(byte[] buffer, int n) {
-            for (int i = 0; i < n; i++) {
-                ring[(int) (total++ % ring.length)] = buffer[i];
+            int from = Math.max(0, n - ring.length); // of a chunk larger than the ring only its end counts
+            total += from;
+            while (from < n) {
+                int at = (int) (total % ring.length);
+                int length = Math.min(n - from, ring.length - at);
+                System.arraycopy(buffer, from, ring, at, length);
+                from += length;
+                total += length;
             }
         }
 

@@ -80,7 +80,7 @@ final class JavaImports {
             String name = use.getKey();
             Optional<Integer> line = use.getValue().stream().filter(l -> importsResolved || file.resolved(l))
                     .findFirst();
-            if (line.isEmpty() || providedInResult(result, name)) {
+            if (line.isEmpty()) {
                 continue;
             }
             List<String> importedBy = new ArrayList<>();
@@ -96,7 +96,8 @@ final class JavaImports {
                     without.add(side);
                 }
             }
-            if (importedBy.isEmpty() || wildcardMayProvide(result, from)) {
+            // Cheapest first: most names no side imported (locals, members), and those are not this check's business.
+            if (importedBy.isEmpty() || providedInResult(result, name) || wildcardMayProvide(result, from)) {
                 continue;
             }
             // A side that uses the name without importing it gets it from its package or a supertype; a side
