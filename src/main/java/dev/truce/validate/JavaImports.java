@@ -106,7 +106,7 @@ final class JavaImports {
                 continue;
             }
             found.add(Diagnostic.error(file.path(), line.get(), "uses " + name + ", which " + String.join(" and ",
-                    importedBy) + " imported (" + String.join(", ", Set.copyOf(from)) + ") and the result no longer"
+                    importedBy) + " imported (" + String.join(", ", from.stream().distinct().toList()) + ") and the result no longer"
                     + " imports; javac cannot find it", "imports"));
         }
         return found;
