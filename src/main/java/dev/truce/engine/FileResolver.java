@@ -1,36 +1,75 @@
 package dev.truce.engine;
 
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
+import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictedFile;
 import dev.truce.conflict.FileVersions;
+import dev.truce.conflict.Segment;
+import dev.truce.conflict.StableText;
 import dev.truce.context.ChangeStory;
 import dev.truce.context.RelatedChanges;
 import dev.truce.model.HunkCall;
 import dev.truce.model.ModelStage;
 import dev.truce.resolve.Deadline;
+import dev.truce.resolve.Decider;
 import dev.truce.resolve.FileResolution;
+import dev.truce.resolve.HunkOutcome;
+import dev.truce.resolve.MarkerLabels;
 import dev.truce.resolve.Resolver;
+import dev.truce.validate.CheckFailure;
+import dev.truce.validate.FileCheckResult;
+import dev.truce.validate.FileChecks;
+import dev.truce.validate.LineRange;
+import dev.truce.validate.ResolvedFile;
 
 /**
- * Resolves one conflicted file: the deterministic strategies first, then the model stage (when there is one) for
- * the hunks they left. What the model needs beyond the file (its three versions, why each side changed, what each
- * side changed in other files) is read only when a hunk goes to the model. Not thread-safe: one per thread.
+ * Resolves one conflicted file: the deterministic strategies, then the model stage (when there is one) for what they
+ * left, then the in-process checks of the result ({@link FileChecks}: no new conflict markers, the file still parses,
+ * Java imports the compiler would accept). A check that fails demotes what produced the failing lines: a
+ * strategy's hunk goes to the model with the failure as a hint, a model's hunk gets a repair round with the failure
+ * fed back, at most {@code repairRounds} rounds; what still fails is declined with the check's message. Without a
+ * model a failing hunk is declined at once.
+ *
+ * <p>What the model and the checks need beyond the file (its three versions, why each side changed, what each side
+ * changed in other files) is read only when needed. Not thread-safe: one per thread.
  */
 public final class FileResolver {
 
+    /** Repair rounds per file after a failed check, by default. */
+    public static final int DEFAULT_REPAIR_ROUNDS = 2;
+
     private final Resolver strategies;
     private final ModelStage model;
+    private final FileChecks checks;
+    private final int repairRounds;
+
+    /** Strategies, the model (or {@code null}), the in-process checks, and {@link #DEFAULT_REPAIR_ROUNDS}. */
+    public FileResolver(Resolver strategies, ModelStage model) {
+        this(strategies, model, new FileChecks(), DEFAULT_REPAIR_ROUNDS);
+    }
 
     /**
-     * @param strategies the strategy chain with its line-length limit
-     * @param model      the model stage for what the strategies leave, or {@code null} for none
+     * @param strategies   the strategy chain with its line-length limit
+     * @param model        the model stage for what the strategies leave, or {@code null} for none
+     * @param checks       the in-process checks, or {@code null} to take results unchecked (measuring only)
+     * @param repairRounds how many times the model may answer again after a failed check (0: never)
      */
-    public FileResolver(Resolver strategies, ModelStage model) {
+    public FileResolver(Resolver strategies, ModelStage model, FileChecks checks, int repairRounds) {
+        if (repairRounds < 0) {
+            throw new IllegalArgumentException("repair rounds must not be negative, not " + repairRounds);
+        }
         this.strategies = Objects.requireNonNull(strategies, "strategies");
         this.model = model;
+        this.checks = checks;
+        this.repairRounds = repairRounds;
     }
 
     /** The model stage, or {@code null}. */
@@ -39,31 +78,156 @@ public final class FileResolver {
     }
 
     /**
+     * A check rejected a hunk's resolution.
+     *
+     * @param hunkId  the hunk
+     * @param decider who had resolved it
+     * @param failure which check, where and what
+     */
+    public record Rejection(int hunkId, Decider decider, CheckFailure failure) {
+    }
+
+    /**
      * The outcome for one file.
      *
      * @param resolution every hunk's outcome
-     * @param modelCalls per hunk sent to the model, what it cost
+     * @param modelCalls per hunk sent to the model, what it cost (repair rounds included)
+     * @param unchecked  what the strategies and the model's first answers gave, before any check: for measuring what
+     *                   the checks changed
+     * @param rejections what the checks rejected, round by round
      */
-    public record ResolvedFile(FileResolution resolution, List<HunkCall> modelCalls) {
-        public ResolvedFile {
+    public record Result(FileResolution resolution, List<HunkCall> modelCalls, FileResolution unchecked,
+            List<Rejection> rejections) {
+        public Result {
             modelCalls = List.copyOf(modelCalls);
+            rejections = List.copyOf(rejections);
         }
     }
 
     /**
      * Resolves {@code file} before {@code deadline}.
      *
-     * @param versions  the file's three versions, read when the model is asked
+     * @param versions  the file's three versions, read when the model is asked or the result is checked
      * @param story     why each side changed, read when the model is asked
      * @param elsewhere what each side changed in the merge's other files, read when the model is asked
      */
-    public ResolvedFile resolve(ConflictedFile file, Supplier<FileVersions> versions, Supplier<ChangeStory> story,
+    public Result resolve(ConflictedFile file, Supplier<FileVersions> versions, Supplier<ChangeStory> story,
             Supplier<RelatedChanges.Elsewhere> elsewhere, Deadline deadline) {
         FileResolution resolution = strategies.resolve(file, deadline);
-        if (model == null || !file.hasHunks() || resolution.isFullyResolved() || resolution.needsRegeneration()) {
-            return new ResolvedFile(resolution, List.of());
+        List<HunkCall> calls = new ArrayList<>();
+        if (model != null && file.hasHunks() && !resolution.isFullyResolved() && !resolution.needsRegeneration()) {
+            ModelStage.Result asked = model.apply(resolution, versions.get(), story.get(), elsewhere.get(), deadline);
+            resolution = asked.resolution();
+            calls.addAll(asked.calls());
         }
-        ModelStage.Result asked = model.apply(resolution, versions.get(), story.get(), elsewhere.get(), deadline);
-        return new ResolvedFile(asked.resolution(), asked.calls());
+        FileResolution unchecked = resolution;
+        List<Rejection> rejections = new ArrayList<>();
+        // Only a complete text can be checked; a partial one is never committed (the App) or is marked (--write-partial).
+        for (int round = 1; checks != null && resolution.isFullyResolved() && !resolution.needsRegeneration();
+                round++) {
+            FileVersions sides = versions.get();
+            Map<Integer, LineRange> regions = regions(resolution);
+            FileCheckResult result = checks.check(new ResolvedFile(file.path(), resolution.render(MarkerLabels.DEFAULT),
+                    text(sides.base(), file.charset()), text(sides.ours(), file.charset()),
+                    text(sides.theirs(), file.charset()), List.copyOf(regions.values())));
+            if (result.passed()) {
+                resolution = checked(resolution, result);
+                break;
+            }
+            Map<Integer, List<CheckFailure>> failing = attribute(result.failures(), regions);
+            List<HunkOutcome> outcomes = new ArrayList<>(resolution.outcomes());
+            Map<Integer, ModelStage.Repair> repairs = new LinkedHashMap<>();
+            for (Map.Entry<Integer, List<CheckFailure>> entry : failing.entrySet()) {
+                HunkOutcome outcome = outcomes.get(entry.getKey());
+                String problem = entry.getValue().stream().map(FileResolver::describe)
+                        .collect(Collectors.joining("\n"));
+                entry.getValue().forEach(f -> rejections.add(new Rejection(entry.getKey(), outcome.decider(), f)));
+                boolean modelMayRepair = model != null && round <= repairRounds && !deadline.expired();
+                if (modelMayRepair) {
+                    String from = outcome.byModel() ? "" : "(a deterministic strategy, " + outcome.strategy()
+                            + ", proposed this) ";
+                    repairs.put(entry.getKey(), new ModelStage.Repair(outcome.lines(), from + problem));
+                }
+                outcomes.set(entry.getKey(), rejected(outcome, entry.getValue().get(0)));
+            }
+            resolution = new FileResolution(file, outcomes);
+            if (repairs.isEmpty()) {
+                break;
+            }
+            ModelStage.Result repaired = model.repair(resolution, sides, story.get(), elsewhere.get(), deadline,
+                    repairs, round);
+            resolution = repaired.resolution();
+            calls.addAll(repaired.calls());
+        }
+        return new Result(resolution, calls, unchecked, rejections);
+    }
+
+    /** A resolved hunk that failed a check, left for the next round or a human with the check's message. */
+    private static HunkOutcome rejected(HunkOutcome outcome, CheckFailure failure) {
+        String by = outcome.byModel() ? "the model's answer" : outcome.strategy() + "'s result";
+        return new HunkOutcome.Unresolved(outcome.hunkId(), outcome.decider(), HunkOutcome.Cause.CHECK_FAILED,
+                "not taken: " + by + " failed the " + failure.check().label() + " check: "
+                        + failure.diagnostic().message(), null);
+    }
+
+    private static String describe(CheckFailure failure) {
+        int line = failure.diagnostic().line();
+        return failure.check().label() + " check" + (line > 0 ? ", line " + line : "") + ": "
+                + failure.diagnostic().message();
+    }
+
+    /**
+     * Which hunk each failure is about: the one whose region holds its line; a failure outside every region (a brace
+     * the file lost somewhere, a clash between an import and the stable text) is about all of them, since the
+     * combination broke the file.
+     */
+    private static Map<Integer, List<CheckFailure>> attribute(List<CheckFailure> failures,
+            Map<Integer, LineRange> regions) {
+        Map<Integer, List<CheckFailure>> byHunk = new LinkedHashMap<>();
+        for (CheckFailure failure : failures) {
+            List<Integer> hunks = regions.entrySet().stream()
+                    .filter(r -> r.getValue().contains(failure.diagnostic().line())).map(Map.Entry::getKey).toList();
+            for (int hunk : hunks.isEmpty() ? List.copyOf(regions.keySet()) : hunks) {
+                byHunk.computeIfAbsent(hunk, h -> new ArrayList<>()).add(failure);
+            }
+        }
+        return byHunk;
+    }
+
+    /** Every resolved hunk of a file that passed, marked with the checks that applied. */
+    private static FileResolution checked(FileResolution resolution, FileCheckResult result) {
+        List<HunkOutcome> outcomes = new ArrayList<>();
+        for (HunkOutcome outcome : resolution.outcomes()) {
+            HunkOutcome marked = outcome;
+            if (outcome instanceof HunkOutcome.Resolved r) {
+                for (var check : result.applied()) {
+                    r = r.checkedBy(check.label());
+                }
+                marked = r;
+            }
+            outcomes.add(marked);
+        }
+        return new FileResolution(resolution.file(), outcomes);
+    }
+
+    /** The lines each resolved hunk occupies in the rendered text, by hunk id. */
+    static Map<Integer, LineRange> regions(FileResolution resolution) {
+        Map<Integer, LineRange> regions = new LinkedHashMap<>();
+        int line = 1;
+        for (Segment segment : resolution.file().segments()) {
+            if (segment instanceof StableText stable) {
+                line += stable.lines().size();
+            } else if (segment instanceof ConflictHunk hunk) {
+                List<String> lines = resolution.outcomes().get(hunk.id()).lines();
+                int count = lines == null ? 0 : lines.size();
+                regions.put(hunk.id(), LineRange.of(line, count));
+                line += count;
+            }
+        }
+        return regions;
+    }
+
+    private static String text(byte[] bytes, Charset charset) {
+        return bytes == null ? null : new String(bytes, charset);
     }
 }

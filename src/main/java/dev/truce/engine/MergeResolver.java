@@ -51,7 +51,7 @@ public final class MergeResolver {
                     resolutions.add(ignored(conflict));
                     continue;
                 }
-                FileResolver.ResolvedFile resolved = files.resolve(conflict.file(),
+                FileResolver.Result resolved = files.resolve(conflict.file(),
                         () -> versions(reader, conflict), () -> story(merge, conflict, request), elsewhere,
                         request.fileDeadline());
                 resolutions.add(resolved.resolution());

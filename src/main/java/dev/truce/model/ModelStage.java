@@ -108,13 +108,48 @@ public final class ModelStage {
      */
     public Result apply(FileResolution resolution, FileVersions versions, ChangeStory story,
             RelatedChanges.Elsewhere elsewhere, Deadline deadline) {
+        List<Integer> open = resolution.outcomes().stream().filter(o -> o.status() == HunkOutcome.Status.UNRESOLVED)
+                .map(HunkOutcome::hunkId).toList();
+        return ask(resolution, versions, story, elsewhere, deadline, open, Map.of(), 0);
+    }
+
+    /**
+     * What a check or the build found wrong with an answer, for a repair round.
+     *
+     * @param answer  the resolved lines that failed (with their terminators)
+     * @param problem what is wrong, in a line or a few (a check's message, compiler errors with their lines)
+     */
+    public record Repair(List<String> answer, String problem) {
+        public Repair {
+            answer = List.copyOf(answer);
+        }
+    }
+
+    /**
+     * A repair round: asks the model again about the hunks in {@code repairs}, each request carrying the answer that
+     * failed and what was wrong with it, the way a first request is assembled (the same context, budget, recording,
+     * retry and metering). The hunks' new outcomes replace theirs in {@code resolution}; a resolved one records
+     * {@code round} as its repair rounds.
+     *
+     * @param round which repair round this is, from 1
+     */
+    public Result repair(FileResolution resolution, FileVersions versions, ChangeStory story,
+            RelatedChanges.Elsewhere elsewhere, Deadline deadline, Map<Integer, Repair> repairs, int round) {
+        if (round < 1) {
+            throw new IllegalArgumentException("repair rounds count from 1, not " + round);
+        }
+        return ask(resolution, versions, story, elsewhere, deadline,
+                repairs.keySet().stream().sorted().toList(), repairs, round);
+    }
+
+    private Result ask(FileResolution resolution, FileVersions versions, ChangeStory story,
+            RelatedChanges.Elsewhere elsewhere, Deadline deadline, List<Integer> open, Map<Integer, Repair> repairs,
+            int round) {
         java.util.Objects.requireNonNull(deadline, "deadline");
         ConflictedFile file = resolution.file();
         if (!file.hasHunks() || resolution.needsRegeneration() || versions == null) {
             return new Result(resolution, List.of());
         }
-        List<Integer> open = resolution.outcomes().stream().filter(o -> o.status() == HunkOutcome.Status.UNRESOLVED)
-                .map(HunkOutcome::hunkId).toList();
         if (open.isEmpty()) {
             return new Result(resolution, List.of());
         }
@@ -139,20 +174,38 @@ public final class ModelStage {
                 }
                 continue;
             }
-            ModelRequest request = new ModelRequest(SystemPrompt.text(), plan.stablePrefix(), plan.content(),
-                    plan.hunkIds(), plan.maxOutputTokens());
+            ModelRequest request = new ModelRequest(SystemPrompt.text(), plan.stablePrefix(), plan.content()
+                    + repairSection(hunks, repairs), plan.hunkIds(), plan.maxOutputTokens());
             if (recorder != null) {
                 recorder.record(request);
             }
             if (client != null) {
-                ask(file, hunks, request, outcomes, calls);
+                call(file, hunks, request, outcomes, calls, round);
             }
         }
         return new Result(new FileResolution(file, outcomes), calls);
     }
 
-    private void ask(ConflictedFile file, List<ConflictHunk> hunks, ModelRequest request, List<HunkOutcome> outcomes,
-            List<HunkCall> calls) {
+    /** What failed in the previous answers for these hunks, after the request's own content; empty for a first ask. */
+    private static String repairSection(List<ConflictHunk> hunks, Map<Integer, Repair> repairs) {
+        StringBuilder text = new StringBuilder();
+        for (ConflictHunk hunk : hunks) {
+            Repair repair = repairs.get(hunk.id());
+            if (repair == null) {
+                continue;
+            }
+            text.append("\nCHECK FAILED for h").append(hunk.id()).append(": your previous answer was\n");
+            for (String line : repair.answer()) {
+                text.append("  | ").append(LineEndings.content(line)).append('\n');
+            }
+            text.append("and this is what is wrong with it:\n").append(repair.problem().strip()).append('\n')
+                    .append("Answer h").append(hunk.id()).append(" again with that fixed, or decline it.\n");
+        }
+        return text.toString();
+    }
+
+    private void call(ConflictedFile file, List<ConflictHunk> hunks, ModelRequest request, List<HunkOutcome> outcomes,
+            List<HunkCall> calls, int round) {
         Usage usage = Usage.NONE;
         Duration latency = Duration.ZERO;
         int requests = 0;
@@ -199,7 +252,7 @@ public final class ModelStage {
             if (answer instanceof HunkAnswer.Resolved r) {
                 outcomes.set(hunk.id(), new HunkOutcome.Resolved(hunk.id(), decider(),
                         r.rationale() + " (confidence " + r.confidence() + ")", terminated(hunk, r.lines(), eol), null,
-                        List.of(), 0));
+                        List.of(), round));
             } else if (answer instanceof HunkAnswer.Declined d) {
                 outcomes.set(hunk.id(), declined(hunk, HunkOutcome.Cause.DECLINED, d.reason(), null));
             } else {
