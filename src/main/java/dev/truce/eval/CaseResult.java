@@ -24,23 +24,29 @@ import dev.truce.resolve.HunkOutcome;
  * @param humanKeptMergedText whether the human's file keeps all the text the merge decided by itself (so that
  *                     deciding hunks alone can match it); false for files without hunks
  * @param modelCalls   per hunk the model stage asked about, its tokens, latency and cost; empty without a model
+ * @param unchecked    how the file the engine gave before the in-process checks compares with the human's, or
+ *                     {@code null} when that was not a whole file either
+ * @param rejectedBy   the checks that rejected a hunk's resolution in this file, one entry per rejection (check
+ *                     names: {@code markers}, {@code syntax}, {@code imports})
  */
 public record CaseResult(EvalCase evalCase, FileResolution resolution, String resolved, String error, Match match,
         List<Match> hunkMatches, Baseline oursHunks, Baseline theirsHunks, Match oursFile, Match theirsFile,
-        long buildNanos, long resolveNanos, boolean humanKeptMergedText, List<HunkCall> modelCalls) {
+        long buildNanos, long resolveNanos, boolean humanKeptMergedText, List<HunkCall> modelCalls, Match unchecked,
+        List<String> rejectedBy) {
 
     public CaseResult {
         hunkMatches = hunkMatches == null ? List.of() : java.util.Collections.unmodifiableList(
                 new java.util.ArrayList<>(hunkMatches));
         modelCalls = modelCalls == null ? List.of() : List.copyOf(modelCalls);
+        rejectedBy = rejectedBy == null ? List.of() : List.copyOf(rejectedBy);
     }
 
-    /** A result without a model stage. */
+    /** A result without a model stage or checks. */
     public CaseResult(EvalCase evalCase, FileResolution resolution, String resolved, String error, Match match,
             List<Match> hunkMatches, Baseline oursHunks, Baseline theirsHunks, Match oursFile, Match theirsFile,
             long buildNanos, long resolveNanos, boolean humanKeptMergedText) {
         this(evalCase, resolution, resolved, error, match, hunkMatches, oursHunks, theirsHunks, oursFile, theirsFile,
-                buildNanos, resolveNanos, humanKeptMergedText, List.of());
+                buildNanos, resolveNanos, humanKeptMergedText, List.of(), match, List.of());
     }
 
     /**

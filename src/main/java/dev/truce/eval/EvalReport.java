@@ -360,6 +360,39 @@ public final class EvalReport {
                 outTokens, latency, cost);
     }
 
+    /**
+     * What the in-process checks did: how often each check rejected a hunk's resolution, and the files' precision
+     * before the checks (what the strategies and the model's first answers gave) and after (what is committed).
+     *
+     * @param rejections  by check name, how many hunk resolutions it rejected
+     * @param filesHit    files in which a check rejected something
+     * @param before      resolved files before the checks
+     * @param beforeMatch of those, matching the human's after normalisation
+     * @param after       resolved files after the checks (the report's totals)
+     * @param afterMatch  of those, matching
+     */
+    public record CheckFigures(Map<String, Integer> rejections, int filesHit, int before, int beforeMatch, int after,
+            int afterMatch) {
+    }
+
+    /** The in-process checks' figures. */
+    public CheckFigures checks() {
+        Map<String, Integer> rejections = new TreeMap<>();
+        int hit = 0;
+        int before = 0;
+        int beforeMatch = 0;
+        for (CaseResult r : results) {
+            r.rejectedBy().forEach(check -> rejections.merge(check, 1, Integer::sum));
+            hit += r.rejectedBy().isEmpty() ? 0 : 1;
+            if (r.unchecked() != null) {
+                before++;
+                beforeMatch += r.unchecked().matchesNormalised() ? 1 : 0;
+            }
+        }
+        Figures f = files();
+        return new CheckFigures(rejections, hit, before, beforeMatch, f.resolved(), f.matching());
+    }
+
     /** Prints the report. */
     public void print(PrintStream out) {
         Figures f = files();
@@ -406,6 +439,17 @@ public final class EvalReport {
                 s.hunksExact(), s.hunksMatch(), pct(ratio(s.hunksMatch(), s.hunks())), s.files(), s.filesMatch(),
                 pct(ratio(s.filesMatch(), s.files()))));
         out.println();
+
+        CheckFigures cf = checks();
+        StringBuilder perCheck = new StringBuilder();
+        cf.rejections().forEach((check, n) -> perCheck.append(perCheck.length() == 0 ? "" : ", ").append(check)
+                .append(' ').append(n));
+        out.printf("In-process checks: rejected %d hunk resolution(s) in %d file(s)%s%n",
+                cf.rejections().values().stream().mapToInt(Integer::intValue).sum(), cf.filesHit(),
+                perCheck.length() == 0 ? "" : " (" + perCheck + ")");
+        out.printf("  files before the checks: %d resolved, %d matching (precision %s); after: %d resolved, %d"
+                + " matching (precision %s)%n%n", cf.before(), cf.beforeMatch(), pct(ratio(cf.beforeMatch(),
+                cf.before())), cf.after(), cf.afterMatch(), pct(ratio(cf.afterMatch(), cf.after())));
 
         ModelFigures mf = modelStage();
         if (mf.asked() > 0) {
@@ -474,6 +518,15 @@ public final class EvalReport {
                 .put("hunkPrecision", round(ratio(s.hunksMatch(), s.hunks())))
                 .put("filesFullyResolved", s.files()).put("filesMatching", s.filesMatch())
                 .put("filePrecision", round(ratio(s.filesMatch(), s.files()))));
+        CheckFigures cf = checks();
+        ObjectNode checks = root.putObject("checks");
+        ObjectNode rejected = checks.putObject("rejectedHunkResolutions");
+        cf.rejections().forEach(rejected::put);
+        checks.put("filesWithRejections", cf.filesHit());
+        checks.putObject("before").put("filesResolved", cf.before()).put("filesMatching", cf.beforeMatch())
+                .put("filePrecision", round(ratio(cf.beforeMatch(), cf.before())));
+        checks.putObject("after").put("filesResolved", cf.after()).put("filesMatching", cf.afterMatch())
+                .put("filePrecision", round(ratio(cf.afterMatch(), cf.after())));
         ModelFigures mf = modelStage();
         if (mf.asked() > 0) {
             ObjectNode stages = root.putObject("stages");

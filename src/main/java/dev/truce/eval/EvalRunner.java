@@ -16,8 +16,10 @@ import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictHunk.Side;
 import dev.truce.conflict.ConflictModelBuilder;
 import dev.truce.conflict.ConflictedFile;
-import dev.truce.model.HunkCall;
+import dev.truce.context.RelatedChanges;
+import dev.truce.engine.FileResolver;
 import dev.truce.model.ModelStage;
+import dev.truce.resolve.Deadline;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 import dev.truce.resolve.MarkerLabels;
@@ -27,9 +29,8 @@ import dev.truce.resolve.Resolver;
 public final class EvalRunner {
 
     private final ConflictModelBuilder builder;
-    private final Resolver resolver;
+    private final FileResolver files;
     private final HunkMatcher matcher = new HunkMatcher();
-    private final ModelStage modelStage;
 
     /** A runner with the default model builder and strategies. */
     public EvalRunner() {
@@ -41,11 +42,15 @@ public final class EvalRunner {
         this(builder, resolver, null);
     }
 
-    /** A runner whose model stage ({@code null}: none) takes what the strategies leave. */
+    /** A runner whose model stage ({@code null}: none) takes what the strategies leave, with the in-process checks. */
     public EvalRunner(ConflictModelBuilder builder, Resolver resolver, ModelStage modelStage) {
+        this(builder, new FileResolver(resolver, modelStage));
+    }
+
+    /** A runner resolving each file the way {@code files} does (the engine's own per-file resolver). */
+    public EvalRunner(ConflictModelBuilder builder, FileResolver files) {
         this.builder = builder;
-        this.resolver = resolver;
-        this.modelStage = modelStage;
+        this.files = files;
     }
 
     /** Runs one case; a case the engine fails on becomes a result with an error, never an exception. */
@@ -57,16 +62,13 @@ public final class EvalRunner {
         ConflictedFile file;
         FileResolution resolution;
         long t1;
-        List<HunkCall> calls = List.of();
+        FileResolver.Result result;
         try {
             file = builder.build(evalCase.versions(), evalCase.kind(), null);
             t1 = System.nanoTime();
-            resolution = resolver.resolve(file);
-            if (modelStage != null) {
-                ModelStage.Result staged = modelStage.apply(resolution, evalCase.versions(), evalCase.story());
-                resolution = staged.resolution();
-                calls = staged.calls();
-            }
+            result = files.resolve(file, evalCase::versions, evalCase::story, () -> RelatedChanges.Elsewhere.NONE,
+                    Deadline.NONE);
+            resolution = result.resolution();
         } catch (RuntimeException | StackOverflowError e) {
             // One bad case must not end a run over a thousand: it is counted and reported instead.
             return new CaseResult(evalCase, null, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null,
@@ -92,8 +94,13 @@ public final class EvalRunner {
             ours = new CaseResult.Baseline(oursFile, List.of());
             theirs = new CaseResult.Baseline(theirsFile, List.of());
         }
+        String unchecked = result.unchecked().resolvedText();
+        Match uncheckedMatch = unchecked == null ? null : unchecked.equals(resolved) ? match
+                : Match.ofFiles(unchecked, human);
+        List<String> rejectedBy = result.rejections().stream().map(r -> r.failure().check().label()).toList();
         return new CaseResult(evalCase, resolution, resolved, null, match, hunkMatches, ours, theirs, oursFile,
-                theirsFile, t1 - t0, t2 - t1, MergedTextCheck.keptBy(file, human), calls);
+                theirsFile, t1 - t0, t2 - t1, MergedTextCheck.keptBy(file, human), result.modelCalls(), uncheckedMatch,
+                rejectedBy);
     }
 
     /** Runs all cases in order. */

@@ -55,6 +55,39 @@ class EvalRunnerTest {
         return evalCase("Resolvable.java", "1\n2\n3\n", "1\nA\n2\n3\n", "1\nA\nT\n3\n", human);
     }
 
+    /** Resolves every hunk with a Java field that lacks its semicolon. */
+    private static final ResolutionStrategy CARELESS = new ResolutionStrategy() {
+        @Override
+        public String name() {
+            return "careless";
+        }
+
+        @Override
+        public Verdict resolve(ConflictedFile file, ConflictHunk hunk) {
+            return new Verdict.Resolved(List.of("  int b;\n", "  int c\n"), "both fields");
+        }
+    };
+
+    @Test
+    void aResultTheChecksRejectIsCountedPerCheckWithThePrecisionBeforeAndAfter() {
+        EvalRunner careless = new EvalRunner(new ConflictModelBuilder(), new Resolver(List.of(CARELESS)), null);
+        EvalCase broken = evalCase("A.java", "class A {\n  int a;\n}\n", "class A {\n  int b;\n}\n",
+                "class A {\n  int c;\n}\n", "class A {\n  int b;\n  int c;\n}\n");
+
+        CaseResult r = careless.run(broken);
+
+        assertThat(r.isResolved()).isFalse();
+        assertThat(r.rejectedBy()).containsExactly("syntax");
+        assertThat(r.unchecked()).as("what the strategy gave, before the check").isEqualTo(Match.DIFFERENT);
+        EvalReport.CheckFigures checks = new EvalReport(List.of(r)).checks();
+        assertThat(checks.rejections()).containsEntry("syntax", 1);
+        assertThat(checks.before()).isEqualTo(1);
+        assertThat(checks.beforeMatch()).isZero();
+        assertThat(checks.after()).isZero();
+        JsonNode json = new EvalReport(List.of(r)).toJson(JsonMapper.builder().build());
+        assertThat(json.path("checks").path("rejectedHunkResolutions").path("syntax").asInt()).isEqualTo(1);
+    }
+
     @Test
     void resolvedHunkMatchingTheHumanCountsAsExact() {
         CaseResult r = runner.run(resolvable("1\nA\nT\n3\n"));
