@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.truce.fetch.RepositoryCache;
 import dev.truce.github.AppCredentials;
 import dev.truce.github.AppKeyException;
+import dev.truce.github.GitHubCallMetrics;
 import dev.truce.github.GitHubGateway;
 import dev.truce.github.GitHubSettings;
 import dev.truce.github.Hub4jGitHub;
@@ -32,6 +33,7 @@ import dev.truce.pullrequest.AppModels;
 import dev.truce.pullrequest.PipelineSettings;
 import dev.truce.pullrequest.PullRequestPipeline;
 import dev.truce.pullrequest.PullRequestWork;
+import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.OkHttpClient;
 
 /**
@@ -46,7 +48,8 @@ class GitHubAppConfiguration {
     private static final Logger log = LoggerFactory.getLogger(GitHubAppConfiguration.class);
 
     @Bean
-    GitHubGateway gitHubGateway(TruceProperties properties) throws AppKeyException, SettingException {
+    GitHubGateway gitHubGateway(TruceProperties properties, MeterRegistry registry) throws AppKeyException,
+            SettingException {
         TruceProperties.GitHub github = properties.github();
         if (github.appId() <= 0) {
             throw new SettingException(github.appId() == 0
@@ -61,21 +64,21 @@ class GitHubAppConfiguration {
             settings = settings.withGitBaseUrl(URI.create(github.gitUrl()));
         }
         OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(60)).build();
+                .readTimeout(Duration.ofSeconds(60)).addInterceptor(new GitHubCallMetrics(registry)).build();
         return new Hub4jGitHub(settings, AppCredentials.fromPemFile(github.appId(), github.privateKeyFile()), http,
                 Clock.systemUTC());
     }
 
     @Bean
     PullRequestWork pullRequestWork(GitHubGateway gitHub, TruceProperties properties,
-            JdbcCommentLedger commentLedger, JdbcBudgetLedger budgetLedger) {
+            JdbcCommentLedger commentLedger, JdbcBudgetLedger budgetLedger, MeterRegistry registry) {
         Path cacheDir = properties.storage().cacheDir() != null ? properties.storage().cacheDir()
                 : properties.dataDir().resolve("repos");
         RepositoryCache cache = new RepositoryCache(cacheDir, properties.storage().cacheMaxBytes().toBytes(),
                 properties.storage().lockWait(), Clock.systemUTC());
         AppIdentity app = new AppIdentity(properties.github().appSlug(), properties.github().botUserId());
         return new PullRequestPipeline(gitHub, cache, commentLedger, PipelineSettings.defaults(app),
-                Clock.systemUTC(), appModels(properties.models(), budgetLedger));
+                Clock.systemUTC(), appModels(properties.models(), budgetLedger, registry));
     }
 
     /** Which one-off comments were posted, in the database so every replica sees it. */
@@ -105,6 +108,11 @@ class GitHubAppConfiguration {
      * stops start-up with what to fix.
      */
     static AppModels appModels(TruceProperties.Models models, BudgetLedger budgetLedger) {
+        return appModels(models, budgetLedger, null);
+    }
+
+    /** The configured models, their calls reported to {@code registry} when there is one. */
+    static AppModels appModels(TruceProperties.Models models, BudgetLedger budgetLedger, MeterRegistry registry) {
         if (models.file() == null) {
             if (models.defaultModel() != null && !models.defaultModel().isBlank()) {
                 throw new IllegalStateException("truce.models.default is set but truce.models.file is not: set"
@@ -126,6 +134,8 @@ class GitHubAppConfiguration {
                     + " configures, within one shared budget (docs/models.md, \"Which installations may use which"
                     + " models\")", models.file());
         }
-        return new AppModels(catalog.withBudgetLedger(budgetLedger), models.defaultModel());
+        ModelCatalog configured = catalog.withBudgetLedger(budgetLedger);
+        return new AppModels(registry == null ? configured : configured.withMeterRegistry(registry),
+                models.defaultModel());
     }
 }
