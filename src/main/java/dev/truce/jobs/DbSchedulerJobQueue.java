@@ -168,10 +168,17 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
         boolean succeeded = false;
         try (LogContext.Scope scope = LogContext.job(type + " " + id, delivery, repo == null ? null
                 : repo.fullName(), number)) {
-            job.run();
-            succeeded = true;
-        } finally {
-            metrics.ran(type, succeeded, Duration.ofNanos(System.nanoTime() - start));
+            log.info("Started {} {}", type, id);
+            try {
+                job.run();
+                succeeded = true;
+            } finally {
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                metrics.ran(type, succeeded, took);
+                if (succeeded) {
+                    log.info("Finished {} {} in {} ms", type, id, took.toMillis());
+                }
+            }
         }
     }
 
