@@ -361,8 +361,8 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
      */
     @Override
     public int getPhase() {
-        return org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE
-                - 1;
+        // Boot's graceful web server shutdown runs at DEFAULT_PHASE - 1024, its web server stop at DEFAULT_PHASE - 2048.
+        return SmartLifecycle.DEFAULT_PHASE - 1025;
     }
 
     @Override
