@@ -97,7 +97,7 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
         this.jdbc = new JdbcTemplate(dataSource);
         this.work = work;
         this.maxPullRequestsPerPush = maxPullRequestsPerPush;
-        this.metrics = new JobMetrics(registry);
+        this.metrics = new JobMetrics(registry, List.of(RESOLVE, COMMENT_REQUEST, RECHECK_BRANCH, CLOSE_FIX));
         this.shutdownGrace = settings.shutdownGrace();
         this.resolveTask = Tasks.oneTime(RESOLVE, JobPayloads.Resolve.class)
                 .onFailure(failureHandler(settings))

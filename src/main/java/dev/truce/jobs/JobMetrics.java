@@ -26,8 +26,25 @@ final class JobMetrics {
 
     private final MeterRegistry registry;
 
-    JobMetrics(MeterRegistry registry) {
+    /** Registers every counter at zero, so rates and alerts work before the first event of each kind. */
+    JobMetrics(MeterRegistry registry, java.util.Collection<String> types) {
         this.registry = registry;
+        for (String type : types) {
+            Counter.builder(QUEUED).description("Jobs added to the queue").tag("type", type).register(registry);
+            Counter.builder(RETRIES).description("Failed jobs rescheduled with backoff").tag("type", type)
+                    .register(registry);
+            Counter.builder(REVIVED).description("Jobs run again after their replica died").tag("type", type)
+                    .register(registry);
+            for (String reason : java.util.List.of("failed", "retries_exhausted", "revivals_exhausted")) {
+                Counter.builder(DROPPED).description("Jobs given up on, by reason").tag("type", type)
+                        .tag("reason", reason).register(registry);
+            }
+        }
+        Counter.builder(RELEASED).description("Jobs released at shutdown for another replica").register(registry);
+    }
+
+    JobMetrics(MeterRegistry registry) {
+        this(registry, java.util.List.of());
     }
 
     /**
