@@ -25,6 +25,7 @@ root="$work/rootfs"
 rm -rf "$root"/usr/share/{doc,man,info,lintian,locale} "$root"/usr/share/common-licenses "$root"/var/lib/dpkg
 # Java's trust store is made by ca-certificates-java's maintainer script, which does not run here: take the build
 # machine's (Debian's CA list in Java's format).
+test -s /etc/ssl/certs/java/cacerts || { echo "no /etc/ssl/certs/java/cacerts: install ca-certificates-java" >&2; exit 1; }
 mkdir -p "$root/etc/ssl/certs/java"
 cp /etc/ssl/certs/java/cacerts "$root/etc/ssl/certs/java/cacerts"
 printf 'root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n' \
