@@ -144,8 +144,10 @@ class SetupFlowTest {
 
         // The next start is the App: it answers webhooks signed with the secret GitHub made.
         truce.close();
-        int next = start();
+        int next = start("--truce.github.app-slug=set-by-the-operator");
         assertThat(signedPing(next, github.webhookSecret).statusCode()).isEqualTo(202);
+        assertThat(truce.getBean(dev.truce.server.TruceProperties.class).github().appSlug())
+                .as("the operator's own settings win over the stored ones").isEqualTo("set-by-the-operator");
         assertThat(get(next, "/setup?token=" + TOKEN).statusCode()).as("no setup page once set up").isEqualTo(404);
     }
 
