@@ -5,6 +5,7 @@ its user, with its environment and working directory, in new mount and PID names
 /dev, chrooted. Needs root (for chroot and unshare), as CI has. Extra arguments are appended to the command.
 
     deploy/image/run-image.py target/jib-image.tar ROOTFS [ARG...]
+    deploy/image/run-image.py target/jib-image.tar ROOTFS --entrypoint COMMAND [ARG...]   # another command
 
 It is not isolation: the network and the rest of the kernel are the host's. It shows what the image holds and that
 it runs as built. unshare ignores SIGTERM while it waits: stop the image by signalling its process (the child)."""
@@ -30,7 +31,10 @@ def main():
                 with tarfile.open(fileobj=io.BytesIO(data)) as files:
                     files.extractall(rootfs, numeric_owner=True, filter="fully_trusted")
     user = config.get("User", "0:0")
-    command = config.get("Entrypoint", []) + config.get("Cmd", []) + extra
+    if extra[:1] == ["--entrypoint"]:
+        command = extra[1:]
+    else:
+        command = config.get("Entrypoint", []) + config.get("Cmd", []) + extra
     env = ["%s" % e for e in config.get("Env", [])]
     # The host's env(1) and chroot(1) start the image's entrypoint: the image itself has no shell to do it.
     # (chroot(1) starts it in /, not in the image's working directory; Truce's paths are absolute.)

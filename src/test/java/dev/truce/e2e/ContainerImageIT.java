@@ -149,6 +149,11 @@ class ContainerImageIT {
                     .isTrue();
             assertThat(Files.getOwner(rootfs.resolve("root/home/nonroot/truce.mv.db")).getName())
                     .as("written by the image's user").isIn("65532", "nonroot");
+            // compose.yaml's health check, as the image runs it: its own java, Truce's HealthProbe, no shell.
+            assertThat(probe(rootfs, "http://127.0.0.1:" + management + "/actuator/health/readiness"))
+                    .as("the health check passes").isZero();
+            assertThat(probe(rootfs, "http://127.0.0.1:" + management + "/actuator/no-such-endpoint"))
+                    .as("and can fail").isEqualTo(1);
         } finally {
             // unshare ignores SIGTERM while it waits for its child: the image's process gets it, as from an engine.
             image.toHandle().descendants().forEach(ProcessHandle::destroy);
@@ -159,6 +164,15 @@ class ContainerImageIT {
         }
         assertThat(image.exitValue()).as("stopped by SIGTERM:\n" + Files.readString(log)).isNotEqualTo(137);
         assertThat(Files.readString(log)).contains("Graceful shutdown complete");
+    }
+
+    private int probe(Path rootfs, String url) throws Exception {
+        Process probe = new ProcessBuilder("python3", "deploy/image/run-image.py", IMAGE.toString(),
+                rootfs.resolve("root").toString(), "--entrypoint", "java", "-Xmx16m", "-XX:TieredStopAtLevel=1", "-cp",
+                "/app/classes", "dev.truce.server.HealthProbe", url).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("probe.log").toFile()).start();
+        assertThat(probe.waitFor(60, TimeUnit.SECONDS)).as("the probe ends").isTrue();
+        return probe.exitValue();
     }
 
     private static byte[] blob(String digest) {
