@@ -191,7 +191,8 @@ class OperationsIT {
         truce.terminate();
 
         await(() -> !accepts(truce), "the webhook to stop accepting connections", truce);
-        assertThat(truce.isAlive()).as("still finishing the job").isTrue();
+        assertThat(github.commentsOn(PR)).as("the webhook stopped accepting first, while the job still ran")
+                .isEmpty();
         truce.awaitExit(TIMEOUT);
         assertThat(github.commentsOn(PR)).as("the job finished before the process ended").singleElement().asString()
                 .contains("/pull/" + FakeGitHubApi.FIX_PR);
@@ -241,9 +242,11 @@ class OperationsIT {
                 UUID.randomUUID().toString());
     }
 
+    /** Whether the webhook port still takes requests: any answer counts (a repeat of the body gets 200). */
     private boolean accepts(TruceProcess truce) {
         try {
-            return send(truce) == 202;
+            send(truce);
+            return true;
         } catch (IOException refused) {
             return false;
         } catch (Exception e) {
