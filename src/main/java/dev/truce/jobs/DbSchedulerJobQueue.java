@@ -24,9 +24,14 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.SchedulerState;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import dev.truce.github.GitHubException;
 import dev.truce.github.RepoRef;
+import dev.truce.observe.LogContext;
 import dev.truce.pullrequest.PullRequestWork;
 import dev.truce.pullrequest.ResolveRequest;
 import dev.truce.server.TruceProperties;
@@ -46,6 +51,13 @@ import dev.truce.server.TruceProperties;
  * 500. A statement that does nothing on a conflict cannot abort anything (PostgreSQL, and H2 in PostgreSQL mode, the
  * service's default). It writes the row db-scheduler 16's {@code JdbcTaskRepository.createIfNotExists} writes
  * (JobEnqueueTest compares the two).
+ *
+ * <p>On shutdown (SIGTERM) the queue stops after the web server stopped taking requests: this replica picks no new
+ * job, running ones get {@code truce.jobs.shutdown-grace} to finish, and those still running then are interrupted
+ * and released (due now, picked by nobody), so another replica runs them at once. Nothing is lost either way: a row
+ * is only deleted when its job completed.
+ *
+ * <p>Every line a job logs carries its identity, delivery, repository and pull request ({@link LogContext}).
  */
 final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
 
@@ -69,31 +81,49 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
     private final OneTimeTask<JobPayloads.CloseFix> closeFixTask;
     private final Scheduler scheduler;
     private final DeadJobs deadJobs;
+    private final JobMetrics metrics;
+    private final Duration shutdownGrace;
+    private final String name;
     private volatile boolean running;
+    private volatile boolean releasing;
 
     DbSchedulerJobQueue(DataSource dataSource, PullRequestWork work, TruceProperties.Jobs settings,
             int maxPullRequestsPerPush) {
+        this(dataSource, work, settings, maxPullRequestsPerPush, new SimpleMeterRegistry());
+    }
+
+    DbSchedulerJobQueue(DataSource dataSource, PullRequestWork work, TruceProperties.Jobs settings,
+            int maxPullRequestsPerPush, MeterRegistry registry) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.work = work;
         this.maxPullRequestsPerPush = maxPullRequestsPerPush;
+        this.metrics = new JobMetrics(registry, List.of(RESOLVE, COMMENT_REQUEST, RECHECK_BRANCH, CLOSE_FIX));
+        this.shutdownGrace = settings.shutdownGrace();
         this.resolveTask = Tasks.oneTime(RESOLVE, JobPayloads.Resolve.class)
-                .onFailure(new BackoffFailureHandler<>(settings.maxRetries(), settings.backoff()))
-                .onDeadExecution(new DeadJobs.Handler<>(settings.maxRevivals()))
-                .execute((instance, context) -> runResolve(instance.getData()));
+                .onFailure(failureHandler(settings))
+                .onDeadExecution(new DeadJobs.Handler<>(settings.maxRevivals(), metrics))
+                .execute((instance, context) -> run(RESOLVE, instance.getId(), instance.getData().delivery(),
+                        instance.getData().request().repo(), instance.getData().request().number(),
+                        () -> runResolve(instance.getData())));
         this.commentTask = Tasks.oneTime(COMMENT_REQUEST, JobPayloads.CommentRequest.class)
-                .onFailure(new BackoffFailureHandler<>(settings.maxRetries(), settings.backoff()))
-                .onDeadExecution(new DeadJobs.Handler<>(settings.maxRevivals()))
-                .execute((instance, context) -> runCommentRequest(instance.getData()));
+                .onFailure(failureHandler(settings))
+                .onDeadExecution(new DeadJobs.Handler<>(settings.maxRevivals(), metrics))
+                .execute((instance, context) -> run(COMMENT_REQUEST, instance.getId(), instance.getData().delivery(),
+                        instance.getData().repo(), instance.getData().number(),
+                        () -> runCommentRequest(instance.getData())));
         this.recheckTask = Tasks.oneTime(RECHECK_BRANCH, JobPayloads.RecheckBranch.class)
-                .onFailure(new BackoffFailureHandler<>(settings.maxRetries(), settings.backoff()))
-                .onDeadExecution(new DeadJobs.Handler<>(settings.maxRevivals()))
-                .execute((instance, context) -> runRecheck(instance.getData()));
+                .onFailure(failureHandler(settings))
+                .onDeadExecution(new DeadJobs.Handler<>(settings.maxRevivals(), metrics))
+                .execute((instance, context) -> run(RECHECK_BRANCH, instance.getId(), instance.getData().delivery(),
+                        instance.getData().repo(), null, () -> runRecheck(instance.getData())));
         this.closeFixTask = Tasks.oneTime(CLOSE_FIX, JobPayloads.CloseFix.class)
-                .onFailure(new BackoffFailureHandler<>(settings.maxRetries(), settings.backoff()))
-                .onDeadExecution(new DeadJobs.Handler<>(settings.maxRevivals()))
-                .execute((instance, context) -> runCloseFix(instance.getData()));
+                .onFailure(failureHandler(settings))
+                .onDeadExecution(new DeadJobs.Handler<>(settings.maxRevivals(), metrics))
+                .execute((instance, context) -> run(CLOSE_FIX, instance.getId(), instance.getData().delivery(),
+                        instance.getData().repo(), instance.getData().number(),
+                        () -> runCloseFix(instance.getData())));
         List<Task<?>> tasks = List.of(resolveTask, commentTask, recheckTask, closeFixTask);
-        String name = settings.schedulerName() != null ? settings.schedulerName()
+        this.name = settings.schedulerName() != null ? settings.schedulerName()
                 : new SchedulerName.Hostname().getName();
         this.deadJobs = new DeadJobs(dataSource, name);
         this.scheduler = Scheduler.create(dataSource, tasks)
@@ -106,10 +136,20 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
                 .missedHeartbeatsLimit(settings.missedHeartbeats())
                 .enableImmediateExecution()
                 .alwaysPersistTimestampInUTC()
-                .shutdownMaxWait(Duration.ofSeconds(30))
+                // stop() has already waited shutdownGrace for running jobs: this bounds the wait after the interrupt.
+                .shutdownMaxWait(STRAGGLER_WAIT)
                 // BackoffFailureHandler logs each failure once, with what happens next.
                 .failureLogging(LogLevel.DEBUG, false)
                 .build();
+        metrics.gauges(this, DbSchedulerJobQueue::waitingJobs, queue -> queue.scheduler.getCurrentlyExecuting()
+                .size());
+    }
+
+    /** How long stop() waits for an interrupted job to end, twice at most (db-scheduler's shutdown). */
+    private static final Duration STRAGGLER_WAIT = Duration.ofSeconds(2);
+
+    private <T> BackoffFailureHandler<T> failureHandler(TruceProperties.Jobs settings) {
+        return new BackoffFailureHandler<>(settings.maxRetries(), settings.backoff(), metrics, () -> releasing);
     }
 
     /** The underlying scheduler, for inspection. */
@@ -117,28 +157,72 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
         return scheduler;
     }
 
+    /** Whether this replica's workers run: started, not stopping, not paused (the readiness health check). */
+    SchedulerState state() {
+        return scheduler.getSchedulerState();
+    }
+
+    /** One run of a job, timed, with the job's identity on every log line it writes. */
+    private void run(String type, String id, String delivery, RepoRef repo, Integer number, Runnable job) {
+        long start = System.nanoTime();
+        boolean succeeded = false;
+        try (LogContext.Scope scope = LogContext.job(type + " " + id, delivery, repo == null ? null
+                : repo.fullName(), number)) {
+            log.info("Started {} {}", type, id);
+            try {
+                job.run();
+                succeeded = true;
+            } finally {
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                metrics.ran(type, succeeded, took);
+                if (succeeded) {
+                    log.info("Finished {} {} in {} ms", type, id, took.toMillis());
+                }
+            }
+        }
+    }
+
+    /** Jobs due and picked by no replica; NaN when the database cannot say. */
+    private double waitingJobs() {
+        try {
+            // Compared as db-scheduler writes it (alwaysPersistTimestampInUTC).
+            Long count = jdbc.query("select count(*) from scheduled_tasks where picked = ? and execution_time <= ?",
+                    statement -> {
+                        statement.setBoolean(1, false);
+                        statement.setTimestamp(2, Timestamp.from(Instant.now()),
+                                Calendar.getInstance(TimeZone.getTimeZone("UTC")));
+                    }, rows -> rows.next() ? rows.getLong(1) : null);
+            return count == null ? Double.NaN : count;
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     @Override
     public void resolve(ResolveRequest request) {
-        enqueue(resolveTask.instance(request.identity(), new JobPayloads.Resolve(request)), "resolve");
+        // The delivery in the log context (the webhook's, or the job's that queues this one) goes with the job.
+        enqueue(resolveTask.instance(request.identity(), new JobPayloads.Resolve(request,
+                LogContext.currentDelivery())), "resolve");
     }
 
     @Override
     public void commentRequest(RepoRef repo, int number, long commentId, String login) {
         enqueue(commentTask.instance(repo.fullName() + "#" + number + "/comment/" + commentId,
-                new JobPayloads.CommentRequest(repo, number, commentId, login)), "comment request");
+                new JobPayloads.CommentRequest(repo, number, commentId, login, LogContext.currentDelivery())),
+                "comment request");
     }
 
     @Override
     public void recheckBranch(RepoRef repo, String branch) {
         // One waiting re-check per branch is enough: it reads the pull requests as they are when it runs.
-        enqueue(recheckTask.instance(repo.fullName() + ":" + branch, new JobPayloads.RecheckBranch(repo, branch)),
-                "re-check");
+        enqueue(recheckTask.instance(repo.fullName() + ":" + branch, new JobPayloads.RecheckBranch(repo, branch,
+                LogContext.currentDelivery())), "re-check");
     }
 
     @Override
     public void closeFix(RepoRef repo, int number) {
-        enqueue(closeFixTask.instance(repo.fullName() + "#" + number, new JobPayloads.CloseFix(repo, number)),
-                "close fix");
+        enqueue(closeFixTask.instance(repo.fullName() + "#" + number, new JobPayloads.CloseFix(repo, number,
+                LogContext.currentDelivery())), "close fix");
     }
 
     private void enqueue(TaskInstance<?> instance, String what) {
@@ -147,6 +231,7 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
             return;
         }
         log.info("Queued {} {}", what, instance.getId());
+        metrics.queued(instance.getTaskName());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // Inside the webhook's transaction the row is invisible to the workers until commit: wake them then.
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -233,11 +318,51 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
         running = true;
     }
 
+    /**
+     * Picks no new job, gives the running ones {@code shutdownGrace} to finish, then interrupts and releases those
+     * left, so another replica runs them at once.
+     */
     @Override
     public void stop() {
-        // Waits (up to shutdownMaxWait) for running jobs; unfinished ones are picked up again after a restart.
+        if (!running) {
+            return;
+        }
+        scheduler.pause();
+        Instant deadline = Instant.now().plus(shutdownGrace);
+        int left = scheduler.getCurrentlyExecuting().size();
+        if (left > 0) {
+            log.info("Shutting down: waiting up to {} for {} running job(s) to finish (truce.jobs.shutdown-grace)",
+                    shutdownGrace, left);
+        }
+        while (left > 0 && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            left = scheduler.getCurrentlyExecuting().size();
+        }
+        // From here a failing job is being interrupted by the shutdown, not failing: it is released, not retried.
+        releasing = left > 0;
         scheduler.stop();
+        int released = deadJobs.releaseOwnRunningJobs();
+        if (released > 0) {
+            metrics.released(released);
+            log.warn("{} job(s) still running after the shutdown grace period of {} were stopped and released: another"
+                    + " replica (or this one when it starts again) runs them now", released, shutdownGrace);
+        }
         running = false;
+    }
+
+    /**
+     * Stops after the web server stopped taking requests (its graceful shutdown phase), so no webhook is accepted
+     * while jobs drain, and starts after it.
+     */
+    @Override
+    public int getPhase() {
+        // Boot's graceful web server shutdown runs at DEFAULT_PHASE - 1024, its web server stop at DEFAULT_PHASE - 2048.
+        return SmartLifecycle.DEFAULT_PHASE - 1025;
     }
 
     @Override

@@ -58,15 +58,46 @@ final class DeadJobs {
     }
 
     /**
+     * Hands the jobs this replica still holds back to the queue, due now, so any replica picks them at once instead
+     * of waiting for missed heartbeats. The version is bumped so that a run of this replica that is still ending
+     * cannot complete or reschedule a row another replica has picked since. Only at shutdown, once no worker of this
+     * replica will pick anything again.
+     *
+     * @return how many jobs were released
+     */
+    int releaseOwnRunningJobs() {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(
+                "update scheduled_tasks set picked = ?, picked_by = null, last_heartbeat = null, execution_time = ?,"
+                        + " version = version + 1 where picked = ? and picked_by = ?")) {
+            update.setBoolean(1, false);
+            update.setTimestamp(2, Timestamp.from(Instant.now()), java.util.Calendar.getInstance(
+                    java.util.TimeZone.getTimeZone("UTC")));
+            update.setBoolean(3, true);
+            update.setString(4, schedulerName);
+            int rows = update.executeUpdate();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            return rows;
+        } catch (SQLException e) {
+            // Not fatal: the jobs are taken back by this name's next start, or by another replica after heartbeats.
+            log.warn("Could not release the jobs {} held at shutdown: {}", schedulerName, e.getMessage());
+            return 0;
+        }
+    }
+
+    /**
      * Runs a dead job again at once, unless it has already failed or died {@code maxRevivals} times: a job that
      * kills its process would otherwise take every replica down in turn.
      */
     static final class Handler<T> implements DeadExecutionHandler<T> {
 
         private final int maxRevivals;
+        private final JobMetrics metrics;
 
-        Handler(int maxRevivals) {
+        Handler(int maxRevivals, JobMetrics metrics) {
             this.maxRevivals = maxRevivals;
+            this.metrics = metrics;
         }
 
         @Override
@@ -76,11 +107,13 @@ final class DeadJobs {
             if (execution.consecutiveFailures >= maxRevivals) {
                 log.error("Job {} dropped: its replica stopped while running it, and it had already failed or died {}"
                         + " time(s) (truce.jobs.max-revivals {})", job, execution.consecutiveFailures, maxRevivals);
+                metrics.dropped(execution.getTaskName(), "revivals_exhausted");
                 operations.remove();
                 return;
             }
             log.warn("Job {} was running on replica {} when it stopped; running it again ({} of at most {})", job,
                     execution.pickedBy, execution.consecutiveFailures + 1, maxRevivals);
+            metrics.revived(execution.getTaskName());
             operations.reschedule(complete, Instant.now());
         }
     }

@@ -6,6 +6,7 @@ import dev.truce.model.ModelException;
 import dev.truce.model.ModelReply;
 import dev.truce.model.ModelRequest;
 import java.math.BigDecimal;
+import java.time.Duration;
 
 /**
  * Charges every call to a {@link CostMeter} and a {@link Budget}, and refuses calls once the budget is spent.
@@ -18,6 +19,7 @@ public final class MeteredModelClient implements ModelClient {
     private final Budget budget;
     private final String pullRequest;
     private final CostMeter meter;
+    private final ModelMetrics metrics;
 
     /**
      * @param delegate    the client that makes the call
@@ -28,6 +30,12 @@ public final class MeteredModelClient implements ModelClient {
      */
     public MeteredModelClient(ModelClient delegate, Prices prices, Budget budget, String pullRequest,
             CostMeter meter) {
+        this(delegate, prices, budget, pullRequest, meter, ModelMetrics.NONE);
+    }
+
+    MeteredModelClient(ModelClient delegate, Prices prices, Budget budget, String pullRequest, CostMeter meter,
+            ModelMetrics metrics) {
+        this.metrics = metrics;
         this.delegate = delegate;
         this.prices = prices;
         this.budget = budget;
@@ -53,10 +61,23 @@ public final class MeteredModelClient implements ModelClient {
 
     @Override
     public ModelReply complete(ModelRequest request) throws ModelException {
-        budget.ensureAvailable(pullRequest);
-        ModelReply reply = delegate.complete(request);
+        long start = System.nanoTime();
+        try {
+            budget.ensureAvailable(pullRequest);
+        } catch (ModelException spent) {
+            metrics.failed(name(), true, Duration.ofNanos(System.nanoTime() - start));
+            throw spent;
+        }
+        ModelReply reply;
+        try {
+            reply = delegate.complete(request);
+        } catch (ModelException e) {
+            metrics.failed(name(), false, Duration.ofNanos(System.nanoTime() - start));
+            throw e;
+        }
         BigDecimal cost = prices.cost(reply.usage());
         meter.record(new CostMeter.Charge(name(), reply.usage(), cost));
+        metrics.answered(name(), reply.usage(), cost, Duration.ofNanos(System.nanoTime() - start));
         budget.charge(pullRequest, cost);
         return reply;
     }

@@ -45,6 +45,7 @@ public final class ModelCatalog {
     private final Clock clock;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final Map<String, ModelClient> resilient = new ConcurrentHashMap<>();
+    private final ModelMetrics metrics;
 
     /**
      * @param models      the configured models
@@ -66,6 +67,12 @@ public final class ModelCatalog {
      */
     public ModelCatalog(List<ModelSettings> models, Budget budget, InstallationGrants grants,
             Function<String, String> environment, Clock clock) {
+        this(models, budget, grants, environment, clock, ModelMetrics.NONE);
+    }
+
+    private ModelCatalog(List<ModelSettings> models, Budget budget, InstallationGrants grants,
+            Function<String, String> environment, Clock clock, ModelMetrics metrics) {
+        this.metrics = metrics;
         Map<String, ModelSettings> byName = new LinkedHashMap<>();
         for (ModelSettings model : models) {
             if (byName.put(model.name(), model) != null) {
@@ -240,7 +247,18 @@ public final class ModelCatalog {
      * database's, so the limits hold across replicas). A new catalog: its meter and clients start fresh.
      */
     public ModelCatalog withBudgetLedger(BudgetLedger ledger) {
-        return new ModelCatalog(List.copyOf(models.values()), budget.withLedger(ledger), grants, environment, clock);
+        return new ModelCatalog(List.copyOf(models.values()), budget.withLedger(ledger), grants, environment, clock,
+                metrics);
+    }
+
+    /**
+     * The same models, budget and ledger, with every call's outcome, latency, tokens and cost, and each provider's
+     * circuit breaker, reported to {@code registry} (meter names in docs/operations.md). A new catalog: its meter and
+     * clients start fresh.
+     */
+    public ModelCatalog withMeterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+        return new ModelCatalog(List.copyOf(models.values()), budget, grants, environment, clock,
+                new ModelMetrics(registry));
     }
 
     /** The accounting of all calls made through this catalog's clients. */
@@ -260,7 +278,8 @@ public final class ModelCatalog {
      * @throws ModelException when no such model is configured or its API key cannot be read
      */
     public ModelClient client(String name, String pullRequest) throws ModelException {
-        return new MeteredModelClient(resilient(settings(name)), settings(name).prices(), budget, pullRequest, meter);
+        return new MeteredModelClient(resilient(settings(name)), settings(name).prices(), budget, pullRequest, meter,
+                metrics);
     }
 
     /**
@@ -278,7 +297,7 @@ public final class ModelCatalog {
                 () -> new ModelException("installation " + account + " may not use model " + name
                         + " (installations in the models file)"));
         Budget own = budget.forAccount(account, grant.perDay(), grant.perPullRequest());
-        return new MeteredModelClient(resilient(settings), settings.prices(), own, pullRequest, meter);
+        return new MeteredModelClient(resilient(settings), settings.prices(), own, pullRequest, meter, metrics);
     }
 
     private ModelSettings settings(String name) throws ModelException {
@@ -297,8 +316,11 @@ public final class ModelCatalog {
             return existing;
         }
         ModelClient created = new ResilientModelClient(adapter(settings), settings,
-                breakers.computeIfAbsent(settings.endpoint(),
-                        endpoint -> ResilientModelClient.circuitBreaker(endpoint, settings.retry())));
+                breakers.computeIfAbsent(settings.endpoint(), endpoint -> {
+                    CircuitBreaker breaker = ResilientModelClient.circuitBreaker(endpoint, settings.retry());
+                    metrics.breaker(endpoint, breaker);
+                    return breaker;
+                }));
         resilient.put(settings.name(), created);
         return created;
     }

@@ -29,6 +29,7 @@ import dev.truce.merge.PathConflict;
 import dev.truce.merge.RepositoryMerge;
 import dev.truce.model.ModelException;
 import dev.truce.model.ModelStage;
+import dev.truce.observe.ResolutionMetrics;
 import dev.truce.publish.CommentLedger;
 import dev.truce.publish.FixBranchRemote;
 import dev.truce.publish.FixPublisher;
@@ -65,6 +66,7 @@ public final class PullRequestPipeline implements PullRequestWork {
     private final PipelineSettings settings;
     private final AppModels models;
     private final Clock clock;
+    private final ResolutionMetrics metrics;
 
     /** A pipeline without models, working in {@code cache}, talking to GitHub through {@code gitHub}. */
     public PullRequestPipeline(GitHubGateway gitHub, RepositoryCache cache, CommentLedger ledger,
@@ -75,6 +77,13 @@ public final class PullRequestPipeline implements PullRequestWork {
     /** A pipeline that asks one of {@code models}, where a repository allows it, about hunks no strategy resolved. */
     public PullRequestPipeline(GitHubGateway gitHub, RepositoryCache cache, CommentLedger ledger,
             PipelineSettings settings, Clock clock, AppModels models) {
+        this(gitHub, cache, ledger, settings, clock, models, ResolutionMetrics.NONE);
+    }
+
+    /** A pipeline that also records what the engine made of each pull request in {@code metrics}. */
+    public PullRequestPipeline(GitHubGateway gitHub, RepositoryCache cache, CommentLedger ledger,
+            PipelineSettings settings, Clock clock, AppModels models, ResolutionMetrics metrics) {
+        this.metrics = metrics;
         this.models = models;
         this.clock = clock;
         this.gitHub = gitHub;
@@ -128,6 +137,7 @@ public final class PullRequestPipeline implements PullRequestWork {
                     .forPullRequest(pr.title(), pr.body()).within(job, settings.fileTimeout())
                     // newCode: human leaves a model's answer that adds code in none of the three versions to a human.
                     .newCodeToHuman(config.newCode() == NewCodePolicy.HUMAN));
+            metrics.resolved(resolved);
             if (job.expired()) {
                 log.warn("{}#{} took longer than truce.limits.job-timeout ({}); what was left undecided goes to a"
                         + " human", repo.fullName(), pr.number(), settings.jobTimeout());

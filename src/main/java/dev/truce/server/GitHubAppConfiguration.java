@@ -6,12 +6,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,20 +19,21 @@ import org.springframework.context.annotation.Configuration;
 import dev.truce.fetch.RepositoryCache;
 import dev.truce.github.AppCredentials;
 import dev.truce.github.AppKeyException;
+import dev.truce.github.GitHubCallMetrics;
 import dev.truce.github.GitHubGateway;
 import dev.truce.github.GitHubSettings;
 import dev.truce.github.Hub4jGitHub;
-import dev.truce.publish.AppIdentity;
-import dev.truce.publish.JdbcCommentLedger;
+import dev.truce.observe.ResolutionMetrics;
 import dev.truce.provider.BudgetLedger;
 import dev.truce.provider.InMemoryBudgetLedger;
 import dev.truce.provider.JdbcBudgetLedger;
 import dev.truce.provider.ModelCatalog;
+import dev.truce.publish.AppIdentity;
+import dev.truce.publish.JdbcCommentLedger;
 import dev.truce.pullrequest.AppModels;
 import dev.truce.pullrequest.PipelineSettings;
 import dev.truce.pullrequest.PullRequestPipeline;
 import dev.truce.pullrequest.PullRequestWork;
-import okhttp3.OkHttpClient;
 
 /**
  * The real GitHub App: the hub4j gateway with the App's key, and the pull request pipeline on a repository cache
@@ -46,7 +47,8 @@ class GitHubAppConfiguration {
     private static final Logger log = LoggerFactory.getLogger(GitHubAppConfiguration.class);
 
     @Bean
-    GitHubGateway gitHubGateway(TruceProperties properties) throws AppKeyException, SettingException {
+    GitHubGateway gitHubGateway(TruceProperties properties, MeterRegistry registry) throws AppKeyException,
+            SettingException {
         TruceProperties.GitHub github = properties.github();
         if (github.appId() <= 0) {
             throw new SettingException(github.appId() == 0
@@ -61,14 +63,15 @@ class GitHubAppConfiguration {
             settings = settings.withGitBaseUrl(URI.create(github.gitUrl()));
         }
         OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(60)).build();
+                .readTimeout(Duration.ofSeconds(60)).addInterceptor(new GitHubCallMetrics(registry)).build();
         return new Hub4jGitHub(settings, AppCredentials.fromPemFile(github.appId(), github.privateKeyFile()), http,
                 Clock.systemUTC());
     }
 
     @Bean
     PullRequestWork pullRequestWork(GitHubGateway gitHub, TruceProperties properties,
-            JdbcCommentLedger commentLedger, JdbcBudgetLedger budgetLedger) {
+            JdbcCommentLedger commentLedger, JdbcBudgetLedger budgetLedger, MeterRegistry registry,
+            ResolutionMetrics resolutionMetrics) {
         Path cacheDir = properties.storage().cacheDir() != null ? properties.storage().cacheDir()
                 : properties.dataDir().resolve("repos");
         RepositoryCache cache = new RepositoryCache(cacheDir, properties.storage().cacheMaxBytes().toBytes(),
@@ -78,7 +81,7 @@ class GitHubAppConfiguration {
         PipelineSettings settings = PipelineSettings.defaults(app).withLimits(properties.github().gitTimeout(),
                 limits.jobTimeout(), limits.fileTimeout(), limits.maxLineLength());
         return new PullRequestPipeline(gitHub, cache, commentLedger, settings, Clock.systemUTC(),
-                appModels(properties.models(), budgetLedger));
+                appModels(properties.models(), budgetLedger, registry), resolutionMetrics);
     }
 
     /** Which one-off comments were posted, in the database so every replica sees it. */
@@ -108,6 +111,11 @@ class GitHubAppConfiguration {
      * stops start-up with what to fix.
      */
     static AppModels appModels(TruceProperties.Models models, BudgetLedger budgetLedger) {
+        return appModels(models, budgetLedger, null);
+    }
+
+    /** The configured models, their calls reported to {@code registry} when there is one. */
+    static AppModels appModels(TruceProperties.Models models, BudgetLedger budgetLedger, MeterRegistry registry) {
         if (models.file() == null) {
             if (models.defaultModel() != null && !models.defaultModel().isBlank()) {
                 throw new IllegalStateException("truce.models.default is set but truce.models.file is not: set"
@@ -129,6 +137,8 @@ class GitHubAppConfiguration {
                     + " configures, within one shared budget (docs/models.md, \"Which installations may use which"
                     + " models\")", models.file());
         }
-        return new AppModels(catalog.withBudgetLedger(budgetLedger), models.defaultModel());
+        ModelCatalog configured = catalog.withBudgetLedger(budgetLedger);
+        return new AppModels(registry == null ? configured : configured.withMeterRegistry(registry),
+                models.defaultModel());
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.util.unit.DataSize;
  * @param webhook  the webhook endpoint
  * @param limits   bounds on the work one event may cause
  * @param models   the models the App may ask about hunks no strategy resolves
+ * @param setup    the setup page that registers the App when no credentials are configured
  */
 @ConfigurationProperties("truce")
 public record TruceProperties(
@@ -30,7 +31,8 @@ public record TruceProperties(
         @DefaultValue Jobs jobs,
         @DefaultValue Webhook webhook,
         @DefaultValue Limits limits,
-        @DefaultValue Models models) {
+        @DefaultValue Models models,
+        @DefaultValue Setup setup) {
 
     /**
      * GitHub and the App's identity.
@@ -99,6 +101,8 @@ public record TruceProperties(
      *                          that kills its process cannot take the replicas down one after another
      * @param schedulerName     this replica's name in the job table (default: the host name); every replica needs
      *                          its own, because a replica that starts takes back the jobs its name still holds
+     * @param shutdownGrace     on SIGTERM, how long running jobs may take to finish (no new ones start); those
+     *                          still running then are interrupted and released, so another replica runs them at once
      */
     public record Jobs(
             @DefaultValue("10s") Duration pollInterval,
@@ -108,7 +112,8 @@ public record TruceProperties(
             @DefaultValue("10s") Duration heartbeatInterval,
             @DefaultValue("6") int missedHeartbeats,
             @DefaultValue("2") int maxRevivals,
-            String schedulerName) {
+            String schedulerName,
+            @DefaultValue("30s") Duration shutdownGrace) {
 
         /** Rejects settings the workers cannot run with, naming the property to fix. */
         @ConstructorBinding
@@ -140,11 +145,25 @@ public record TruceProperties(
                 throw new IllegalArgumentException("truce.jobs.scheduler-name must be 1 to 200 characters, was \""
                         + schedulerName + "\"");
             }
+            if (shutdownGrace == null) {
+                shutdownGrace = Duration.ofSeconds(30);
+            }
+            if (shutdownGrace.isNegative()) {
+                throw new IllegalArgumentException("truce.jobs.shutdown-grace must not be negative, was "
+                        + shutdownGrace);
+            }
+        }
+
+        /** Worker settings with the default shutdown grace period. */
+        public Jobs(Duration pollInterval, int threads, int maxRetries, Duration backoff, Duration heartbeatInterval,
+                int missedHeartbeats, int maxRevivals, String schedulerName) {
+            this(pollInterval, threads, maxRetries, backoff, heartbeatInterval, missedHeartbeats, maxRevivals,
+                    schedulerName, Duration.ofSeconds(30));
         }
 
         /** Worker settings with the default heartbeats, revivals and name. */
         public Jobs(Duration pollInterval, int threads, int maxRetries, Duration backoff) {
-            this(pollInterval, threads, maxRetries, backoff, Duration.ofSeconds(10), 6, 2, null);
+            this(pollInterval, threads, maxRetries, backoff, Duration.ofSeconds(10), 6, 2, null, Duration.ofSeconds(30));
         }
     }
 
@@ -236,5 +255,34 @@ public record TruceProperties(
      *                     first model the repository lists that is configured
      */
     public record Models(Path file, @Name("default") String defaultModel) {
+    }
+
+    /**
+     * The setup page ({@code /setup}), served instead of the App while none of its credentials is configured: it
+     * registers a GitHub App from a manifest and stores what GitHub returns.
+     *
+     * @param publicUrl  the URL GitHub and browsers reach Truce at ({@code https://truce.example.com}); default: the
+     *                   address the setup page was opened at
+     * @param githubUrl  the GitHub web address the App is created on; default {@code https://github.com}, or for an
+     *                   Enterprise Server the host of {@code truce.github.api-url}
+     * @param store      {@code data-dir} (default): the App's id, slug, key and webhook secret are written to
+     *                   {@code <data-dir>/github-app} (owner-only) and read from there at every start;
+     *                   {@code show}: nothing is written, the page shows them once for a secret store
+     * @param token      the token the setup page's address must carry; default: a random one, logged at start-up
+     */
+    public record Setup(String publicUrl, String githubUrl, @DefaultValue("data-dir") String store, String token) {
+
+        /** Rejects a store the setup page cannot use. */
+        public Setup {
+            if (!store.equals("data-dir") && !store.equals("show")) {
+                throw new IllegalArgumentException("truce.setup.store must be data-dir or show, was " + store);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Setup[publicUrl=" + publicUrl + ", githubUrl=" + githubUrl + ", store=" + store + ", token="
+                    + (token == null ? "random" : "***") + "]";
+        }
     }
 }

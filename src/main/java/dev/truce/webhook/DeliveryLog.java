@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
+import dev.truce.server.ConditionalOnGitHubApp;
 import dev.truce.server.TruceProperties;
 
 /**
@@ -19,6 +20,7 @@ import dev.truce.server.TruceProperties;
  * the SHA-256 of the signed body (the id is not signed, so a replayed body may come with a new one).
  */
 @Repository
+@ConditionalOnGitHubApp
 class DeliveryLog {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryLog.class);

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import dev.truce.github.RepoRef;
 import dev.truce.jobs.JobQueue;
 import dev.truce.pullrequest.ResolveRequest;
+import dev.truce.server.ConditionalOnGitHubApp;
 import dev.truce.server.TruceProperties;
 import tools.jackson.databind.JsonNode;
 
@@ -18,6 +19,7 @@ import tools.jackson.databind.JsonNode;
  * has the shape of its event ({@link PayloadShape}); what an event may lack (an installation) makes it ignored.
  */
 @Component
+@ConditionalOnGitHubApp
 class EventRouter {
 
     private static final Logger log = LoggerFactory.getLogger(EventRouter.class);

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.truce.server.SettingException;
+import dev.truce.server.ConditionalOnGitHubApp;
 import dev.truce.server.TruceProperties;
 
 /**
@@ -16,6 +17,7 @@ import dev.truce.server.TruceProperties;
  * and the memory budget all webhook bodies share.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnGitHubApp
 class WebhookConfiguration {
 
     private static final String SET_A_SECRET = "Set the TRUCE_GITHUB_WEBHOOKSECRET environment variable, or"

@@ -2,6 +2,7 @@ package dev.truce.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -14,7 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.truce.observe.LogContext;
+import dev.truce.server.ConditionalOnGitHubApp;
 import dev.truce.server.TruceProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -25,9 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
  * headers (400), the body read in chunks within the per-request limit (413) and the global memory budget (503) while
  * its HMAC is computed, the signature (401), the JSON and its shape for the event (400); then one short transaction
  * records the delivery (a repeat by id or by body: 200) and queues at most one job (202). Nothing slow happens here:
- * GitHub expects an answer within seconds.
+ * GitHub expects an answer within seconds. Every answer is counted and timed ({@link WebhookMetrics}); the lines
+ * logged while handling a delivery carry its id ({@link LogContext}).
  */
 @RestController
+@ConditionalOnGitHubApp
 class WebhookController {
 
     /** What a 503 tells the sender: the budget frees up as the bodies being received are handled. */
@@ -42,10 +48,12 @@ class WebhookController {
     private final BodyBudget budget;
     private final RejectionLog rejections;
     private final long maxBodyBytes;
+    private final WebhookMetrics metrics;
     private final JsonMapper json = JsonMapper.builder().build();
 
     WebhookController(WebhookSignature signature, DeliveryLog deliveries, EventRouter router,
-            TransactionTemplate transaction, BodyBudget budget, TruceProperties properties) {
+            TransactionTemplate transaction, BodyBudget budget, TruceProperties properties, MeterRegistry registry) {
+        this.metrics = new WebhookMetrics(registry);
         this.signature = signature;
         this.deliveries = deliveries;
         this.router = router;
@@ -57,30 +65,65 @@ class WebhookController {
 
     @PostMapping(path = "/webhook")
     ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
+        long start = System.nanoTime();
+        DeliveryHeaders headers;
         try {
-            DeliveryHeaders headers = DeliveryHeaders.of(request);
-            if (request.getContentLengthLong() > maxBodyBytes) {
-                throw new RejectedDelivery(RejectedDelivery.Reason.TOO_LARGE,
-                        "body larger than " + maxBodyBytes + " bytes");
-            }
-            try (InputStream in = request.getInputStream();
-                    ReceivedBody body = ReceivedBody.read(in, maxBodyBytes, budget, signature.mac())) {
-                if (!signature.matches(body.hmac(), request.getHeader("X-Hub-Signature-256"))) {
-                    throw new RejectedDelivery(RejectedDelivery.Reason.SIGNATURE,
-                            "missing or wrong X-Hub-Signature-256");
-                }
-                JsonNode payload = parse(body);
-                PayloadShape.check(headers.event(), payload);
-                return handle(headers, body.sha256(), payload);
-            }
+            headers = DeliveryHeaders.of(request);
         } catch (RejectedDelivery rejected) {
-            rejections.rejected(rejected, request.getRemoteAddr());
-            ResponseEntity.BodyBuilder response = ResponseEntity.status(rejected.reason().status());
-            if (rejected.reason() == RejectedDelivery.Reason.BUSY) {
-                response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            }
-            return response.contentType(MediaType.TEXT_PLAIN).body(rejected.getMessage() + "\n");
+            return refuse(rejected, request, null, start);
         }
+        try (LogContext.Scope scope = LogContext.delivery(headers.delivery())) {
+            ResponseEntity<String> response = receive(request, headers);
+            metrics.answered(headers.event(), outcome(response), Duration.ofNanos(System.nanoTime() - start));
+            return response;
+        } catch (RejectedDelivery rejected) {
+            try (LogContext.Scope scope = LogContext.delivery(headers.delivery())) {
+                return refuse(rejected, request, headers.event(), start);
+            }
+        }
+    }
+
+    private ResponseEntity<String> receive(HttpServletRequest request, DeliveryHeaders headers)
+            throws IOException, RejectedDelivery {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            throw new RejectedDelivery(RejectedDelivery.Reason.TOO_LARGE,
+                    "body larger than " + maxBodyBytes + " bytes");
+        }
+        try (InputStream in = request.getInputStream();
+                ReceivedBody body = ReceivedBody.read(in, maxBodyBytes, budget, signature.mac())) {
+            if (!signature.matches(body.hmac(), request.getHeader("X-Hub-Signature-256"))) {
+                throw new RejectedDelivery(RejectedDelivery.Reason.SIGNATURE,
+                        "missing or wrong X-Hub-Signature-256");
+            }
+            JsonNode payload = parse(body);
+            PayloadShape.check(headers.event(), payload);
+            return handle(headers, body.sha256(), payload);
+        }
+    }
+
+    private ResponseEntity<String> refuse(RejectedDelivery rejected, HttpServletRequest request, String event,
+            long start) {
+        rejections.rejected(rejected, request.getRemoteAddr());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(rejected.reason().status());
+        if (rejected.reason() == RejectedDelivery.Reason.BUSY) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        metrics.answered(event, WebhookMetrics.refused(rejected.reason()), Duration.ofNanos(System.nanoTime()
+                - start));
+        return response.contentType(MediaType.TEXT_PLAIN).body(rejected.getMessage() + "\n");
+    }
+
+    /** The outcome tag of an accepted or repeated delivery, from the first word of its answer. */
+    private static String outcome(ResponseEntity<String> response) {
+        if (response.getStatusCode() == HttpStatus.OK) {
+            return "duplicate";
+        }
+        String body = response.getBody() == null ? "" : response.getBody().strip();
+        if (body.equals("pong")) {
+            return "ping";
+        }
+        int colon = body.indexOf(':');
+        return colon > 0 ? body.substring(0, colon) : "accepted";
     }
 
     private JsonNode parse(ReceivedBody body) throws RejectedDelivery, IOException {

@@ -18,9 +18,9 @@ class ServeCommandTest {
     @Test
     void a_service_that_cannot_start_fails_with_the_internal_error_code(@org.junit.jupiter.api.io.TempDir
             java.nio.file.Path dataDir) {
-        // No webhook secret configured: Spring Boot reports why, and truce serve exits instead of hanging.
+        // An app id but no webhook secret: Spring Boot reports why, and truce serve exits instead of hanging.
         CommandRun run = CommandRun.truce("serve", "--port", "0", "--data-dir", dataDir.toString(),
-                "--logging.level.root=OFF");
+                "--truce.github.app-id=1", "--management.server.port=0", "--logging.level.root=OFF");
 
         assertThat(run.exitCode()).isEqualTo(ResolveCommand.EXIT_FAILURE);
         assertThat(run.err()).contains("did not start");

@@ -46,6 +46,31 @@ class PullRequestPipelineTest {
     }
 
     @Test
+    void everyResolvedPullRequestIsCountedFileByFileAndHunkByHunk() throws Exception {
+        List<String> counted = new java.util.ArrayList<>();
+        s.withMetrics(new dev.truce.observe.ResolutionMetrics() {
+            @Override
+            public void file(FileOutcome outcome) {
+                counted.add("file " + outcome.tag());
+            }
+
+            @Override
+            public void hunk(HunkResult outcome, String decidedBy) {
+                counted.add("hunk " + outcome.tag() + " by " + decidedBy);
+            }
+
+            @Override
+            public void validation(ValidationResult outcome, java.time.Duration took) {
+                counted.add("validation " + outcome.tag());
+            }
+        });
+
+        s.conflicting(HEAD, MAIN).resolve();
+
+        assertThat(counted).containsExactly("hunk resolved by one-side-changed", "file resolved");
+    }
+
+    @Test
     void aJobThatRunsOutOfTimeLeavesWhatIsUndecidedToAHumanAndPushesNothing() throws Exception {
         s.conflicting(HEAD, MAIN);
         // The fetch takes 20 minutes of the job's 15 (truce.limits.job-timeout's default).

@@ -62,6 +62,14 @@ final class PullRequestScenario implements AutoCloseable {
                 new InMemoryCommentLedger(1000), PipelineSettings.defaults(APP).withFetchDepth(2, 64), clock);
     }
 
+    /** The pipeline records what it resolved in {@code metrics}. */
+    PullRequestScenario withMetrics(dev.truce.observe.ResolutionMetrics metrics) {
+        pipeline = new PullRequestPipeline(gitHub, new RepositoryCache(dir.resolve("cache"), 1L << 30, clock),
+                new InMemoryCommentLedger(1000), PipelineSettings.defaults(APP).withFetchDepth(2, 64), clock,
+                AppModels.NONE, metrics);
+        return this;
+    }
+
     /** The pipeline asks {@code models} about the hunks no strategy resolves, where the repository allows it. */
     PullRequestScenario withModels(AppModels models) {
         pipeline = new PullRequestPipeline(gitHub, new RepositoryCache(dir.resolve("cache"), 1L << 30, clock),

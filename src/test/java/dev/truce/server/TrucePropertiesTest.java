@@ -42,4 +42,15 @@ class TrucePropertiesTest {
         assertThatThrownBy(() -> new TruceProperties.Webhook(DataSize.ofMegabytes(5), DataSize.ofMegabytes(64), minute,
                 Duration.ZERO)).hasMessageContaining("truce.webhook.delivery-retention");
     }
+
+    @Test
+    void a_negative_shutdown_grace_and_an_unknown_setup_store_are_rejected_naming_the_property() {
+        assertThatThrownBy(() -> new TruceProperties.Jobs(Duration.ofSeconds(10), 4, 5, Duration.ofSeconds(30),
+                Duration.ofSeconds(10), 6, 2, null, Duration.ofSeconds(-1)))
+                .hasMessageContaining("truce.jobs.shutdown-grace");
+        assertThatThrownBy(() -> new TruceProperties.Setup(null, null, "vault", null))
+                .hasMessageContaining("truce.setup.store");
+        org.assertj.core.api.Assertions.assertThat(new TruceProperties.Setup(null, null, "show", "t0k3n").toString())
+                .doesNotContain("t0k3n");
+    }
 }
