@@ -107,12 +107,12 @@ public final class FileResolver {
     /**
      * Resolves {@code file} before {@code deadline}.
      *
-     * @param versions  the file's three versions, read when the model is asked or the result is checked
-     * @param story     why each side changed, read when the model is asked
-     * @param elsewhere what each side changed in the merge's other files, read when the model is asked
+     * @param inputs what the model and the checks may read beyond the file, on first use
      */
-    public Result resolve(ConflictedFile file, Supplier<FileVersions> versions, Supplier<ChangeStory> story,
-            Supplier<RelatedChanges.Elsewhere> elsewhere, Deadline deadline) {
+    public Result resolve(ConflictedFile file, FileInputs inputs, Deadline deadline) {
+        Supplier<FileVersions> versions = inputs.versions();
+        Supplier<ChangeStory> story = inputs.story();
+        Supplier<RelatedChanges.Elsewhere> elsewhere = inputs.elsewhere();
         FileResolution resolution = strategies.resolve(file, deadline);
         List<HunkCall> calls = new ArrayList<>();
         if (model != null && file.hasHunks() && !resolution.isFullyResolved() && !resolution.needsRegeneration()) {

@@ -51,8 +51,8 @@ public final class MergeResolver {
                     resolutions.add(ignored(conflict));
                     continue;
                 }
-                FileResolver.Result resolved = files.resolve(conflict.file(),
-                        () -> versions(reader, conflict), () -> story(merge, conflict, request), elsewhere,
+                FileResolver.Result resolved = files.resolve(conflict.file(), new FileInputs(
+                        () -> versions(reader, conflict), () -> story(merge, conflict, request), elsewhere),
                         request.fileDeadline());
                 resolutions.add(resolved.resolution());
                 calls.addAll(resolved.modelCalls());

@@ -16,7 +16,7 @@ import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictHunk.Side;
 import dev.truce.conflict.ConflictModelBuilder;
 import dev.truce.conflict.ConflictedFile;
-import dev.truce.context.RelatedChanges;
+import dev.truce.engine.FileInputs;
 import dev.truce.engine.FileResolver;
 import dev.truce.model.ModelStage;
 import dev.truce.resolve.Deadline;
@@ -66,8 +66,7 @@ public final class EvalRunner {
         try {
             file = builder.build(evalCase.versions(), evalCase.kind(), null);
             t1 = System.nanoTime();
-            result = files.resolve(file, evalCase::versions, evalCase::story, () -> RelatedChanges.Elsewhere.NONE,
-                    Deadline.NONE);
+            result = files.resolve(file, FileInputs.of(evalCase.versions()).withStory(evalCase::story), Deadline.NONE);
             resolution = result.resolution();
         } catch (RuntimeException | StackOverflowError e) {
             // One bad case must not end a run over a thousand: it is counted and reported instead.

@@ -11,9 +11,7 @@ import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictModelBuilder;
 import dev.truce.conflict.ConflictedFile;
 import dev.truce.conflict.FileVersions;
-import dev.truce.context.ChangeStory;
 import dev.truce.context.PromptStyle;
-import dev.truce.context.RelatedChanges;
 import dev.truce.fixtures.ScriptedModel;
 import dev.truce.model.ModelStage;
 import dev.truce.resolve.Deadline;
@@ -151,8 +149,7 @@ class FileResolverChecksTest {
 
     private static FileResolver.Result resolve(FileResolver resolver, FileVersions versions) {
         ConflictedFile file = new ConflictModelBuilder().build(versions);
-        return resolver.resolve(file, () -> versions, () -> ChangeStory.NONE, () -> RelatedChanges.Elsewhere.NONE,
-                Deadline.NONE);
+        return resolver.resolve(file, FileInputs.of(versions), Deadline.NONE);
     }
 
     private static ModelStage stage(ScriptedModel model) {
