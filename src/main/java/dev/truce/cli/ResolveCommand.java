@@ -22,6 +22,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.truce.conflict.ConflictHunk;
+import dev.truce.engine.BuildReport;
+import dev.truce.engine.BuildValidator;
 import dev.truce.engine.FileResolver;
 import dev.truce.engine.MergeRequest;
 import dev.truce.engine.MergeResolver;
@@ -42,6 +44,7 @@ import dev.truce.resolve.HunkOutcome;
 import dev.truce.resolve.Resolver;
 import dev.truce.strategy.ReceivingSide;
 import dev.truce.strategy.ResolutionStrategy;
+import dev.truce.validate.FileChecks;
 
 /**
  * {@code truce resolve}: merges two revisions in memory and writes a two-parent merge commit on a new branch,
@@ -110,6 +113,11 @@ final class ResolveCommand implements Callable<Integer> {
     @Mixin
     StrategyOptions strategies = new StrategyOptions();
 
+    @Mixin
+    ValidationOptions validation = new ValidationOptions();
+
+    private BuildValidator build;
+
     private List<ResolutionStrategy> chain;
 
     private ModelStage stage;
@@ -129,6 +137,7 @@ final class ResolveCommand implements Callable<Integer> {
         try {
             stage = modelOptions.stage();
             chain = strategies.chain(receiving);
+            build = validation.validator();
         } catch (ModelClientFactory.UnknownModelException | IllegalArgumentException e) {
             err.println("truce: " + e.getMessage());
             return EXIT_INPUT;
@@ -152,24 +161,31 @@ final class ResolveCommand implements Callable<Integer> {
         out.printf("Merging %s (%s) into %s (%s): %s%n", theirs, theirsShort, ours, oursShort,
                 merge.isClean() ? "no conflicts" : merge.conflicts().size() + " conflicted file(s)");
 
-        List<FileResolution> resolutions = resolve(merge);
+        ResolvedMerge resolved = resolve(merge);
+        List<FileResolution> resolutions = resolved.resolutions();
         List<ResolveReport.FileReport> files = new ArrayList<>();
         for (int i = 0; i < resolutions.size(); i++) {
             print(out, merge.conflicts().get(i), resolutions.get(i), null);
             files.add(ResolveReport.file(merge.conflicts().get(i), resolutions.get(i), null));
         }
-        writeReport(files);
+        writeReport(files, resolved.build());
         long left = resolutions.stream().filter(r -> !r.isFullyResolved()).count();
         if (left > 0 && !writePartial) {
             out.printf("%d file(s) still conflicted; nothing written (--write-partial writes them with conflict"
                     + " markers).%n", left);
             return EXIT_CONFLICTS_LEFT;
         }
+        if (resolved.build().failed() && !writePartial) {
+            out.println("The resolved merge does not build; nothing written (--write-partial writes it anyway).");
+            return EXIT_CONFLICTS_LEFT;
+        }
         String name = branch != null ? branch : "truce/resolve-" + oursShort + "-" + theirsShort;
-        WrittenMerge written = new MergeCommitWriter(writePartial, force).write(merge, resolutions, name);
+        WrittenMerge written = new MergeCommitWriter(writePartial, force).write(merge, resolutions, name,
+                BuildText.commitNote(resolved.build()));
         out.printf("Wrote branch %s at %s%s%n", written.branch(), written.commit().name(),
-                written.partial() ? " (PARTIAL: " + left + " file(s) still conflicted, see the commit message)" : "");
-        return left > 0 ? EXIT_CONFLICTS_LEFT : EXIT_RESOLVED;
+                written.partial() ? " (PARTIAL: " + left + " file(s) still conflicted, see the commit message)"
+                        : resolved.build().failed() ? " (the build FAILED, see the commit message)" : "");
+        return left > 0 || resolved.build().failed() ? EXIT_CONFLICTS_LEFT : EXIT_RESOLVED;
     }
 
     private int resolveWorkTree(Repository repository) throws MergeInputException, IOException {
@@ -177,19 +193,25 @@ final class ResolveCommand implements Callable<Integer> {
         ConflictedWorkTree workTree = ConflictedWorkTree.open(repository);
         out.printf("Resolving the merge in progress in %s: %d conflicted file(s)%n", repository.getWorkTree(),
                 workTree.conflicts().size());
-        List<FileResolution> resolutions = resolve(workTree.merge());
+        ResolvedMerge resolved = resolve(workTree.merge());
+        List<FileResolution> resolutions = resolved.resolutions();
+        // A merge that does not build is not staged: with --write-partial its files are written, unstaged.
+        boolean buildFailed = resolved.build().failed();
         List<ResolveReport.FileReport> files = new ArrayList<>();
         int staged = 0;
         for (int i = 0; i < resolutions.size(); i++) {
             PathConflict conflict = workTree.conflicts().get(i);
-            ConflictedWorkTree.Outcome outcome = workTree.apply(conflict, resolutions.get(i), writePartial);
+            ConflictedWorkTree.Outcome outcome = buildFailed
+                    ? (writePartial ? workTree.writeUnstaged(conflict, resolutions.get(i))
+                            : ConflictedWorkTree.Outcome.LEFT)
+                    : workTree.apply(conflict, resolutions.get(i), writePartial);
             if (outcome == ConflictedWorkTree.Outcome.STAGED) {
                 staged++;
             }
             print(out, conflict, resolutions.get(i), outcome.description());
             files.add(ResolveReport.file(conflict, resolutions.get(i), outcome.description()));
         }
-        writeReport(files);
+        writeReport(files, resolved.build());
         int left = resolutions.size() - staged;
         if (left == 0) {
             out.println("All conflicts resolved and staged; review with 'git diff --cached', then 'git commit'.");
@@ -199,9 +221,10 @@ final class ResolveCommand implements Callable<Integer> {
         return EXIT_CONFLICTS_LEFT;
     }
 
-    /** The engine's answer for every conflicted file; prints what the model was asked, when it was. */
-    private List<FileResolution> resolve(ComputedMerge merge) throws IOException {
-        ResolvedMerge resolved = new MergeResolver(new FileResolver(new Resolver(chain), stage))
+    /** The engine's answer for every conflicted file; prints what the model was asked and the build, when run. */
+    private ResolvedMerge resolve(ComputedMerge merge) throws IOException {
+        FileResolver files = new FileResolver(new Resolver(chain), stage, new FileChecks(), validation.repairRounds);
+        ResolvedMerge resolved = new MergeResolver(files, build, "no --validate command given")
                 .resolve(merge, MergeRequest.LOCAL);
         if (!resolved.modelCalls().isEmpty()) {
             Usage usage = resolved.modelUsage();
@@ -210,7 +233,8 @@ final class ResolveCommand implements Callable<Integer> {
                     resolved.modelCalls().size(), usage.inputTokens(), usage.cachedInputTokens(), usage.outputTokens(),
                     resolved.modelMillis(), resolved.modelCost());
         }
-        return resolved.resolutions();
+        BuildText.print(spec.commandLine().getOut(), resolved.build(), build != null);
+        return resolved;
     }
 
     private static void print(PrintWriter out, PathConflict conflict, FileResolution resolution, String note) {
@@ -253,10 +277,10 @@ final class ResolveCommand implements Callable<Integer> {
         return out.toString();
     }
 
-    private void writeReport(List<ResolveReport.FileReport> files) {
+    private void writeReport(List<ResolveReport.FileReport> files, BuildReport build) {
         if (report != null) {
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValue(report, new ResolveReport(files));
+                    .writeValue(report, new ResolveReport(files, ResolveReport.build(build)));
         }
     }
 

@@ -4,17 +4,66 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.truce.conflict.ConflictHunk;
+import dev.truce.engine.BuildReport;
+import dev.truce.engine.BuildValidation;
 import dev.truce.merge.PathConflict;
 import dev.truce.model.NewCode;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
+import dev.truce.validate.BuildResult;
 
 /**
  * The machine-readable report of {@code truce resolve --report}: every conflicted file and every hunk.
  *
  * @param files one entry per conflicted file, sorted by path
+ * @param build whether and how the result was built ({@code --validate})
  */
-record ResolveReport(List<FileReport> files) {
+record ResolveReport(List<FileReport> files, BuildSummary build) {
+
+    /**
+     * The build.
+     *
+     * @param ran    whether a build ran
+     * @param passed whether the last build round passed
+     * @param notRun why no build ran, or {@code null}
+     * @param rounds each build round: the first, then one after each repair
+     */
+    record BuildSummary(boolean ran, boolean passed, String notRun, List<BuildRound> rounds) {
+    }
+
+    /**
+     * One build round.
+     *
+     * @param passed    whether every command passed
+     * @param commands  each command that ran, with how it ended
+     * @param problems  the failing command's diagnostics, with the hunk each falls in
+     * @param isolation how the commands ran (the sandbox, or that there was none)
+     * @param millis    how long checkout and commands took
+     */
+    record BuildRound(boolean passed, List<String> commands, List<Problem> problems, String isolation, long millis) {
+    }
+
+    /**
+     * One diagnostic of a failed build.
+     *
+     * @param path    the file, relative to the repository, or {@code null}
+     * @param line    the line, 0 when unknown
+     * @param message what the tool said
+     * @param hunk    the hunk of that file whose resolved lines hold it, or {@code null}: outside the conflicts
+     */
+    record Problem(String path, int line, String message, Integer hunk) {
+    }
+
+    /** The build part of the report. */
+    static BuildSummary build(BuildReport report) {
+        List<BuildRound> rounds = new ArrayList<>();
+        for (BuildValidation v : report.rounds()) {
+            rounds.add(new BuildRound(v.passed(), v.runs().stream().map(BuildResult::summary).toList(),
+                    v.problems().stream().map(p -> new Problem(p.diagnostic().path(), p.diagnostic().line(),
+                            p.diagnostic().message(), p.hunk())).toList(), v.isolation(), v.took().toMillis()));
+        }
+        return new BuildSummary(report.ran(), report.passed(), report.notRun(), rounds);
+    }
 
     /**
      * One conflicted file.

@@ -17,6 +17,14 @@ public enum FileType {
         this.label = label;
     }
 
+    /** Whether the file is a program's source (names in it refer to declarations a rename or a new signature moves). */
+    public boolean isProgramCode() {
+        return switch (this) {
+            case JAVA, KOTLIN, GROOVY, SCALA, PYTHON, GO, TYPESCRIPT, JAVASCRIPT, C, CPP, CSHARP, RUST, RUBY -> true;
+            default -> false;
+        };
+    }
+
     /** The report label, for example {@code java} or {@code maven-pom}. */
     public String label() {
         return label;

@@ -90,14 +90,15 @@ public final class FileResolver {
     /**
      * The outcome for one file.
      *
-     * @param resolution every hunk's outcome
-     * @param modelCalls per hunk sent to the model, what it cost (repair rounds included)
-     * @param unchecked  what the strategies and the model's first answers gave, before any check: for measuring what
-     *                   the checks changed
-     * @param rejections what the checks rejected, round by round
+     * @param resolution   every hunk's outcome
+     * @param modelCalls   per hunk sent to the model, what it cost (repair rounds included)
+     * @param unchecked    what the strategies and the model's first answers gave, before any check: for measuring
+     *                     what the checks changed
+     * @param rejections   what the checks rejected, round by round
+     * @param repairRounds how many repair rounds the model was asked for, all hunks together
      */
     public record Result(FileResolution resolution, List<HunkCall> modelCalls, FileResolution unchecked,
-            List<Rejection> rejections) {
+            List<Rejection> rejections, int repairRounds) {
         public Result {
             modelCalls = List.copyOf(modelCalls);
             rejections = List.copyOf(rejections);
@@ -110,22 +111,97 @@ public final class FileResolver {
      * @param inputs what the model and the checks may read beyond the file, on first use
      */
     public Result resolve(ConflictedFile file, FileInputs inputs, Deadline deadline) {
-        Supplier<FileVersions> versions = inputs.versions();
-        Supplier<ChangeStory> story = inputs.story();
-        Supplier<RelatedChanges.Elsewhere> elsewhere = inputs.elsewhere();
-        FileResolution resolution = strategies.resolve(file, deadline);
+        FileResolution resolution = guarded(strategies.resolve(file, deadline), inputs);
         List<HunkCall> calls = new ArrayList<>();
         if (model != null && file.hasHunks() && !resolution.isFullyResolved() && !resolution.needsRegeneration()) {
-            ModelStage.Result asked = model.apply(resolution, versions.get(), story.get(), elsewhere.get(), deadline);
+            ModelStage.Result asked = model.apply(resolution, inputs.versions().get(), inputs.story().get(),
+                    inputs.elsewhere().get(), deadline);
             resolution = asked.resolution();
             calls.addAll(asked.calls());
         }
-        FileResolution unchecked = resolution;
-        List<Rejection> rejections = new ArrayList<>();
-        // Only a complete text can be checked; a partial one is never committed (the App) or is marked (--write-partial).
-        for (int round = 1; checks != null && resolution.isFullyResolved() && !resolution.needsRegeneration();
-                round++) {
-            FileVersions sides = versions.get();
+        return settle(new Result(resolution, calls, resolution, List.of(), 0), inputs, deadline, Map.of(),
+                HunkOutcome.Cause.CHECK_FAILED);
+    }
+
+    /**
+     * The strategies' resolution without the hunks whose result depends on a change one side made elsewhere (see
+     * {@link RelatedChangeGuard}): those are left for the model, or a human, saying which change.
+     */
+    private static FileResolution guarded(FileResolution resolution, FileInputs inputs) {
+        boolean strategyDecidedCode = resolution.file().fileType().isProgramCode()
+                && resolution.outcomes().stream().anyMatch(o -> o.isResolved() && !o.byModel());
+        if (!strategyDecidedCode) {
+            return resolution;
+        }
+        Map<Integer, String> depends = RelatedChangeGuard.check(resolution, inputs.versions().get(),
+                inputs.elsewhere().get());
+        if (depends.isEmpty()) {
+            return resolution;
+        }
+        List<HunkOutcome> outcomes = new ArrayList<>(resolution.outcomes());
+        depends.forEach((hunk, why) -> outcomes.set(hunk, new HunkOutcome.Unresolved(hunk,
+                outcomes.get(hunk).decider(), HunkOutcome.Cause.CHECK_FAILED, "not taken: "
+                        + outcomes.get(hunk).strategy() + "'s result " + why, null)));
+        return new FileResolution(resolution.file(), outcomes);
+    }
+
+    /**
+     * Something outside this file's checks (the repository's build) found these resolved hunks wrong: each is
+     * demoted, repaired by the model with the problem fed back while repair rounds are left, and checked again; what
+     * cannot be repaired is declined with {@code cause} and the problem.
+     *
+     * @param previous the file's result so far
+     * @param problems per hunk id, what is wrong with its resolution (compiler errors with their lines)
+     */
+    public Result repair(Result previous, FileInputs inputs, Map<Integer, String> problems, HunkOutcome.Cause cause,
+            Deadline deadline) {
+        return settle(previous, inputs, deadline, problems, cause);
+    }
+
+    /**
+     * Demotes and repairs the hunks with {@code pending} problems, then checks the result; repeats with what the
+     * checks find until it passes, nothing is left to repair, or the rounds are used up.
+     */
+    private Result settle(Result start, FileInputs inputs, Deadline deadline, Map<Integer, String> pending,
+            HunkOutcome.Cause cause) {
+        ConflictedFile file = start.resolution().file();
+        FileResolution resolution = start.resolution();
+        List<HunkCall> calls = new ArrayList<>(start.modelCalls());
+        List<Rejection> rejections = new ArrayList<>(start.rejections());
+        int rounds = start.repairRounds();
+        Map<Integer, String> problems = new LinkedHashMap<>(pending);
+        HunkOutcome.Cause why = cause;
+        while (true) {
+            if (!problems.isEmpty()) {
+                boolean mayRepair = model != null && rounds < repairRounds && !deadline.expired();
+                List<HunkOutcome> outcomes = new ArrayList<>(resolution.outcomes());
+                Map<Integer, ModelStage.Repair> repairs = new LinkedHashMap<>();
+                for (Map.Entry<Integer, String> problem : problems.entrySet()) {
+                    HunkOutcome outcome = outcomes.get(problem.getKey());
+                    if (mayRepair && outcome.lines() != null) {
+                        String from = outcome.byModel() ? "" : "(a deterministic strategy, " + outcome.strategy()
+                                + ", proposed this) ";
+                        repairs.put(problem.getKey(), new ModelStage.Repair(outcome.lines(),
+                                from + problem.getValue()));
+                    }
+                    outcomes.set(problem.getKey(), rejected(outcome, why, problem.getValue()));
+                }
+                resolution = new FileResolution(file, outcomes);
+                if (repairs.isEmpty()) {
+                    break;
+                }
+                rounds++;
+                ModelStage.Result repaired = model.repair(resolution, inputs.versions().get(), inputs.story().get(),
+                        inputs.elsewhere().get(), deadline, repairs, rounds);
+                resolution = repaired.resolution();
+                calls.addAll(repaired.calls());
+                problems.clear();
+            }
+            // Only a complete text can be checked; a partial one is never committed (the App) or is marked.
+            if (checks == null || !resolution.isFullyResolved() || resolution.needsRegeneration()) {
+                break;
+            }
+            FileVersions sides = inputs.versions().get();
             Map<Integer, LineRange> regions = regions(resolution);
             FileCheckResult result = checks.check(new ResolvedFile(file.path(), resolution.render(MarkerLabels.DEFAULT),
                     text(sides.base(), file.charset()), text(sides.ours(), file.charset()),
@@ -134,45 +210,32 @@ public final class FileResolver {
                 resolution = checked(resolution, result);
                 break;
             }
-            Map<Integer, List<CheckFailure>> failing = attribute(result.failures(), regions);
-            List<HunkOutcome> outcomes = new ArrayList<>(resolution.outcomes());
-            Map<Integer, ModelStage.Repair> repairs = new LinkedHashMap<>();
-            for (Map.Entry<Integer, List<CheckFailure>> entry : failing.entrySet()) {
-                HunkOutcome outcome = outcomes.get(entry.getKey());
-                String problem = entry.getValue().stream().map(FileResolver::describe)
-                        .collect(Collectors.joining("\n"));
-                entry.getValue().forEach(f -> rejections.add(new Rejection(entry.getKey(), outcome.decider(), f)));
-                boolean modelMayRepair = model != null && round <= repairRounds && !deadline.expired();
-                if (modelMayRepair) {
-                    String from = outcome.byModel() ? "" : "(a deterministic strategy, " + outcome.strategy()
-                            + ", proposed this) ";
-                    repairs.put(entry.getKey(), new ModelStage.Repair(outcome.lines(), from + problem));
-                }
-                outcomes.set(entry.getKey(), rejected(outcome, entry.getValue().get(0)));
+            for (Map.Entry<Integer, List<CheckFailure>> failing : attribute(result.failures(), regions).entrySet()) {
+                HunkOutcome outcome = resolution.outcomes().get(failing.getKey());
+                failing.getValue().forEach(f -> rejections.add(new Rejection(failing.getKey(), outcome.decider(), f)));
+                problems.put(failing.getKey(), failing.getValue().stream().map(FileResolver::describe)
+                        .collect(Collectors.joining("\n")));
             }
-            resolution = new FileResolution(file, outcomes);
-            if (repairs.isEmpty()) {
-                break;
-            }
-            ModelStage.Result repaired = model.repair(resolution, sides, story.get(), elsewhere.get(), deadline,
-                    repairs, round);
-            resolution = repaired.resolution();
-            calls.addAll(repaired.calls());
+            why = HunkOutcome.Cause.CHECK_FAILED;
         }
-        return new Result(resolution, calls, unchecked, rejections);
+        return new Result(resolution, calls, start.unchecked(), rejections, rounds);
     }
 
-    /** A resolved hunk that failed a check, left for the next round or a human with the check's message. */
-    private static HunkOutcome rejected(HunkOutcome outcome, CheckFailure failure) {
+    /** A resolved hunk that failed a check or the build, left for the next round or a human, saying why. */
+    private static HunkOutcome rejected(HunkOutcome outcome, HunkOutcome.Cause cause, String problem) {
+        if (!outcome.isResolved()) {
+            return outcome;
+        }
         String by = outcome.byModel() ? "the model's answer" : outcome.strategy() + "'s result";
-        return new HunkOutcome.Unresolved(outcome.hunkId(), outcome.decider(), HunkOutcome.Cause.CHECK_FAILED,
-                "not taken: " + by + " failed the " + failure.check().label() + " check: "
-                        + failure.diagnostic().message(), null);
+        String what = cause == HunkOutcome.Cause.BUILD_FAILED ? "breaks the build: " : "failed the ";
+        String first = problem.lines().findFirst().orElse(problem);
+        return new HunkOutcome.Unresolved(outcome.hunkId(), outcome.decider(), cause, "not taken: " + by + " "
+                + what + first, problem.contains("\n") ? problem : null);
     }
 
     private static String describe(CheckFailure failure) {
         int line = failure.diagnostic().line();
-        return failure.check().label() + " check" + (line > 0 ? ", line " + line : "") + ": "
+        return failure.check().label() + " check" + (line > 0 ? " at line " + line : "") + ": "
                 + failure.diagnostic().message();
     }
 

@@ -3,7 +3,9 @@ package dev.truce.engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.eclipse.jgit.lib.ObjectReader;
@@ -30,10 +32,25 @@ import dev.truce.resolve.HunkOutcome;
 public final class MergeResolver {
 
     private final FileResolver files;
+    private final BuildValidator build;
+    private final String noBuild;
 
-    /** A resolver of merges whose files are resolved by {@code files}. */
+    /** A resolver of merges whose files are resolved by {@code files}; nothing is built. */
     public MergeResolver(FileResolver files) {
+        this(files, null, BuildReport.NONE.notRun());
+    }
+
+    /**
+     * A resolver that also builds each merge it resolved completely, repairing what the build finds in the hunks
+     * (through {@code files}' model and repair rounds).
+     *
+     * @param build   the build, or {@code null} for none
+     * @param noBuild why there is no build, for reports, when {@code build} is {@code null}
+     */
+    public MergeResolver(FileResolver files, BuildValidator build, String noBuild) {
         this.files = files;
+        this.build = build;
+        this.noBuild = noBuild;
     }
 
     /**
@@ -42,25 +59,106 @@ public final class MergeResolver {
      * @throws IOException when a version of a file cannot be read from the repository
      */
     public ResolvedMerge resolve(ComputedMerge merge, MergeRequest request) throws IOException {
-        List<FileResolution> resolutions = new ArrayList<>();
-        List<HunkCall> calls = new ArrayList<>();
+        List<PathConflict> conflicts = merge.conflicts();
+        FileResolver.Result[] results = new FileResolver.Result[conflicts.size()];
+        FileInputs[] inputs = new FileInputs[conflicts.size()];
         Lazy<RelatedChanges.Elsewhere> elsewhere = new Lazy<>(() -> elsewhere(merge));
         try (ObjectReader reader = merge.objects().newReader()) {
-            for (PathConflict conflict : merge.conflicts()) {
+            for (int i = 0; i < conflicts.size(); i++) {
+                PathConflict conflict = conflicts.get(i);
                 if (request.ignored().contains(conflict.path())) {
-                    resolutions.add(ignored(conflict));
                     continue;
                 }
-                FileResolver.Result resolved = files.resolve(conflict.file(), new FileInputs(
-                        () -> versions(reader, conflict), () -> story(merge, conflict, request), elsewhere),
-                        request.fileDeadline());
-                resolutions.add(resolved.resolution());
-                calls.addAll(resolved.modelCalls());
+                inputs[i] = new FileInputs(new Lazy<>(() -> versions(reader, conflict)),
+                        () -> story(merge, conflict, request), elsewhere);
+                results[i] = files.resolve(conflict.file(), inputs[i], request.fileDeadline());
             }
+            ResolvedMerge resolved = assemble(merge, request, results);
+            if (build == null) {
+                return resolved.withBuild(BuildReport.notRun(noBuild));
+            }
+            return built(merge, request, results, inputs, resolved);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        ResolvedMerge result = new ResolvedMerge(merge, resolutions, request.ignored(), calls);
+    }
+
+    /**
+     * Builds a completely resolved merge; while the build fails in resolved hunks and repair rounds are left, repairs
+     * those hunks (the model gets the compiler's errors) and builds again.
+     */
+    private ResolvedMerge built(ComputedMerge merge, MergeRequest request, FileResolver.Result[] results,
+            FileInputs[] inputs, ResolvedMerge resolved) throws IOException {
+        List<BuildValidation> rounds = new ArrayList<>();
+        ResolvedMerge current = resolved;
+        while (current.allResolved() && !request.deadline().expired()) {
+            BuildValidation validation = build.validate(merge, current.resolutions());
+            rounds.add(validation);
+            if (validation.passed()) {
+                return markBuilt(current).withBuild(new BuildReport(rounds, null));
+            }
+            Map<Integer, Map<Integer, String>> byFile = problemsByFile(merge, validation);
+            if (byFile.isEmpty()) {
+                break; // nothing a hunk explains: the merge needs a human, the report says why
+            }
+            for (Map.Entry<Integer, Map<Integer, String>> file : byFile.entrySet()) {
+                int i = file.getKey();
+                results[i] = files.repair(results[i], inputs[i], file.getValue(), HunkOutcome.Cause.BUILD_FAILED,
+                        request.fileDeadline());
+            }
+            current = assemble(merge, request, results);
+        }
+        return current.withBuild(rounds.isEmpty() ? BuildReport.notRun(request.deadline().expired()
+                ? "the job ran out of time before the build" : "not every conflict was resolved")
+                : new BuildReport(rounds, null));
+    }
+
+    /** Per conflicted file (by index) and hunk id, the compiler's errors in that hunk's resolved lines. */
+    private static Map<Integer, Map<Integer, String>> problemsByFile(ComputedMerge merge, BuildValidation validation) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < merge.conflicts().size(); i++) {
+            index.put(merge.conflicts().get(i).path(), i);
+        }
+        Map<Integer, Map<Integer, String>> byFile = new LinkedHashMap<>();
+        for (BuildValidation.Problem problem : validation.problems()) {
+            if (problem.hunk() == null || !index.containsKey(problem.diagnostic().path())) {
+                continue;
+            }
+            var d = problem.diagnostic();
+            String line = validation.failure().command().display() + ": " + d.path() + (d.line() > 0 ? ":" + d.line()
+                    : "") + ": " + d.message();
+            byFile.computeIfAbsent(index.get(d.path()), k -> new LinkedHashMap<>())
+                    .merge(problem.hunk(), line, (a, b) -> a + "\n" + b);
+        }
+        return byFile;
+    }
+
+    /** Every resolved hunk, marked as having passed the build. */
+    private static ResolvedMerge markBuilt(ResolvedMerge resolved) {
+        List<FileResolution> out = new ArrayList<>();
+        for (FileResolution resolution : resolved.resolutions()) {
+            List<HunkOutcome> outcomes = new ArrayList<>();
+            for (HunkOutcome outcome : resolution.outcomes()) {
+                outcomes.add(outcome instanceof HunkOutcome.Resolved r ? r.checkedBy("build") : outcome);
+            }
+            out.add(new FileResolution(resolution.file(), outcomes));
+        }
+        return new ResolvedMerge(resolved.merge(), out, resolved.ignored(), resolved.modelCalls(), resolved.build());
+    }
+
+    /** The merge as its files' results stand, with the repository's new-code policy applied. */
+    private static ResolvedMerge assemble(ComputedMerge merge, MergeRequest request, FileResolver.Result[] results) {
+        List<FileResolution> resolutions = new ArrayList<>();
+        List<HunkCall> calls = new ArrayList<>();
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] == null) {
+                resolutions.add(ignored(merge.conflicts().get(i)));
+            } else {
+                resolutions.add(results[i].resolution());
+                calls.addAll(results[i].modelCalls());
+            }
+        }
+        ResolvedMerge result = new ResolvedMerge(merge, resolutions, request.ignored(), calls, BuildReport.NONE);
         return request.newCodeNeedsHuman() ? result.newCodeToHuman() : result;
     }
 

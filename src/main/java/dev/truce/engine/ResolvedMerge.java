@@ -21,19 +21,26 @@ import dev.truce.resolve.HunkOutcome;
  * @param resolutions one per conflict of {@code merge}, in the same order
  * @param ignored     conflicted paths left to a human untouched (a repository's {@code ignore} globs)
  * @param modelCalls  what the model was asked about, hunk by hunk, and what it cost
+ * @param build       whether the result was built, and how each build round went
  */
 public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolutions, Set<String> ignored,
-        List<HunkCall> modelCalls) {
+        List<HunkCall> modelCalls, BuildReport build) {
 
     public ResolvedMerge {
         resolutions = List.copyOf(resolutions);
         ignored = Set.copyOf(ignored);
         modelCalls = List.copyOf(modelCalls);
+        java.util.Objects.requireNonNull(build, "build");
     }
 
-    /** A merge resolved without asking a model. */
+    /** A merge resolved without asking a model or building it. */
     public ResolvedMerge(ComputedMerge merge, List<FileResolution> resolutions, Set<String> ignored) {
-        this(merge, resolutions, ignored, List.of());
+        this(merge, resolutions, ignored, List.of(), BuildReport.NONE);
+    }
+
+    /** This merge with its build report. */
+    public ResolvedMerge withBuild(BuildReport report) {
+        return new ResolvedMerge(merge, resolutions, ignored, modelCalls, report);
     }
 
     /** The tokens of every model call of this merge. */
@@ -55,9 +62,24 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
         return modelCalls.stream().mapToLong(HunkCall::latencyMillis).sum();
     }
 
-    /** Whether every conflict is resolved, so the merge commit has no markers and can be published. */
+    /**
+     * Whether every conflict is resolved (so the merge commit has no markers) and, when it was built, the build
+     * passed: then it can be published.
+     */
     public boolean isComplete() {
         return needsHuman().isEmpty();
+    }
+
+    /** Whether every conflicted file is resolved, whatever a build said. */
+    public boolean allResolved() {
+        for (int i = 0; i < resolutions.size(); i++) {
+            PathConflict conflict = merge.conflicts().get(i);
+            if (ignored.contains(conflict.path()) || !conflict.file().hasHunks()
+                    || !resolutions.get(i).isFullyResolved()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The resolved hunks, file by file. */
@@ -87,6 +109,21 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
                                 outcome.detail()));
                     }
                 }
+            }
+        }
+        if (build.failed() && out.isEmpty()) {
+            // Every hunk resolved, but the result does not build for reasons no hunk explains.
+            BuildValidation last = build.last();
+            List<BuildValidation.Problem> outside = last.problems().stream().filter(p -> p.hunk() == null).toList();
+            if (outside.isEmpty()) {
+                out.add(new Declined("(build)", null, null, "the merged result does not build: "
+                        + last.failure().summary(), null));
+            }
+            for (BuildValidation.Problem problem : outside.stream().limit(5).toList()) {
+                var d = problem.diagnostic();
+                out.add(new Declined(d.path() == null ? "(build)" : d.path(), null, null,
+                        "the merged result does not build" + (d.line() > 0 ? " (line " + d.line() + ")" : "") + ": "
+                                + d.message() + " (outside the conflicts: Truce did not change these lines)", null));
             }
         }
         return out;
@@ -120,7 +157,7 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
             }
             out.add(new FileResolution(resolution.file(), outcomes));
         }
-        return new ResolvedMerge(merge, out, ignored, modelCalls);
+        return new ResolvedMerge(merge, out, ignored, modelCalls, build);
     }
 
     /** Why a model's resolution with new code is left to a human under {@code newCode: human}. */

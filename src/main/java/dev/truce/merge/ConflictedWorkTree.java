@@ -41,6 +41,8 @@ public final class ConflictedWorkTree {
         LEFT("left as git wrote it"),
         /** Left as it was: no text to merge (binary, submodule, modify/delete, ...). */
         NOT_TEXT("left as git wrote it: not a text conflict"),
+        /** Written, fully resolved, but not staged: the resolved merge does not build. */
+        WRITTEN_UNBUILT("written, not staged: the resolved merge does not build"),
         /** Left as it was: edited since the merge, or its markers are gone. */
         EDITED("skipped: the file was edited since the merge (its conflict markers no longer match the index)");
 
@@ -155,6 +157,25 @@ public final class ConflictedWorkTree {
             throw new IOException("wrote " + conflict.path() + " but could not stage it: " + e.getMessage(), e);
         }
         return Outcome.STAGED;
+    }
+
+    /**
+     * Writes a fully resolved file without staging it (its merge does not build, so the user should look first); a
+     * file that is not fully resolved, not text, or edited since the merge is left as it is.
+     */
+    public Outcome writeUnstaged(PathConflict conflict, FileResolution resolution) throws IOException {
+        if (!conflict.file().hasHunks()) {
+            return Outcome.NOT_TEXT;
+        }
+        if (!resolution.isFullyResolved()) {
+            return Outcome.LEFT;
+        }
+        Path file = repository.getWorkTree().toPath().resolve(conflict.path());
+        if (!isAsMergeLeftIt(file, conflict)) {
+            return Outcome.EDITED;
+        }
+        Files.write(file, resolution.encode(LABELS));
+        return Outcome.WRITTEN_UNBUILT;
     }
 
     private boolean isAsMergeLeftIt(Path file, PathConflict conflict) throws IOException {

@@ -66,6 +66,15 @@ public final class MergeCommitWriter {
      */
     public WrittenMerge write(ComputedMerge merge, List<FileResolution> resolutions, String branch)
             throws MergeInputException, IOException {
+        return write(merge, resolutions, branch, null);
+    }
+
+    /**
+     * Writes the merge commit as {@link #write(ComputedMerge, List, String)} does, with {@code note} (a build's result,
+     * say; {@code null} for none) at the end of its message.
+     */
+    public WrittenMerge write(ComputedMerge merge, List<FileResolution> resolutions, String branch, String note)
+            throws MergeInputException, IOException {
         Repository repository = merge.repository();
         String refName = Constants.R_HEADS + branch;
         if (!Repository.isValidRefName(refName)) {
@@ -97,7 +106,7 @@ public final class MergeCommitWriter {
         PersonIdent ident = identity(repository);
         commit.setAuthor(ident);
         commit.setCommitter(ident);
-        commit.setMessage(message(merge, byPath));
+        commit.setMessage(note == null ? message(merge, byPath) : message(merge, byPath) + "\n" + note);
         ObjectId commitId = objects.insert(commit);
         objects.flushInto(repository);
 
@@ -114,12 +123,31 @@ public final class MergeCommitWriter {
         return new WrittenMerge(branch, commitId, !complete);
     }
 
+    /**
+     * The tree of the merge with every conflict resolved as given, inserted into the merge's overlay only (nothing is
+     * written to the repository): what a build validates before anything is committed.
+     *
+     * @param resolutions one resolution per conflict of {@code merge}, every one complete
+     * @throws IllegalStateException when a conflict is not resolved
+     */
+    public static ObjectId tree(ComputedMerge merge, List<FileResolution> resolutions) throws IOException {
+        Map<String, FileResolution> byPath = new HashMap<>();
+        resolutions.forEach(r -> byPath.put(r.file().path(), r));
+        for (PathConflict conflict : merge.conflicts()) {
+            FileResolution resolution = byPath.get(conflict.path());
+            if (resolution == null || (conflict.file().hasHunks() && !isResolved(resolution))) {
+                throw new IllegalStateException(conflict.path() + " is not resolved; only a resolved merge has a tree");
+            }
+        }
+        return buildTree(merge, byPath).writeTree(merge.objects());
+    }
+
     /** Whether a file's text is final: every hunk resolved (a clean rename merge has none). */
     static boolean isResolved(FileResolution resolution) {
         return resolution.file().hasHunks() && resolution.isFullyResolved();
     }
 
-    private DirCache buildTree(ComputedMerge merge, Map<String, FileResolution> byPath) throws IOException {
+    private static DirCache buildTree(ComputedMerge merge, Map<String, FileResolution> byPath) throws IOException {
         Set<String> replaced = new HashSet<>();
         for (PathConflict conflict : merge.conflicts()) {
             replaced.add(conflict.path());

@@ -54,7 +54,7 @@ class FileResolverChecksTest {
         assertThat(outcome).isInstanceOfSatisfying(HunkOutcome.Unresolved.class, u -> {
             assertThat(u.cause()).isEqualTo(HunkOutcome.Cause.CHECK_FAILED);
             assertThat(u.strategy()).isEqualTo("careless");
-            assertThat(u.reason()).startsWith("not taken: careless's result failed the syntax check: ")
+            assertThat(u.reason()).startsWith("not taken: careless's result failed the syntax check at line 3: ")
                     .contains("does not parse as Java (both sides do)");
         });
         assertThat(result.rejections()).singleElement().satisfies(r -> {
@@ -113,7 +113,7 @@ class FileResolverChecksTest {
         assertThat(model.requests).as("the first answer and two repair rounds").hasSize(3);
         assertThat(result.resolution().outcomes().get(0)).isInstanceOfSatisfying(HunkOutcome.Unresolved.class, u -> {
             assertThat(u.cause()).isEqualTo(HunkOutcome.Cause.CHECK_FAILED);
-            assertThat(u.reason()).startsWith("not taken: the model's answer failed the syntax check:");
+            assertThat(u.reason()).startsWith("not taken: the model's answer failed the syntax check");
         });
         assertThat(result.resolution().isFullyResolved()).isFalse();
         assertThat(result.rejections()).hasSize(3);
