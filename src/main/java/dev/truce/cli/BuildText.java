@@ -31,12 +31,17 @@ final class BuildText {
                 out.println("  " + ResolveCommand.terminalSafe(run.summary()));
             }
             validation.problems().stream().limit(MAX_PROBLEMS).forEach(p -> out.println("    "
-                    + ResolveCommand.terminalSafe(p.diagnostic().toString()) + (p.hunk() == null
+                    + ResolveCommand.terminalSafe(oneLine(p.diagnostic().toString())) + (p.hunk() == null
                             ? " [outside the conflicts]" : " [hunk " + p.hunk() + "]")));
             if (validation.problems().size() > MAX_PROBLEMS) {
                 out.printf("    ... and %d more%n", validation.problems().size() - MAX_PROBLEMS);
             }
         }
+    }
+
+    /** A tool's message of several lines on one line. */
+    static String oneLine(String text) {
+        return text.strip().replace("\r\n", "\n").replace("\n", " | ");
     }
 
     /** The lines the merge commit's message gets about the build, or {@code null} when none ran. */

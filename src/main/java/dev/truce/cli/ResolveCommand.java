@@ -228,10 +228,12 @@ final class ResolveCommand implements Callable<Integer> {
                 .resolve(merge, MergeRequest.LOCAL);
         if (!resolved.modelCalls().isEmpty()) {
             Usage usage = resolved.modelUsage();
-            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Model %s asked about %d hunk(s): %d tokens in"
-                    + " (%d cached), %d out, %d ms, estimated cost $%.6f%n", stage.strategyName(),
-                    resolved.modelCalls().size(), usage.inputTokens(), usage.cachedInputTokens(), usage.outputTokens(),
-                    resolved.modelMillis(), resolved.modelCost());
+            long hunks = resolved.modelCalls().stream().map(c -> c.hunkId()).distinct().count();
+            int asked = resolved.modelCalls().size();
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Model %s asked about %d hunk(s)%s: %d tokens in"
+                    + " (%d cached), %d out, %d ms, estimated cost $%.6f%n", stage.strategyName(), hunks,
+                    asked > hunks ? " (" + asked + " requests with the repairs)" : "", usage.inputTokens(),
+                    usage.cachedInputTokens(), usage.outputTokens(), resolved.modelMillis(), resolved.modelCost());
         }
         BuildText.print(spec.commandLine().getOut(), resolved.build(), build != null);
         return resolved;
@@ -245,9 +247,11 @@ final class ResolveCommand implements Callable<Integer> {
             HunkOutcome outcome = resolution.outcomes().get(hunk.id());
             List<String> added = NewCode.of(hunk, outcome);
             // The local user may see the details (the endpoint, the provider's error) the App keeps in its log.
+            int rounds = outcome instanceof HunkOutcome.Resolved r ? r.repairRounds() : 0;
             out.printf("    hunk %d (ours line %d, theirs line %d): %s - %s%s%s%n", hunk.id(), hunk.oursLine(),
                     hunk.theirsLine(), outcome.isResolved() ? "resolved by " + outcome.strategy()
-                            : outcome.status().label(), terminalSafe(outcome.reason()),
+                            + (rounds > 0 ? " after " + rounds + " repair round(s)" : "") : outcome.status().label(),
+                    terminalSafe(outcome.reason()),
                     outcome.detail() == null ? "" : " [" + terminalSafe(outcome.detail()) + "]",
                     added.isEmpty() ? "" : " - NEW CODE: " + added.size() + " line(s) in none of base, ours, theirs");
             for (String line : added) {

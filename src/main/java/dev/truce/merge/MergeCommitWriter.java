@@ -231,6 +231,8 @@ public final class MergeCommitWriter {
                 HunkOutcome outcome = resolution.outcomes().get(hunk.id());
                 text.append("  hunk ").append(hunk.id()).append(" (ours line ").append(hunk.oursLine())
                         .append("): ").append(outcome.isResolved() ? outcome.strategy() : outcome.status().label())
+                        .append(outcome instanceof HunkOutcome.Resolved r && r.repairRounds() > 0
+                                ? " after " + r.repairRounds() + " repair round(s)" : "")
                         .append(" - ").append(outcome.reason()).append("\n");
             }
         }
