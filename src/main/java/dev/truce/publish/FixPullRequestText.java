@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.truce.engine.BuildReport;
+import dev.truce.engine.BuildValidation;
 import dev.truce.engine.ResolvedMerge;
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.github.PullRequestInfo;
 import dev.truce.merge.PathConflict;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
+import dev.truce.validate.BuildResult;
 
 /**
  * The Markdown Truce writes on GitHub: the fix pull request's title and body, and its comments. Every comment
@@ -27,6 +30,10 @@ public final class FixPullRequestText {
 
     /** New code shown per hunk in a table's note; the fix branch has all of it. */
     static final int MAX_NEW_CODE_CHARS = 4_000;
+
+    /** The end of a failing build's log shown in a comment; the full log stays with the operator. */
+    static final int MAX_LOG_LINES = 40;
+    static final int MAX_LOG_CHARS = 6_000;
 
     /** How ModelStage ends a resolved hunk's reason: kept when a long rationale is cut. */
     private static final Pattern CONFIDENCE = Pattern.compile("(?s)(.*) \\(confidence (high|medium|low)\\)");
@@ -58,6 +65,7 @@ public final class FixPullRequestText {
         if (!declined.isEmpty()) {
             text.append("\n**Declined** (left to a human):\n\n").append(declinedList(declined));
         }
+        text.append(validation(resolved.build()));
         text.append("\nThis is a merge commit with two parents (the head of #").append(pr.number())
                 .append(" first, ").append(Markdown.code(pr.baseRef())).append(" second): both histories are kept"
                         + " and nothing is rewritten. Merging this pull request into ")
@@ -80,6 +88,9 @@ public final class FixPullRequestText {
                 .append(Markdown.code(pr.baseRef())).append(", and Truce cannot resolve all of it: ")
                 .append(declined.size()).append(" part(s) need a human. Truce does not guess; here is each one:\n\n")
                 .append(declinedList(declined));
+        if (resolved.build().ran()) {
+            text.append(validation(resolved.build()));
+        }
         if (resolved.resolvedHunks() > 0) {
             text.append("\nTruce could decide ").append(resolved.resolvedHunks()).append(" other hunk(s); it opens no"
                     + " fix pull request for a partial merge, so conflict markers never land in a branch.\n");
@@ -131,7 +142,7 @@ public final class FixPullRequestText {
                 + "git commit --no-edit\n";
         StringBuilder text = new StringBuilder("Truce resolved the conflicts of this pull request with ")
                 .append(Markdown.code(base)).append(" (").append(why).append(").\n\n").append(table(resolved))
-                .append(newCodeNote(resolved))
+                .append(newCodeNote(resolved)).append(validation(resolved.build()))
                 .append("\nTo apply it: save the patch below as `truce.patch`, then on this branch:\n\n")
                 .append(Markdown.fenced("sh", commands)).append("\n");
         String fenced = patch;
@@ -239,6 +250,61 @@ public final class FixPullRequestText {
             return Markdown.cell(confidence.group(1)) + " (confidence " + confidence.group(2) + ")";
         }
         return Markdown.cell(reason);
+    }
+
+    /**
+     * How the resolution was checked: always the in-process checks; then each build round (commands, result,
+     * duration, how isolated) and the end of a failing command's log, or why no build ran.
+     */
+    static String validation(BuildReport build) {
+        StringBuilder text = new StringBuilder("\n**Validation**: every resolved file was checked for conflict markers,"
+                + " syntax and imports.");
+        if (!build.ran()) {
+            return text.append(" No build ran: ").append(Markdown.text(build.notRun())).append(".\n").toString();
+        }
+        int repairs = build.rounds().size() - 1;
+        text.append(" The merged tree was built ").append(build.rounds().size()).append(" time(s)")
+                .append(repairs > 0 ? " (the first build, then after each of " + repairs + " repair round(s))" : "")
+                .append(": ").append(build.passed() ? "**passed**" : "**failed**").append(".\n\n");
+        int round = 0;
+        for (BuildValidation validation : build.rounds()) {
+            text.append("- ").append(round++ == 0 ? "First build" : "After repair round " + (round - 1)).append(", ")
+                    .append(seconds(validation.took())).append(":\n");
+            for (BuildResult run : validation.runs()) {
+                text.append("  - ").append(Markdown.code(run.command().display())).append(' ').append(status(run))
+                        .append(" in ").append(seconds(run.elapsed())).append("\n");
+            }
+        }
+        text.append("\nHow the build ran: ").append(Markdown.text(build.last().isolation())).append(".\n");
+        BuildResult failure = build.last().failure();
+        if (failure != null) {
+            List<String> lines = failure.output().lines().map(Markdown::reviewable).toList();
+            List<String> tail = lines.subList(Math.max(0, lines.size() - MAX_LOG_LINES), lines.size());
+            String shown = String.join("\n", tail);
+            if (shown.length() > MAX_LOG_CHARS) {
+                shown = "…" + shown.substring(shown.length() - MAX_LOG_CHARS);
+            }
+            text.append("\n<details><summary>The last ").append(tail.size()).append(" line(s) of ")
+                    .append(Markdown.code(failure.command().display())).append("</summary>\n\n")
+                    .append(Markdown.fenced("", shown))
+                    .append("\n</details>\n");
+        }
+        return text.toString();
+    }
+
+    private static String status(BuildResult run) {
+        switch (run.status()) {
+            case PASSED:
+                return "passed";
+            case TIMED_OUT:
+                return "was killed at its time limit";
+            default:
+                return "failed (exit code " + run.exitCode() + ")";
+        }
+    }
+
+    private static String seconds(java.time.Duration took) {
+        return took.toMillis() / 100 / 10.0 + " s";
     }
 
     private static String declinedList(List<ResolvedMerge.Declined> declined) {

@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.truce.engine.BuildReport;
+import dev.truce.engine.BuildValidation;
 import dev.truce.engine.FileResolver;
 import dev.truce.engine.MergeRequest;
 import dev.truce.engine.MergeResolver;
@@ -42,6 +44,8 @@ import dev.truce.resolve.Deadline;
 import dev.truce.resolve.Resolver;
 import dev.truce.strategy.ReceivingSide;
 import dev.truce.strategy.Strategies;
+import dev.truce.validate.BuildResult;
+import dev.truce.validate.FileChecks;
 
 /**
  * From a pull request to a fix: reads the repository's settings from the base, fetches just enough history,
@@ -67,6 +71,7 @@ public final class PullRequestPipeline implements PullRequestWork {
     private final AppModels models;
     private final Clock clock;
     private final ResolutionMetrics metrics;
+    private final AppBuilds builds;
 
     /** A pipeline without models, working in {@code cache}, talking to GitHub through {@code gitHub}. */
     public PullRequestPipeline(GitHubGateway gitHub, RepositoryCache cache, CommentLedger ledger,
@@ -83,6 +88,16 @@ public final class PullRequestPipeline implements PullRequestWork {
     /** A pipeline that also records what the engine made of each pull request in {@code metrics}. */
     public PullRequestPipeline(GitHubGateway gitHub, RepositoryCache cache, CommentLedger ledger,
             PipelineSettings settings, Clock clock, AppModels models, ResolutionMetrics metrics) {
+        this(gitHub, cache, ledger, settings, clock, models, metrics, AppBuilds.OFF);
+    }
+
+    /**
+     * A pipeline that also builds each complete resolution with the repository's {@code validation:} commands where
+     * {@code builds} allows it, and repairs what the build finds.
+     */
+    public PullRequestPipeline(GitHubGateway gitHub, RepositoryCache cache, CommentLedger ledger,
+            PipelineSettings settings, Clock clock, AppModels models, ResolutionMetrics metrics, AppBuilds builds) {
+        this.builds = builds;
         this.metrics = metrics;
         this.models = models;
         this.clock = clock;
@@ -138,6 +153,7 @@ public final class PullRequestPipeline implements PullRequestWork {
                     // newCode: human leaves a model's answer that adds code in none of the three versions to a human.
                     .newCodeToHuman(config.newCode() == NewCodePolicy.HUMAN));
             metrics.resolved(resolved);
+            recordBuilds(resolved.build());
             if (job.expired()) {
                 log.warn("{}#{} took longer than truce.limits.job-timeout ({}); what was left undecided goes to a"
                         + " human", repo.fullName(), pr.number(), settings.jobTimeout());
@@ -242,6 +258,15 @@ public final class PullRequestPipeline implements PullRequestWork {
         return true;
     }
 
+    private void recordBuilds(BuildReport report) {
+        for (BuildValidation round : report.rounds()) {
+            BuildResult last = round.runs().get(round.runs().size() - 1);
+            metrics.validation(last.passed() ? ResolutionMetrics.ValidationResult.PASSED
+                    : last.status() == BuildResult.Status.TIMED_OUT ? ResolutionMetrics.ValidationResult.TIMED_OUT
+                            : ResolutionMetrics.ValidationResult.FAILED, round.took());
+        }
+    }
+
     /** The stage of the model this repository allows, charged to this pull request, or {@code null}. */
     private ModelStage modelStage(RepoRef repo, PullRequestInfo pr, RepoConfig config) {
         AppModels.Choice choice = models.choose(repo.owner(), config);
@@ -259,12 +284,15 @@ public final class PullRequestPipeline implements PullRequestWork {
 
     /**
      * The engine for this repository: its strategy chain, with the base as the receiving side (the PR branch receives
-     * the merge, and the result reaches the base through the PR), and the model it allows, charged to this PR.
+     * the merge, and the result reaches the base through the PR), the model it allows, charged to this PR, and its
+     * build where this server may run it.
      */
     private MergeResolver engine(RepoRef repo, PullRequestInfo pr, RepoConfig config) {
         // truce.yml's strategy names were checked when it was read.
         Resolver strategies = new Resolver(Strategies.select(ReceivingSide.THEIRS, config.strategies().with(),
                 config.strategies().without()), settings.maxLineLength());
-        return new MergeResolver(new FileResolver(strategies, modelStage(repo, pr, config)));
+        AppBuilds.Choice build = builds.forRepository(config.validation());
+        return new MergeResolver(new FileResolver(strategies, modelStage(repo, pr, config), new FileChecks(),
+                builds.repairRounds()), build.validator(), build.notRun());
     }
 }

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,10 +32,14 @@ import dev.truce.provider.JdbcBudgetLedger;
 import dev.truce.provider.ModelCatalog;
 import dev.truce.publish.AppIdentity;
 import dev.truce.publish.JdbcCommentLedger;
+import dev.truce.pullrequest.AppBuilds;
 import dev.truce.pullrequest.AppModels;
 import dev.truce.pullrequest.PipelineSettings;
 import dev.truce.pullrequest.PullRequestPipeline;
 import dev.truce.pullrequest.PullRequestWork;
+import dev.truce.validate.BuildEnvironment;
+import dev.truce.validate.BuildLimits;
+import dev.truce.validate.SandboxSettings;
 
 /**
  * The real GitHub App: the hub4j gateway with the App's key, and the pull request pipeline on a repository cache
@@ -81,7 +87,33 @@ class GitHubAppConfiguration {
         PipelineSettings settings = PipelineSettings.defaults(app).withLimits(properties.github().gitTimeout(),
                 limits.jobTimeout(), limits.fileTimeout(), limits.maxLineLength());
         return new PullRequestPipeline(gitHub, cache, commentLedger, settings, Clock.systemUTC(),
-                appModels(properties.models(), budgetLedger, registry), resolutionMetrics);
+                appModels(properties.models(), budgetLedger, registry), resolutionMetrics,
+                builds(properties.validation(), properties.dataDir(), cacheDir));
+    }
+
+    /**
+     * Where repository builds may run: the sandbox hides Truce's data folder and repository cache even where an
+     * operator's readable folder contains them.
+     */
+    static AppBuilds builds(TruceProperties.Validation validation, Path dataDir, Path cacheDir) {
+        AppBuilds.Policy policy = AppBuilds.Policy.valueOf(validation.builds().toUpperCase(java.util.Locale.ROOT));
+        BuildLimits limits = new BuildLimits(validation.buildTimeout(), BuildLimits.DEFAULTS.cpuSeconds(),
+                validation.buildMemory().toBytes(), BuildLimits.DEFAULTS.processes(), BuildLimits.DEFAULTS.fileBytes(),
+                BuildLimits.DEFAULTS.outputBytes(), BuildLimits.DEFAULTS.tmpBytes());
+        BuildEnvironment environment;
+        try {
+            environment = BuildEnvironment.of(System.getenv(), validation.environment(), Map.of("CI", "true"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("truce.validation.environment: " + e.getMessage(), e);
+        }
+        SandboxSettings sandbox = SandboxSettings.defaults().withLimits(limits).withEnvironment(environment)
+                .withPaths(validation.sandboxRead().stream().map(p -> p.toAbsolutePath().normalize()).toList(),
+                        List.of(dataDir.toAbsolutePath().normalize(), cacheDir.toAbsolutePath().normalize()));
+        if (policy == AppBuilds.Policy.UNSANDBOXED) {
+            log.warn("truce.validation.builds=unsandboxed: repositories' builds run WITHOUT a sandbox, with this"
+                    + " server's user's rights and network; every fix pull request says so");
+        }
+        return new AppBuilds(policy, sandbox, validation.repairRounds());
     }
 
     /** Which one-off comments were posted, in the database so every replica sees it. */

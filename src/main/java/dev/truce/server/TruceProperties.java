@@ -2,6 +2,7 @@ package dev.truce.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -20,6 +21,7 @@ import org.springframework.util.unit.DataSize;
  * @param jobs     the durable job queue's workers
  * @param webhook  the webhook endpoint
  * @param limits   bounds on the work one event may cause
+ * @param validation whether and how repositories' builds check a resolution, and the repair rounds
  * @param models   the models the App may ask about hunks no strategy resolves
  * @param setup    the setup page that registers the App when no credentials are configured
  */
@@ -31,6 +33,7 @@ public record TruceProperties(
         @DefaultValue Jobs jobs,
         @DefaultValue Webhook webhook,
         @DefaultValue Limits limits,
+        @DefaultValue Validation validation,
         @DefaultValue Models models,
         @DefaultValue Setup setup) {
 
@@ -242,6 +245,53 @@ public record TruceProperties(
                 throw new IllegalArgumentException("truce.limits.max-line-length must be at least 1, was "
                         + maxLineLength);
             }
+        }
+    }
+
+    /**
+     * Validation of a resolution by the repository's own build ({@code validation:} in its {@code .github/truce.yml}).
+     * A build is untrusted code from the repository: by default it runs only in the bubblewrap sandbox (no network,
+     * only its checkout writable, nothing of Truce's readable), and not at all where the sandbox cannot run.
+     *
+     * @param builds        {@code sandboxed} (default): in the sandbox only; {@code unsandboxed}: without one, with
+     *                      Truce's user's rights and network (each fix pull request says so); {@code off}: never
+     * @param buildTimeout  a build command is killed, with everything it started, after this long
+     * @param buildMemory   private writable memory per build process
+     * @param repairRounds  how often the model may answer again after a failed check or build (0: never)
+     * @param sandboxRead   host folders a sandboxed build may read (a shared, read-only Maven or Gradle cache for
+     *                      offline builds); never Truce's data folder, which stays hidden
+     * @param environment   names of Truce's environment variables passed to builds ({@code MAVEN_OPTS}); names that
+     *                      look like secrets or Truce settings are refused at start-up
+     */
+    public record Validation(
+            @DefaultValue("sandboxed") String builds,
+            @DefaultValue("10m") Duration buildTimeout,
+            @DefaultValue("4GB") DataSize buildMemory,
+            @DefaultValue("2") int repairRounds,
+            @DefaultValue List<Path> sandboxRead,
+            @DefaultValue List<String> environment) {
+
+        /** Rejects settings no build can run with, naming the property. */
+        @ConstructorBinding
+        public Validation {
+            if (!List.of("sandboxed", "unsandboxed", "off").contains(builds)) {
+                throw new IllegalArgumentException("truce.validation.builds must be sandboxed, unsandboxed or off, was "
+                        + builds);
+            }
+            if (buildTimeout.isNegative() || buildTimeout.isZero()) {
+                throw new IllegalArgumentException("truce.validation.build-timeout must be positive, was "
+                        + buildTimeout);
+            }
+            if (buildMemory.toMegabytes() < 64) {
+                throw new IllegalArgumentException("truce.validation.build-memory must be at least 64MB, was "
+                        + buildMemory);
+            }
+            if (repairRounds < 0 || repairRounds > 10) {
+                throw new IllegalArgumentException("truce.validation.repair-rounds must be between 0 and 10, was "
+                        + repairRounds);
+            }
+            sandboxRead = List.copyOf(sandboxRead);
+            environment = List.copyOf(environment);
         }
     }
 

@@ -77,6 +77,20 @@ final class PullRequestScenario implements AutoCloseable {
         return this;
     }
 
+    /** The pipeline asks {@code models} and builds with the repository's commands where {@code builds} allows. */
+    PullRequestScenario withModelsAndBuilds(AppModels models, AppBuilds builds) {
+        pipeline = new PullRequestPipeline(gitHub, new RepositoryCache(dir.resolve("cache"), 1L << 30, clock),
+                new InMemoryCommentLedger(1000), PipelineSettings.defaults(APP).withFetchDepth(2, 64), clock, models,
+                dev.truce.observe.ResolutionMetrics.NONE, builds);
+        return this;
+    }
+
+    /** The fork point's {@code path} reads {@code text} (before {@link #conflicting}). */
+    PullRequestScenario withBase(String path, String text) {
+        baseTree.file(path, text);
+        return this;
+    }
+
     /** Base, then the PR's commit on feature, then main moving on by four commits, the last conflicting. */
     PullRequestScenario conflicting(String headText, String mainText) throws Exception {
         return conflicting("A.java", headText, mainText);

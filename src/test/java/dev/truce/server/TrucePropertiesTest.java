@@ -53,4 +53,25 @@ class TrucePropertiesTest {
         org.assertj.core.api.Assertions.assertThat(new TruceProperties.Setup(null, null, "show", "t0k3n").toString())
                 .doesNotContain("t0k3n");
     }
+
+    @Test
+    void validation_settings_no_build_can_run_with_and_secrets_passed_to_builds_are_rejected_naming_the_property() {
+        Duration tenMinutes = Duration.ofMinutes(10);
+        DataSize memory = DataSize.ofGigabytes(4);
+        java.util.List<java.nio.file.Path> none = java.util.List.of();
+
+        assertThatThrownBy(() -> new TruceProperties.Validation("yes", tenMinutes, memory, 2, none, java.util.List.of()))
+                .hasMessageContaining("truce.validation.builds");
+        assertThatThrownBy(() -> new TruceProperties.Validation("sandboxed", Duration.ZERO, memory, 2, none,
+                java.util.List.of())).hasMessageContaining("truce.validation.build-timeout");
+        assertThatThrownBy(() -> new TruceProperties.Validation("sandboxed", tenMinutes, DataSize.ofMegabytes(8), 2,
+                none, java.util.List.of())).hasMessageContaining("truce.validation.build-memory");
+        assertThatThrownBy(() -> new TruceProperties.Validation("off", tenMinutes, memory, -1, none,
+                java.util.List.of())).hasMessageContaining("truce.validation.repair-rounds");
+        TruceProperties.Validation leaky = new TruceProperties.Validation("sandboxed", tenMinutes, memory, 2, none,
+                java.util.List.of("NPM_TOKEN"));
+        assertThatThrownBy(() -> GitHubAppConfiguration.builds(leaky, java.nio.file.Path.of("data"),
+                java.nio.file.Path.of("data/repos"))).hasMessageContaining("truce.validation.environment")
+                .hasMessageContaining("NPM_TOKEN");
+    }
 }

@@ -1,0 +1,194 @@
+package dev.truce.pullrequest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dev.truce.fixtures.ScenarioRepo;
+import dev.truce.provider.ModelCatalog;
+import dev.truce.validate.BubblewrapSandbox;
+import dev.truce.validate.SandboxSettings;
+import dev.truce.validate.SandboxUnavailableException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The repository's build in the App ({@code validation:} in its {@code .github/truce.yml}): the PR renames
+ * {@code total()} to {@code sum()} while the base changes the line that calls it; the model's first answer still
+ * calls {@code total()}, javac says so, the error goes back to the model, and only a merge that compiles is proposed.
+ * The build runs in the bubblewrap sandbox where it can, and not at all where it cannot unless the operator opted out.
+ */
+class PullRequestPipelineBuildTest {
+
+    static final String BASE = "class A {\n  int total() { return 1; }\n  int a() { return 0; }\n}\n";
+    static final String HEAD = "class A {\n  int sum() { return 1; }\n  int a() { return 0; }\n}\n";
+    static final String MAIN = "class A {\n  int total() { return 2; }\n  int a() { return total(); }\n}\n";
+    static final String MERGED = "class A {\n  int sum() { return 2; }\n  int a() { return sum(); }\n}\n";
+    static final String BUILD = "validation: [\"mkdir -p out && javac -d out A.java\"]\nmodels: [coder]\n";
+
+    static final String STALE = answer("  int sum() { return 2; }", "  int a() { return total(); }");
+    static final String REPAIRED = answer("  int sum() { return 2; }", "  int a() { return sum(); }");
+
+    @TempDir
+    Path dir;
+
+    PullRequestScenario s;
+    WireMockServer model;
+
+    @BeforeEach
+    void start() throws Exception {
+        s = new PullRequestScenario(dir).withBase("A.java", BASE);
+        model = new WireMockServer(wireMockConfig().dynamicPort());
+        model.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        model.stop();
+        s.close();
+    }
+
+    static String answer(String... lines) {
+        return "<<<HUNK h0 RESOLVED confidence=high>>>\n" + String.join("\n", lines) + "\n<<<END h0>>>\n"
+                + "rationale: the head renamed total() to sum(); keep the base's new value\n";
+    }
+
+    /** The model answers {@code first}, then {@code then} to every further request. */
+    void modelAnswers(String first, String then) {
+        model.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("rounds").whenScenarioStateIs(STARTED)
+                .willReturn(reply(first)).willSetStateTo("repair"));
+        model.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("rounds").whenScenarioStateIs("repair")
+                .willReturn(reply(then)));
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder reply(String answer) {
+        String body = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"coder\",\"choices\":[{"
+                + "\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+                + JsonMapper.builder().build().writeValueAsString(answer) + "},\"finish_reason\":\"stop\"}],"
+                + "\"usage\":{\"prompt_tokens\":900,\"completion_tokens\":40}}";
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    AppModels models() {
+        String yaml = "models:\n  coder:\n    provider: openai\n    base-url: " + model.baseUrl() + "/v1\n"
+                + "    model: coder\n    local: false\n";
+        return new AppModels(ModelCatalog.parse(new StringReader(yaml), "models.yml", name -> null,
+                Clock.systemUTC()), "coder");
+    }
+
+    static AppBuilds builds(AppBuilds.Policy policy, SandboxSettings sandbox) {
+        return new AppBuilds(policy, sandbox, 2);
+    }
+
+    String fixBranch() {
+        return "truce/5-" + s.head.abbreviate(7).name();
+    }
+
+    static boolean sandboxWorks() {
+        try {
+            BubblewrapSandbox.create(SandboxSettings.defaults());
+            return true;
+        } catch (SandboxUnavailableException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Test
+    void aBuildErrorInTheModelsAnswerGoesBackToItAndOnlyTheRepairedMergeIsProposed() throws Exception {
+        Assumptions.assumeTrue(sandboxWorks(), "bubblewrap is not usable here: the sandboxed build is not tried");
+        modelAnswers(STALE, REPAIRED);
+        s.withModelsAndBuilds(models(), builds(AppBuilds.Policy.SANDBOXED, SandboxSettings.defaults()))
+                .conflicting(HEAD, MAIN);
+        s.config(BUILD);
+        s.resolve();
+
+        RevCommit fix = s.commitOf(fixBranch());
+        assertThat(fix.getParents()).containsExactly(s.head, s.main);
+        assertThat(ScenarioRepo.read(s.origin.repository(), fix, "A.java")).isEqualTo(MERGED);
+        model.verify(2, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        model.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(containing(
+                "CHECK FAILED for h0")).withRequestBody(containing("cannot find symbol")));
+        String body = s.gitHub.opened.get(0).body();
+        assertThat(body).contains("**Validation**", "built 2 time(s)", "after each of 1 repair round(s)",
+                "**passed**", "`mkdir -p out && javac -d out A.java` failed (exit code 1)",
+                "`mkdir -p out && javac -d out A.java` passed", "sandboxed (bubblewrap: no network");
+    }
+
+    @Test
+    void aMergeThatStillDoesNotBuildAfterTheRepairRoundsIsNotProposedAndTheCommentShowsTheError()
+            throws Exception {
+        Assumptions.assumeTrue(sandboxWorks(), "bubblewrap is not usable here: the sandboxed build is not tried");
+        modelAnswers(STALE, STALE);
+        s.withModelsAndBuilds(models(), builds(AppBuilds.Policy.SANDBOXED, SandboxSettings.defaults()))
+                .conflicting(HEAD, MAIN);
+        s.config(BUILD);
+        s.resolve();
+
+        assertThat(s.gitHub.opened).isEmpty();
+        assertThat(s.truceBranches()).isEmpty();
+        model.verify(3, postRequestedFor(urlEqualTo("/v1/chat/completions"))); // the answer and two repair rounds
+        assertThat(s.gitHub.commentsOn(5)).singleElement().asString().contains("1 part(s) need a human",
+                "`A.java` hunk 1", "cannot find symbol", "**Validation**", "**failed**", "The last ");
+    }
+
+    @Test
+    void withoutAWorkingSandboxNoBuildRunsAndTheFixPullRequestSaysSo() throws Exception {
+        modelAnswers(REPAIRED, REPAIRED);
+        SandboxSettings missing = new SandboxSettings(dir.resolve("no-such-bwrap").toString(),
+                SandboxSettings.defaults().limits(), SandboxSettings.defaults().environment(), java.util.List.of(),
+                java.util.List.of(), 65534);
+        s.withModelsAndBuilds(models(), builds(AppBuilds.Policy.SANDBOXED, missing)).conflicting(HEAD, MAIN);
+        s.config("validation: [\"touch built-" + "here\"]\nmodels: [coder]\n");
+        s.resolve();
+
+        assertThat(s.gitHub.opened).singleElement().extracting(o -> o.body()).asString().contains(
+                "No build ran: this Truce server has no build sandbox", "was not found",
+                "its operator has not allowed builds without one; the repository's CI checks the fix instead");
+        model.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+    }
+
+    @Test
+    void anOperatorWhoOptsOutOfTheSandboxGetsTheBuildAndEveryFixPullRequestSaysItWasNotSandboxed()
+            throws Exception {
+        modelAnswers(STALE, REPAIRED);
+        s.withModelsAndBuilds(models(), builds(AppBuilds.Policy.UNSANDBOXED, SandboxSettings.defaults()))
+                .conflicting(HEAD, MAIN);
+        s.config(BUILD);
+        s.resolve();
+
+        assertThat(ScenarioRepo.read(s.origin.repository(), s.commitOf(fixBranch()), "A.java")).isEqualTo(MERGED);
+        assertThat(s.gitHub.opened.get(0).body()).contains("**passed**", "NOT SANDBOXED");
+    }
+
+    @Test
+    void aRepositoryWithoutBuildCommandsGetsTheInProcessChecksAndThePullRequestSaysNoBuildRan() throws Exception {
+        modelAnswers(REPAIRED, REPAIRED);
+        s.withModelsAndBuilds(models(), builds(AppBuilds.Policy.UNSANDBOXED, SandboxSettings.defaults()))
+                .conflicting(HEAD, MAIN);
+        s.config("models: [coder]\n");
+        s.resolve();
+
+        assertThat(s.gitHub.opened.get(0).body()).contains("checked for conflict markers, syntax and imports",
+                "No build ran: the repository configures no build commands (validation: in .github/truce.yml)");
+    }
+}
