@@ -35,6 +35,14 @@ public interface GitHubGateway {
      */
     List<IssueComment> recentComments(RepoRef repo, int number, int max) throws GitHubException;
 
+    /**
+     * Creates a check run on commit {@code headSha} (needs the App's {@code checks: write}); returns its id.
+     */
+    long createCheckRun(RepoRef repo, String headSha, CheckRun run) throws GitHubException;
+
+    /** Replaces check run {@code id}'s status, conclusion and output. */
+    void updateCheckRun(RepoRef repo, long id, CheckRun run) throws GitHubException;
+
     /** Opens a pull request from {@code head} into {@code base}. */
     PullRequestInfo openPullRequest(RepoRef repo, String head, String base, String title, String body)
             throws GitHubException;

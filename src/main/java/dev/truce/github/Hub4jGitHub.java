@@ -199,6 +199,37 @@ public final class Hub4jGitHub implements GitHubGateway {
     }
 
     @Override
+    public long createCheckRun(RepoRef repo, String headSha, CheckRun run) throws GitHubException {
+        if (headSha == null || !headSha.matches("[0-9a-f]{40}")) {
+            throw new IllegalArgumentException("not a full commit id: " + headSha);
+        }
+        Map<String, Object> body = checkRunBody(run);
+        body.put("name", run.name());
+        body.put("head_sha", headSha);
+        return call(repo, "POST", repoUrl(repo, "check-runs").build(), body).path("id").asLong();
+    }
+
+    @Override
+    public void updateCheckRun(RepoRef repo, long id, CheckRun run) throws GitHubException {
+        call(repo, "PATCH", repoUrl(repo, "check-runs", Long.toString(id)).build(), checkRunBody(run));
+    }
+
+    private static Map<String, Object> checkRunBody(CheckRun run) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("status", run.status().api());
+        if (run.conclusion() != null) {
+            body.put("conclusion", run.conclusion().api());
+        }
+        if (run.detailsUrl() != null) {
+            body.put("details_url", run.detailsUrl());
+        }
+        if (run.title() != null) {
+            body.put("output", Map.of("title", run.title(), "summary", run.summary() == null ? "" : run.summary()));
+        }
+        return body;
+    }
+
+    @Override
     public void updatePullRequest(RepoRef repo, int number, String title, String body) throws GitHubException {
         call(repo, "PATCH", pullUrl(repo, number), Map.of("title", title, "body", body));
     }

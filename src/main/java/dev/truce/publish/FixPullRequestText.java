@@ -60,10 +60,10 @@ public final class FixPullRequestText {
                 .append(shortSha(resolved.merge().ours().name())).append(") and resolved ")
                 .append(resolved.resolvedHunks()).append(" conflicting hunk(s) in ")
                 .append(resolved.merge().conflicts().size()).append(" file(s).\n\n");
-        text.append(table(resolved)).append(newCodeNote(resolved));
+        text.append(table(resolved, pr)).append(newCodeNote(resolved));
         List<ResolvedMerge.Declined> declined = resolved.needsHuman();
         if (!declined.isEmpty()) {
-            text.append("\n**Declined** (left to a human):\n\n").append(declinedList(declined));
+            text.append("\n**Declined** (left to a human):\n\n").append(declinedList(named(declined, pr)));
         }
         text.append(validation(resolved.build()));
         text.append("\nThis is a merge commit with two parents (the head of #").append(pr.number())
@@ -73,6 +73,54 @@ public final class FixPullRequestText {
                 .append(". Please review each hunk: a resolution can be wrong even when CI passes.\n\n")
                 .append(marker(key)).append("\n");
         return text.toString();
+    }
+
+    /** The {@link CheckRuns#NAME} check run's summary while Truce works. */
+    public static String checkInProgress(PullRequestInfo pr) {
+        return "Truce is resolving the conflicts of merging " + Markdown.code(pr.baseRef()) + " into "
+                + Markdown.code(pr.headRef()) + ": strategies, then the model where the repository allows one, then"
+                + " the checks and the build.";
+    }
+
+    /**
+     * The {@link CheckRuns#NAME} check run's summary on the original pull request: what was resolved and by whom,
+     * what was declined and why, how it was validated, and where the fix is ({@code fix}, or {@code null} when none
+     * was opened: a comment says what to do instead).
+     */
+    public static String checkSummary(PullRequestInfo pr, ResolvedMerge resolved, PullRequestInfo fix) {
+        long hunks = 0;
+        java.util.Map<String, Integer> by = new java.util.TreeMap<>();
+        for (int i = 0; i < resolved.resolutions().size(); i++) {
+            PathConflict conflict = resolved.merge().conflicts().get(i);
+            for (ConflictHunk hunk : conflict.file().hasHunks() ? conflict.file().hunks() : List.<ConflictHunk>of()) {
+                hunks++;
+                HunkOutcome outcome = resolved.resolutions().get(i).outcomes().get(hunk.id());
+                if (outcome.isResolved()) {
+                    by.merge(outcome.strategy(), 1, Integer::sum);
+                }
+            }
+        }
+        StringBuilder text = new StringBuilder("Merging ").append(Markdown.code(pr.baseRef())).append(" into ")
+                .append(Markdown.code(pr.headRef())).append(" conflicts in ")
+                .append(resolved.merge().conflicts().size()).append(" file(s), ").append(hunks).append(" hunk(s).");
+        if (fix != null) {
+            text.append(" The fix is pull request #").append(fix.number())
+                    .append(": review it and merge it into this branch.");
+        }
+        text.append("\n\n**Resolved**: ").append(resolved.resolvedHunks()).append(" hunk(s)");
+        if (!by.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            by.forEach((strategy, count) -> parts.add(Markdown.code(strategy) + " " + count));
+            text.append(" (").append(String.join(", ", parts)).append(")");
+        }
+        text.append(".\n");
+        List<ResolvedMerge.Declined> declined = resolved.needsHuman();
+        if (!declined.isEmpty()) {
+            text.append("\n**Needs a human**: ").append(declined.size()).append(" part(s)")
+                    .append(fix == null ? "; nothing was pushed" : "").append(":\n\n")
+                    .append(declinedList(named(declined, pr)));
+        }
+        return text.append(validation(resolved.build())).toString();
     }
 
     /** The comment on the original pull request pointing at the fix. */
@@ -87,7 +135,7 @@ public final class FixPullRequestText {
         StringBuilder text = new StringBuilder("This pull request conflicts with ")
                 .append(Markdown.code(pr.baseRef())).append(", and Truce cannot resolve all of it: ")
                 .append(declined.size()).append(" part(s) need a human. Truce does not guess; here is each one:\n\n")
-                .append(declinedList(declined));
+                .append(declinedList(named(declined, pr)));
         if (resolved.build().ran()) {
             text.append(validation(resolved.build()));
         }
@@ -141,7 +189,7 @@ public final class FixPullRequestText {
                 + "git apply --index truce.patch   # the patch below, against this branch's files\n"
                 + "git commit --no-edit\n";
         StringBuilder text = new StringBuilder("Truce resolved the conflicts of this pull request with ")
-                .append(Markdown.code(base)).append(" (").append(why).append(").\n\n").append(table(resolved))
+                .append(Markdown.code(base)).append(" (").append(why).append(").\n\n").append(table(resolved, pr))
                 .append(newCodeNote(resolved)).append(validation(resolved.build()))
                 .append("\nTo apply it: save the patch below as `truce.patch`, then on this branch:\n\n")
                 .append(Markdown.fenced("sh", commands)).append("\n");
@@ -172,7 +220,7 @@ public final class FixPullRequestText {
             String key) {
         return "Truce resolved the conflicts of this pull request with " + Markdown.code(pr.baseRef()) + " (" + why
                 + "), but posts no patch and no commands to apply it: " + unsafe + ". Rename the file (or the branch)"
-                + " and Truce tries again, or resolve the conflict locally.\n\n" + table(resolved) + "\n"
+                + " and Truce tries again, or resolve the conflict locally.\n\n" + table(resolved, pr) + "\n"
                 + marker(key) + "\n";
     }
 
@@ -181,7 +229,7 @@ public final class FixPullRequestText {
         return "Closing: " + why + " Truce opens a new fix for #" + number + " when there is a conflict to resolve.";
     }
 
-    private static String table(ResolvedMerge resolved) {
+    private static String table(ResolvedMerge resolved, PullRequestInfo pr) {
         StringBuilder text = new StringBuilder("| File | Hunk | Lines | Decision | Why |\n| --- | --- | --- | --- | --- |\n");
         for (int i = 0; i < resolved.resolutions().size(); i++) {
             PathConflict conflict = resolved.merge().conflicts().get(i);
@@ -203,7 +251,7 @@ public final class FixPullRequestText {
                         .append(ResolvedMerge.range(hunk.oursLine(), hunk.ours().size())).append(" | ")
                         .append(outcome.isResolved() ? Markdown.cellCode(outcome.strategy()) : "declined")
                         .append(added > 0 ? " **new code: " + added + " line(s)**" : "").append(" | ")
-                        .append(why(outcome)).append(" |\n");
+                        .append(why(outcome, pr)).append(" |\n");
             }
         }
         return text.toString();
@@ -243,13 +291,13 @@ public final class FixPullRequestText {
      * The reason for a table cell, escaped and capped; a model's rationale is cut before its confidence, which is
      * always kept.
      */
-    private static String why(HunkOutcome outcome) {
+    private static String why(HunkOutcome outcome, PullRequestInfo pr) {
         String reason = outcome.reason() == null ? "" : outcome.reason();
         Matcher confidence = CONFIDENCE.matcher(reason);
         if (outcome.isResolved() && outcome.byModel() && confidence.matches()) {
             return Markdown.cell(confidence.group(1)) + " (confidence " + confidence.group(2) + ")";
         }
-        return Markdown.cell(reason);
+        return Markdown.cell(outcome.byModel() ? reason : named(reason, pr));
     }
 
     /**
@@ -305,6 +353,31 @@ public final class FixPullRequestText {
 
     private static String seconds(java.time.Duration took) {
         return took.toMillis() / 100 / 10.0 + " s";
+    }
+
+    /** Strategies say "ours" and "theirs"; in the App those are the pull request's branch and the base branch. */
+    private static final Pattern SIDE = Pattern.compile("\\b(ours|theirs)('s|')?(?!\\w)");
+
+    /**
+     * A strategy's reason with the sides named as the pull request's readers know them: "(only theirs changed it)"
+     * becomes "(only main changed it)". Model rationales are left as the model wrote them.
+     */
+    static String named(String reason, PullRequestInfo pr) {
+        if (reason == null) {
+            return null;
+        }
+        Matcher side = SIDE.matcher(reason);
+        StringBuilder out = new StringBuilder();
+        while (side.find()) {
+            String branch = side.group(1).equals("ours") ? pr.headRef() : pr.baseRef();
+            side.appendReplacement(out, Matcher.quoteReplacement(branch + (side.group(2) != null ? "'s" : "")));
+        }
+        return side.appendTail(out).toString();
+    }
+
+    private static List<ResolvedMerge.Declined> named(List<ResolvedMerge.Declined> declined, PullRequestInfo pr) {
+        return declined.stream().map(d -> d.by() != null ? d : new ResolvedMerge.Declined(d.path(), d.hunk(), d.by(),
+                named(d.reason(), pr), d.detail())).toList();
     }
 
     private static String declinedList(List<ResolvedMerge.Declined> declined) {

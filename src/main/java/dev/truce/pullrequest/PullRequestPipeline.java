@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -20,6 +21,7 @@ import dev.truce.fetch.FetchedPullRequest;
 import dev.truce.fetch.MergeBaseNotFoundException;
 import dev.truce.fetch.PullRequestFetcher;
 import dev.truce.fetch.RepositoryCache;
+import dev.truce.github.CheckRun;
 import dev.truce.github.GitHubException;
 import dev.truce.github.GitHubGateway;
 import dev.truce.github.Permission;
@@ -32,9 +34,11 @@ import dev.truce.merge.RepositoryMerge;
 import dev.truce.model.ModelException;
 import dev.truce.model.ModelStage;
 import dev.truce.observe.ResolutionMetrics;
+import dev.truce.publish.CheckRuns;
 import dev.truce.publish.CommentLedger;
 import dev.truce.publish.FixBranchRemote;
 import dev.truce.publish.FixPublisher;
+import dev.truce.publish.FixPullRequestText;
 import dev.truce.repoconfig.Mode;
 import dev.truce.repoconfig.NewCodePolicy;
 import dev.truce.repoconfig.RepoConfig;
@@ -72,6 +76,7 @@ public final class PullRequestPipeline implements PullRequestWork {
     private final Clock clock;
     private final ResolutionMetrics metrics;
     private final AppBuilds builds;
+    private final CheckRuns checks;
 
     /** A pipeline without models, working in {@code cache}, talking to GitHub through {@code gitHub}. */
     public PullRequestPipeline(GitHubGateway gitHub, RepositoryCache cache, CommentLedger ledger,
@@ -110,6 +115,7 @@ public final class PullRequestPipeline implements PullRequestWork {
         this.publisher = new FixPublisher(gitHub, new FixBranchRemote(gitHub, settings.gitTimeout()), ledger,
                 settings.app());
         this.politeReplies = new PoliteReplyLimit(clock, settings.politeReplyPeriod());
+        this.checks = new CheckRuns(gitHub);
     }
 
     @Override
@@ -143,34 +149,63 @@ public final class PullRequestPipeline implements PullRequestWork {
                         + " with " + pr.baseRef() + " (resolved by hand, or the base changed).");
                 return;
             }
-            Set<String> ignored = new HashSet<>();
-            merge.conflicts().stream().map(PathConflict::path).filter(config::ignores).forEach(ignored::add);
-            if (overLimits(repo, pr, merge, ignored, config, key)) {
-                return;
+            CheckRuns.Running check = checks.start(repo, fetched.head().name(), "Resolving the conflicts with "
+                    + pr.baseRef(), FixPullRequestText.checkInProgress(pr));
+            try {
+                resolveConflicts(repo, pr, config, lease, merge, key, job, check);
+            } finally {
+                // A job that stopped on an error is retried (or dropped, and logged); the check must not spin.
+                check.completed(CheckRun.Conclusion.FAILURE, "Truce could not finish", "Truce stopped before it"
+                        + " finished. It tries again when the error may pass; the service's log has the details.",
+                        null);
             }
-            ResolvedMerge resolved = engine(repo, pr, config).resolve(merge, MergeRequest.LOCAL.ignoring(ignored)
-                    .forPullRequest(pr.title(), pr.body()).within(job, settings.fileTimeout())
-                    // newCode: human leaves a model's answer that adds code in none of the three versions to a human.
-                    .newCodeToHuman(config.newCode() == NewCodePolicy.HUMAN));
-            metrics.resolved(resolved);
-            recordBuilds(resolved.build());
-            if (job.expired()) {
-                log.warn("{}#{} took longer than truce.limits.job-timeout ({}); what was left undecided goes to a"
-                        + " human", repo.fullName(), pr.number(), settings.jobTimeout());
-            }
-            if (!resolved.isComplete()) {
-                publisher.closeFixPullRequests(repo, pr.number(), null, "the conflict of #" + pr.number() + " with "
-                        + pr.baseRef() + " changed and Truce can no longer resolve all of it.");
-                publisher.commentNeedsHuman(repo, pr, resolved, key);
-            } else if (pr.isFromFork(repo)) {
-                publisher.publishPatchComment(repo, pr, lease.repository(), resolved, "this pull request comes from"
-                        + " a fork, and Truce never pushes to forks", key);
-            } else if (config.mode() == Mode.COMMENT) {
-                publisher.publishPatchComment(repo, pr, lease.repository(), resolved, "this repository asks Truce"
-                        + " for comments only (`mode: comment` in `.github/truce.yml`)", key);
-            } else {
-                publisher.publishFixPullRequest(repo, pr, lease.repository(), resolved, key);
-            }
+        }
+    }
+
+    private void resolveConflicts(RepoRef repo, PullRequestInfo pr, RepoConfig config, RepositoryCache.Lease lease,
+            ComputedMerge merge, String key, Deadline job, CheckRuns.Running check) throws GitHubException,
+            IOException {
+        Set<String> ignored = new HashSet<>();
+        merge.conflicts().stream().map(PathConflict::path).filter(config::ignores).forEach(ignored::add);
+        if (overLimits(repo, pr, merge, ignored, config, key)) {
+            check.completed(CheckRun.Conclusion.NEUTRAL, "Too large for Truce's limits", "This pull request's"
+                    + " conflict is larger than `" + RepoConfig.PATH + "` lets Truce take on; a comment says more.",
+                    null);
+            return;
+        }
+        ResolvedMerge resolved = engine(repo, pr, config).resolve(merge, MergeRequest.LOCAL.ignoring(ignored)
+                .forPullRequest(pr.title(), pr.body()).within(job, settings.fileTimeout())
+                // newCode: human leaves a model's answer that adds code in none of the three versions to a human.
+                .newCodeToHuman(config.newCode() == NewCodePolicy.HUMAN));
+        metrics.resolved(resolved);
+        recordBuilds(resolved.build());
+        if (job.expired()) {
+            log.warn("{}#{} took longer than truce.limits.job-timeout ({}); what was left undecided goes to a"
+                    + " human", repo.fullName(), pr.number(), settings.jobTimeout());
+        }
+        if (!resolved.isComplete()) {
+            publisher.closeFixPullRequests(repo, pr.number(), null, "the conflict of #" + pr.number() + " with "
+                    + pr.baseRef() + " changed and Truce can no longer resolve all of it.");
+            publisher.commentNeedsHuman(repo, pr, resolved, key);
+            check.completed(CheckRun.Conclusion.ACTION_REQUIRED, resolved.needsHuman().size() + " part(s) need a"
+                    + " human", FixPullRequestText.checkSummary(pr, resolved, null), null);
+        } else if (pr.isFromFork(repo)) {
+            publisher.publishPatchComment(repo, pr, lease.repository(), resolved, "this pull request comes from"
+                    + " a fork, and Truce never pushes to forks", key);
+            check.completed(CheckRun.Conclusion.NEUTRAL, "Resolved: a patch is in a comment (fork)",
+                    FixPullRequestText.checkSummary(pr, resolved, null), null);
+        } else if (config.mode() == Mode.COMMENT) {
+            publisher.publishPatchComment(repo, pr, lease.repository(), resolved, "this repository asks Truce"
+                    + " for comments only (`mode: comment` in `.github/truce.yml`)", key);
+            check.completed(CheckRun.Conclusion.NEUTRAL, "Resolved: a patch is in a comment",
+                    FixPullRequestText.checkSummary(pr, resolved, null), null);
+        } else {
+            Optional<PullRequestInfo> fix = publisher.publishFixPullRequest(repo, pr, lease.repository(), resolved,
+                    key);
+            check.completed(CheckRun.Conclusion.NEUTRAL, fix.map(f -> "Fix proposed in #" + f.number() + ": ")
+                    .orElse("Resolved: ") + resolved.resolvedHunks() + " hunk(s)" + (resolved.build().passed()
+                            ? ", build passed" : ""), FixPullRequestText.checkSummary(pr, resolved, fix.orElse(null)),
+                    fix.map(PullRequestInfo::htmlUrl).orElse(null));
         }
     }
 
