@@ -22,6 +22,9 @@ import dev.truce.model.HunkCall;
 import dev.truce.resolve.Decider;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
+import dev.truce.validate.Diagnostic;
+import dev.truce.validate.LineRange;
+import dev.truce.validate.RegionMap;
 
 /**
  * Turns a computed merge into a resolved one, file by file ({@link FileResolver}: strategies, then the model), the
@@ -78,6 +81,72 @@ public final class MergeResolver {
                 return resolved.withBuild(BuildReport.notRun(noBuild));
             }
             return built(merge, request, results, inputs, resolved);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Repairs a resolution that was committed and then failed a check outside Truce (the repository's CI): the
+     * {@code diagnostics} that fall in resolved hunks go to the model as a repair round ({@code files}' model and
+     * rounds), the hunks nothing points at stay as they were, and the result is built when this resolver builds.
+     *
+     * @param committed   one complete resolution per conflict of {@code merge}, as committed
+     * @param diagnostics what the checks reported, paths relative to the repository's root
+     * @return the repaired merge, or {@code null} when no diagnostic falls in a resolved hunk (the failure is
+     *         elsewhere: a human's)
+     * @throws IOException when a version of a file cannot be read
+     */
+    public ResolvedMerge repair(ComputedMerge merge, MergeRequest request, List<FileResolution> committed,
+            List<Diagnostic> diagnostics) throws IOException {
+        List<PathConflict> conflicts = merge.conflicts();
+        Map<String, List<LineRange>> regions = new LinkedHashMap<>();
+        Map<String, List<Integer>> hunkIds = new LinkedHashMap<>();
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < conflicts.size(); i++) {
+            FileResolution resolution = committed.get(i);
+            index.put(conflicts.get(i).path(), i);
+            if (resolution.file().hasHunks() && !resolution.outcomes().isEmpty()) {
+                Map<Integer, LineRange> byHunk = FileResolver.regions(resolution);
+                regions.put(conflicts.get(i).path(), List.copyOf(byHunk.values()));
+                hunkIds.put(conflicts.get(i).path(), List.copyOf(byHunk.keySet()));
+            }
+        }
+        RegionMap map = new RegionMap(regions);
+        Map<Integer, Map<Integer, String>> byFile = new LinkedHashMap<>();
+        for (Diagnostic d : diagnostics) {
+            RegionMap.Placement placement = map.place(d);
+            if (!placement.insideConflicts() || !index.containsKey(d.path())) {
+                continue;
+            }
+            int hunk = hunkIds.get(d.path()).get(placement.region());
+            byFile.computeIfAbsent(index.get(d.path()), k -> new LinkedHashMap<>()).merge(hunk, (d.source() == null
+                    ? "" : d.source() + ": ") + d.path() + ":" + d.line() + ": " + d.message(), (a, b) -> a + "\n" + b);
+        }
+        if (byFile.isEmpty()) {
+            return null;
+        }
+        FileResolver.Result[] results = new FileResolver.Result[conflicts.size()];
+        FileInputs[] inputs = new FileInputs[conflicts.size()];
+        Lazy<RelatedChanges.Elsewhere> elsewhere = new Lazy<>(() -> elsewhere(merge));
+        try (ObjectReader reader = merge.objects().newReader()) {
+            for (int i = 0; i < conflicts.size(); i++) {
+                PathConflict conflict = conflicts.get(i);
+                inputs[i] = new FileInputs(new Lazy<>(() -> versions(reader, conflict)),
+                        () -> story(merge, conflict, request), elsewhere);
+                FileResolution resolution = committed.get(i);
+                results[i] = new FileResolver.Result(resolution, List.of(), resolution, List.of(), 0);
+                Map<Integer, String> problems = byFile.get(i);
+                if (problems != null) {
+                    results[i] = files.repair(results[i], inputs[i], problems, HunkOutcome.Cause.BUILD_FAILED,
+                            request.fileDeadline());
+                }
+            }
+            ResolvedMerge repaired = assemble(merge, request, results);
+            if (build == null) {
+                return repaired.withBuild(BuildReport.notRun(noBuild));
+            }
+            return built(merge, request, results, inputs, repaired);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -214,6 +214,57 @@ public final class Hub4jGitHub implements GitHubGateway {
         call(repo, "PATCH", repoUrl(repo, "check-runs", Long.toString(id)).build(), checkRunBody(run));
     }
 
+    /** At most this many failed check runs of one commit are read, and this many annotations of each. */
+    static final int MAX_FAILED_CHECKS = 20;
+    static final int MAX_ANNOTATIONS = 300;
+
+    @Override
+    public List<FailedCheck> failedChecks(RepoRef repo, String sha, String ignoredName) throws GitHubException {
+        if (sha == null || !sha.matches("[0-9a-f]{40}")) {
+            throw new IllegalArgumentException("not a full commit id: " + sha);
+        }
+        List<FailedCheck> failed = new ArrayList<>();
+        JsonNode runs = get(repo, repoUrl(repo, "commits", sha, "check-runs").addQueryParameter("filter", "latest")
+                .addQueryParameter("per_page", Integer.toString(PAGE_SIZE)).build());
+        for (JsonNode run : runs.path("check_runs")) {
+            String conclusion = run.path("conclusion").asString("");
+            String name = run.path("name").asString("");
+            if (name.equals(ignoredName) || !(conclusion.equals("failure") || conclusion.equals("timed_out"))
+                    || failed.size() >= MAX_FAILED_CHECKS) {
+                continue;
+            }
+            List<FailedCheck.Annotation> annotations = new ArrayList<>();
+            if (run.path("output").path("annotations_count").asInt(0) > 0) {
+                for (int page = 1; annotations.size() < MAX_ANNOTATIONS && page <= MAX_ANNOTATIONS / PAGE_SIZE; page++) {
+                    JsonNode listed = get(repo, repoUrl(repo, "check-runs", run.path("id").asString(""),
+                            "annotations").addQueryParameter("per_page", Integer.toString(PAGE_SIZE))
+                            .addQueryParameter("page", Integer.toString(page)).build());
+                    for (JsonNode a : listed) {
+                        annotations.add(new FailedCheck.Annotation(a.path("path").asString(""),
+                                a.path("start_line").asInt(0), a.path("end_line").asInt(0),
+                                a.path("annotation_level").asString(""), a.path("message").asString("")));
+                    }
+                    if (listed.size() < PAGE_SIZE) {
+                        break;
+                    }
+                }
+            }
+            JsonNode output = run.path("output");
+            String summary = (output.path("title").asString("") + "\n" + output.path("summary").asString("")).strip();
+            failed.add(new FailedCheck(name, conclusion, summary, output.path("text").asString(""), annotations));
+        }
+        JsonNode combined = get(repo, repoUrl(repo, "commits", sha, "status").addQueryParameter("per_page",
+                Integer.toString(PAGE_SIZE)).build());
+        for (JsonNode status : combined.path("statuses")) {
+            String state = status.path("state").asString("");
+            if ((state.equals("failure") || state.equals("error")) && failed.size() < MAX_FAILED_CHECKS) {
+                failed.add(new FailedCheck(status.path("context").asString(""), state,
+                        status.path("description").asString(""), "", List.of()));
+            }
+        }
+        return failed;
+    }
+
     private static Map<String, Object> checkRunBody(CheckRun run) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("status", run.status().api());

@@ -65,6 +65,7 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
     static final String COMMENT_REQUEST = "comment-request";
     static final String RECHECK_BRANCH = "recheck-branch";
     static final String CLOSE_FIX = "close-fix";
+    static final String REPAIR_FIX = "repair-fix";
 
     private static final Logger log = LoggerFactory.getLogger(DbSchedulerJobQueue.class);
     private static final String INSERT_IF_ABSENT = "insert into scheduled_tasks (task_name, task_instance, task_data,"
@@ -79,6 +80,7 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
     private final OneTimeTask<JobPayloads.CommentRequest> commentTask;
     private final OneTimeTask<JobPayloads.RecheckBranch> recheckTask;
     private final OneTimeTask<JobPayloads.CloseFix> closeFixTask;
+    private final OneTimeTask<JobPayloads.RepairFix> repairFixTask;
     private final Scheduler scheduler;
     private final DeadJobs deadJobs;
     private final JobMetrics metrics;
@@ -97,7 +99,8 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
         this.jdbc = new JdbcTemplate(dataSource);
         this.work = work;
         this.maxPullRequestsPerPush = maxPullRequestsPerPush;
-        this.metrics = new JobMetrics(registry, List.of(RESOLVE, COMMENT_REQUEST, RECHECK_BRANCH, CLOSE_FIX));
+        this.metrics = new JobMetrics(registry, List.of(RESOLVE, COMMENT_REQUEST, RECHECK_BRANCH, CLOSE_FIX,
+                REPAIR_FIX));
         this.shutdownGrace = settings.shutdownGrace();
         this.resolveTask = Tasks.oneTime(RESOLVE, JobPayloads.Resolve.class)
                 .onFailure(failureHandler(settings))
@@ -122,7 +125,12 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
                 .execute((instance, context) -> run(CLOSE_FIX, instance.getId(), instance.getData().delivery(),
                         instance.getData().repo(), instance.getData().number(),
                         () -> runCloseFix(instance.getData())));
-        List<Task<?>> tasks = List.of(resolveTask, commentTask, recheckTask, closeFixTask);
+        this.repairFixTask = Tasks.oneTime(REPAIR_FIX, JobPayloads.RepairFix.class)
+                .onFailure(failureHandler(settings))
+                .onDeadExecution(new DeadJobs.Handler<>(settings.maxRevivals(), metrics))
+                .execute((instance, context) -> run(REPAIR_FIX, instance.getId(), instance.getData().delivery(),
+                        instance.getData().repo(), null, () -> runRepairFix(instance.getData())));
+        List<Task<?>> tasks = List.of(resolveTask, commentTask, recheckTask, closeFixTask, repairFixTask);
         this.name = settings.schedulerName() != null ? settings.schedulerName()
                 : new SchedulerName.Hostname().getName();
         this.deadJobs = new DeadJobs(dataSource, name);
@@ -225,6 +233,13 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
                 LogContext.currentDelivery())), "close fix");
     }
 
+    @Override
+    public void repairFix(RepoRef repo, String branch, String sha) {
+        // Several failed checks of one commit arrive as several events: one waiting repair reads them all.
+        enqueue(repairFixTask.instance(repo.fullName() + ":" + branch + "@" + sha, new JobPayloads.RepairFix(repo,
+                branch, sha, LogContext.currentDelivery())), "repair of fix");
+    }
+
     private void enqueue(TaskInstance<?> instance, String what) {
         if (!insertIfAbsent(instance, Instant.now())) {
             log.info("Already queued: {} {}", what, instance.getId());
@@ -300,6 +315,17 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
             work.closeFixFor(job.repo(), job.number());
         } catch (GitHubException e) {
             failed(what, e);
+        }
+    }
+
+    private void runRepairFix(JobPayloads.RepairFix job) {
+        String what = "repair of " + job.repo().fullName() + ":" + job.branch() + "@" + job.sha();
+        try {
+            work.repairFix(job.repo(), job.branch(), job.sha());
+        } catch (GitHubException e) {
+            failed(what, e);
+        } catch (IOException e) {
+            throw new RetryableJobFailure(what, e);
         }
     }
 

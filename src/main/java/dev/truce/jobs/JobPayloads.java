@@ -31,4 +31,8 @@ final class JobPayloads {
     /** A pull request was closed: close its fix pull request. */
     record CloseFix(RepoRef repo, int number, String delivery) {
     }
+
+    /** The repository's CI failed on a fix branch's commit: repair the fix from the failures. */
+    record RepairFix(RepoRef repo, String branch, String sha, String delivery) {
+    }
 }

@@ -20,4 +20,10 @@ public interface JobQueue {
 
     /** Close Truce's fix pull request for a pull request that was closed. */
     void closeFix(RepoRef repo, int number);
+
+    /**
+     * The repository's checks failed on commit {@code sha} of Truce's fix branch {@code branch}: read the failures and
+     * repair the fix (identity: repository + branch + commit).
+     */
+    void repairFix(RepoRef repo, String branch, String sha);
 }

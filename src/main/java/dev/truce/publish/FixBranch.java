@@ -17,4 +17,18 @@ public final class FixBranch {
     public static String prefix(int number) {
         return "truce/" + number + "-";
     }
+
+    /** The pull request number of a fix branch's name, or {@code null} for a name that is not one. */
+    public static Integer number(String branch) {
+        if (branch == null || !branch.startsWith("truce/")) {
+            return null;
+        }
+        String rest = branch.substring("truce/".length());
+        int dash = rest.indexOf('-');
+        if (dash < 1 || dash > 9 || !rest.substring(0, dash).chars().allMatch(Character::isDigit)
+                || !rest.substring(dash + 1).matches("[0-9a-f]{7,40}")) {
+            return null;
+        }
+        return Integer.valueOf(rest.substring(0, dash));
+    }
 }

@@ -23,6 +23,7 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.URIish;
@@ -93,6 +94,31 @@ public final class FixBranchRemote {
             update(none, repo, new RemoteRefUpdate(none, (String) null, Constants.R_HEADS + branch, true, null,
                     expectedTip), branch, "deleting");
         }
+    }
+
+    /**
+     * Fetches the repository's {@code branch} into {@code repository} (as {@code refs/truce/fix/<branch>}, so no
+     * branch of the cache moves) and returns its tip, or empty when the branch does not exist.
+     */
+    public Optional<ObjectId> fetch(Repository repository, RepoRef repo, String branch)
+            throws IOException, GitHubException {
+        String local = "refs/truce/fix/" + branch;
+        try {
+            withToken(repo, credentials -> Git.wrap(repository).fetch().setRemote(gitHub.cloneUri(repo).toString())
+                    .setRefSpecs(new RefSpec("+" + Constants.R_HEADS + branch + ":" + local))
+                    .setCredentialsProvider(credentials).setTimeout(timeoutSeconds).call());
+        } catch (org.eclipse.jgit.api.errors.InvalidRemoteException | org.eclipse.jgit.api.errors.TransportException e) {
+            if (e.getMessage() != null && e.getMessage().contains("Remote does not have")) {
+                return Optional.empty();
+            }
+            throw new IOException("fetching " + branch + " of " + repo.fullName() + " failed: " + e.getMessage(), e);
+        } catch (GitAPIException e) {
+            throw new IOException("fetching " + branch + " of " + repo.fullName() + " failed: " + e.getMessage(), e);
+        } catch (URISyntaxException e) {
+            throw new IOException("the clone URL of " + repo.fullName() + " is not a git URL: " + e.getMessage(), e);
+        }
+        Ref ref = repository.exactRef(local);
+        return ref == null ? Optional.empty() : Optional.of(ref.getObjectId());
     }
 
     /** Where the repository's {@code branch} points now, if it exists. */

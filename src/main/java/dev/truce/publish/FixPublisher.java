@@ -109,6 +109,38 @@ public final class FixPublisher {
     }
 
     /**
+     * Pushes a repaired merge (after the repository's CI failed on the fix) to the fix branch, only if it is still
+     * at {@code failed}, and records the round in the fix pull request's body, below what was there.
+     *
+     * @param note  what the merge commit's message gets at its end (the round and what failed)
+     * @param round the round, as the fix pull request's body tells it (Markdown)
+     * @throws FixBranchRemote.BranchMovedException when someone pushed to the branch meanwhile; nothing was pushed
+     */
+    public ObjectId publishRepair(RepoRef repo, PullRequestInfo fix, Repository repository, ResolvedMerge repaired,
+            String branch, ObjectId failed, String note, String round) throws IOException, GitHubException {
+        StoredConfig config = repository.getConfig();
+        config.setString("user", null, "name", app.name());
+        config.setString("user", null, "email", app.email());
+        WrittenMerge written;
+        try {
+            written = new MergeCommitWriter(false, true).write(repaired.merge(), repaired.resolutions(), branch, note);
+        } catch (MergeInputException e) {
+            throw new IOException("could not write the fix branch " + branch + ": " + e.getMessage(), e);
+        }
+        remote.push(repository, repo, branch, failed);
+        gitHub.updatePullRequest(repo, fix.number(), fix.title(), FixPullRequestText.withRound(fix.body(), round));
+        return written.commit();
+    }
+
+    /**
+     * Whether {@code commit} (in {@code local}, or on GitHub) was authored and committed as the App, so Truce may
+     * replace it.
+     */
+    public boolean isAppCommit(RepoRef repo, Repository local, ObjectId commit) throws IOException, GitHubException {
+        return madeByApp(repo, local, commit);
+    }
+
+    /**
      * Posts the resolution as a patch comment, once per key; nothing is pushed. When a path or the base branch's
      * name cannot be shown in a shell command, the comment says so and shows no command and no patch.
      */

@@ -123,6 +123,48 @@ public final class FixPullRequestText {
         return text.append(validation(resolved.build())).toString();
     }
 
+    /** Where the rounds of repairs after CI failures begin in a fix pull request's body. */
+    static final String ROUNDS = "**After the repository's checks**";
+
+    /**
+     * The fix pull request's body with one more round of repair after the repository's checks failed, listed in
+     * order under {@link #ROUNDS}, above the body's hidden marker.
+     */
+    public static String withRound(String body, String round) {
+        String text = body == null ? "" : body;
+        int marker = text.lastIndexOf("<!-- truce:");
+        String head = marker < 0 ? text : text.substring(0, marker);
+        String tail = marker < 0 ? "" : text.substring(marker);
+        if (!head.contains(ROUNDS)) {
+            head = head.stripTrailing() + "\n\n" + ROUNDS + " (Truce repairs the hunks their errors point at):\n\n";
+        } else {
+            head = head.stripTrailing() + "\n";
+        }
+        return head + "- " + round + "\n\n" + tail;
+    }
+
+    /**
+     * One round of repair after the repository's checks failed, for the fix pull request's body: which checks failed,
+     * what their errors were in the resolved hunks, and what Truce did.
+     *
+     * @param round    1 for the first repair
+     * @param failed   the names of the checks that failed
+     * @param problems per file, per hunk id, the errors in it
+     * @param outcome  what became of it ("pushed abc1234", or why not)
+     */
+    public static String round(int round, List<String> failed, java.util.Map<String, java.util.Map<Integer, String>>
+            problems, String outcome) {
+        StringBuilder text = new StringBuilder("Round ").append(round).append(": ")
+                .append(String.join(", ", failed.stream().map(Markdown::code).toList())).append(" failed");
+        List<String> where = new ArrayList<>();
+        problems.forEach((path, hunks) -> hunks.forEach((hunk, errors) -> where.add(Markdown.code(path) + " hunk "
+                + (hunk + 1) + " (" + Markdown.text(errors.lines().findFirst().orElse(""), 200) + ")")));
+        if (!where.isEmpty()) {
+            text.append(" in ").append(String.join("; ", where));
+        }
+        return text.append(". ").append(Markdown.text(outcome)).append('.').toString();
+    }
+
     /** The comment on the original pull request pointing at the fix. */
     public static String linkComment(PullRequestInfo fix, ResolvedMerge resolved, String key) {
         return "Truce resolved the conflicts with the base branch: " + fix.htmlUrl() + " (" + resolved.resolvedHunks()

@@ -45,6 +45,7 @@ public final class AppBuilds {
     private final Policy policy;
     private final SandboxSettings sandbox;
     private final int repairRounds;
+    private final int ciRepairRounds;
     private volatile Probe probe;
 
     /**
@@ -54,6 +55,22 @@ public final class AppBuilds {
      * @param repairRounds how often the model may answer again after a failed check or build
      */
     public AppBuilds(Policy policy, SandboxSettings sandbox, int repairRounds) {
+        this(policy, sandbox, repairRounds, DEFAULT_CI_REPAIR_ROUNDS);
+    }
+
+    /** Rounds of repair after the repository's CI failed on a fix, by default. */
+    public static final int DEFAULT_CI_REPAIR_ROUNDS = 2;
+
+    /**
+     * As {@link #AppBuilds(Policy, SandboxSettings, int)}, with how often a fix whose CI failed is repaired and
+     * pushed again ({@code ciRepairRounds}).
+     */
+    public AppBuilds(Policy policy, SandboxSettings sandbox, int repairRounds, int ciRepairRounds) {
+        if (ciRepairRounds < 0) {
+            throw new IllegalArgumentException("truce.validation.ci-repair-rounds must not be negative, was "
+                    + ciRepairRounds);
+        }
+        this.ciRepairRounds = ciRepairRounds;
         if (repairRounds < 0) {
             throw new IllegalArgumentException("truce.validation.repair-rounds must not be negative, was "
                     + repairRounds);
@@ -61,6 +78,11 @@ public final class AppBuilds {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
         this.repairRounds = repairRounds;
+    }
+
+    /** How often a fix whose repository checks failed is repaired and pushed again. */
+    public int ciRepairRounds() {
+        return ciRepairRounds;
     }
 
     /** How often the model may answer again after a failed check or build. */

@@ -8,6 +8,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import dev.truce.engine.CommittedResolution;
+import dev.truce.github.FailedCheck;
+import dev.truce.publish.FixBranch;
+import dev.truce.resolve.Decider;
+import dev.truce.resolve.FileResolution;
+import dev.truce.resolve.HunkOutcome;
+import dev.truce.validate.Diagnostic;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import java.util.ArrayList;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +91,7 @@ public final class PullRequestPipeline implements PullRequestWork {
     private final ResolutionMetrics metrics;
     private final AppBuilds builds;
     private final CheckRuns checks;
+    private final FixBranchRemote remote;
 
     /** A pipeline without models, working in {@code cache}, talking to GitHub through {@code gitHub}. */
     public PullRequestPipeline(GitHubGateway gitHub, RepositoryCache cache, CommentLedger ledger,
@@ -112,8 +127,8 @@ public final class PullRequestPipeline implements PullRequestWork {
         this.fetcher = new PullRequestFetcher(gitHub, settings.initialFetchDepth(), settings.maxFetchDepth(),
                 settings.gitTimeout());
         this.configLoader = new RepoConfigLoader(gitHub);
-        this.publisher = new FixPublisher(gitHub, new FixBranchRemote(gitHub, settings.gitTimeout()), ledger,
-                settings.app());
+        this.remote = new FixBranchRemote(gitHub, settings.gitTimeout());
+        this.publisher = new FixPublisher(gitHub, remote, ledger, settings.app());
         this.politeReplies = new PoliteReplyLimit(clock, settings.politeReplyPeriod());
         this.checks = new CheckRuns(gitHub);
     }
@@ -207,6 +222,164 @@ public final class PullRequestPipeline implements PullRequestWork {
                             ? ", build passed" : ""), FixPullRequestText.checkSummary(pr, resolved, fix.orElse(null)),
                     fix.map(PullRequestInfo::htmlUrl).orElse(null));
         }
+    }
+
+    /** The trailer of a repaired fix commit's message that counts the rounds of repair after CI failures. */
+    static final String ROUND_TRAILER = "Truce-CI-Repair: ";
+
+    @Override
+    public void repairFix(RepoRef repo, String branch, String sha) throws GitHubException, IOException {
+        Integer number = FixBranch.number(branch);
+        if (number == null) {
+            return;
+        }
+        Optional<PullRequestInfo> fix = gitHub.openPullRequestFrom(repo, branch);
+        PullRequestInfo pr = gitHub.pullRequest(repo, number);
+        if (fix.isEmpty() || !pr.open() || pr.isFromFork(repo) || pr.headSha() == null
+                || !branch.equals(FixBranch.name(number, ObjectId.fromString(pr.headSha())))) {
+            return; // closed, or the pull request moved on: its new head gets a new fix from a resolve job
+        }
+        List<FailedCheck> failed = gitHub.failedChecks(repo, sha, CheckRuns.NAME);
+        if (failed.isEmpty()) {
+            return;
+        }
+        RepoConfig config = config(repo, pr);
+        if (config.mode() == Mode.OFF) {
+            return;
+        }
+        Deadline job = Deadline.after(settings.jobTimeout(), clock);
+        List<String> names = failed.stream().map(FailedCheck::name).distinct().toList();
+        String key = "ci:" + branch + "@" + sha;
+        try (RepositoryCache.Lease lease = cache.open(repo)) {
+            Repository repository = lease.repository();
+            FetchedPullRequest fetched = fetcher.fetch(repository, repo, pr);
+            Optional<ObjectId> tip = remote.fetch(repository, repo, branch);
+            if (tip.isEmpty() || !tip.get().name().equals(sha)) {
+                return; // the fix branch moved on since these checks ran
+            }
+            RevCommit committed;
+            try (RevWalk walk = new RevWalk(repository)) {
+                committed = walk.parseCommit(tip.get());
+            }
+            if (committed.getParentCount() != 2 || !committed.getParent(0).equals(fetched.head())
+                    || !committed.getParent(1).equals(fetched.base())) {
+                return; // the base moved since the fix: a resolve job for the new base replaces it
+            }
+            if (!publisher.isAppCommit(repo, repository, committed)) {
+                publisher.commentOnce(repo, fix.get().number(), key, "The checks " + String.join(", ", names)
+                        + " failed on this branch, but its last commit is not one Truce made, so Truce leaves the"
+                        + " repair to whoever pushed it.");
+                return;
+            }
+            int round = rounds(committed.getFullMessage()) + 1;
+            if (round > builds.ciRepairRounds()) {
+                publisher.commentOnce(repo, fix.get().number(), key, "The checks " + String.join(", ", names)
+                        + " still fail after " + (round - 1) + " round(s) of repair (truce.validation."
+                        + "ci-repair-rounds on this Truce server); the rest needs a human.");
+                return;
+            }
+            ComputedMerge merge = merge(lease, fetched, pr, repo);
+            List<FileResolution> current = committedResolutions(repository, merge, committed, config);
+            if (current == null) {
+                publisher.commentOnce(repo, fix.get().number(), key, "The checks " + String.join(", ", names)
+                        + " failed, but the files of this branch are no longer the conflicts' stable lines around"
+                        + " Truce's resolution (someone changed lines outside the hunks), so Truce leaves the repair to"
+                        + " a human.");
+                return;
+            }
+            List<Diagnostic> diagnostics = CiDiagnostics.of(failed, merge.conflicts().stream()
+                    .map(PathConflict::path).collect(java.util.stream.Collectors.toSet()));
+            MergeRequest request = MergeRequest.LOCAL.forPullRequest(pr.title(), pr.body())
+                    .within(job, settings.fileTimeout()).newCodeToHuman(config.newCode() == NewCodePolicy.HUMAN);
+            MergeResolver engine = engine(repo, pr, config);
+            ResolvedMerge repaired = engine.repair(merge, request, current, diagnostics);
+            if (repaired == null) {
+                publisher.commentOnce(repo, fix.get().number(), key, FixPullRequestText.round(round, names,
+                        Map.of(), "none of their errors is in a line Truce resolved, so the failure is not one Truce"
+                                + " can repair; it needs a human"));
+                return;
+            }
+            recordBuilds(repaired.build());
+            Map<String, Map<Integer, String>> problems = problems(merge, current, repaired);
+            if (!repaired.isComplete()) {
+                StringBuilder why = new StringBuilder("the repair did not pass");
+                for (ResolvedMerge.Declined d : repaired.needsHuman()) {
+                    why.append("; ").append(d.path()).append(d.hunk() == null ? "" : " hunk " + (d.hunk().id() + 1))
+                            .append(": ").append(d.reason());
+                }
+                publisher.commentOnce(repo, fix.get().number(), key, FixPullRequestText.round(round, names, problems,
+                        why + ". The branch is left as it was; it needs a human"));
+                return;
+            }
+            String note = "Repaired after the checks " + String.join(", ", names) + " failed on " + sha.substring(0, 7)
+                    + ".\n\n" + ROUND_TRAILER + round + "\n";
+            ObjectId pushed = publisher.publishRepair(repo, fix.get(), repository, repaired, branch, tip.get(), note,
+                    FixPullRequestText.round(round, names, problems, "Truce repaired " + problems.values().stream()
+                            .mapToInt(Map::size).sum() + " hunk(s) and pushed " + pushed(repaired, round)));
+            log.info("{}#{}: repaired {} after {} failed (round {}): pushed {}", repo.fullName(), pr.number(), branch,
+                    names, round, pushed.name());
+        }
+    }
+
+    private static String pushed(ResolvedMerge repaired, int round) {
+        return "round " + round + "'s commit" + (repaired.build().passed() ? " (its build passed)" : "");
+    }
+
+    /** How many rounds of repair after CI failures made {@code message}'s commit (0: the first fix). */
+    static int rounds(String message) {
+        for (String line : message.lines().toList()) {
+            if (line.startsWith(ROUND_TRAILER)) {
+                try {
+                    return Integer.parseInt(line.substring(ROUND_TRAILER.length()).strip());
+                } catch (NumberFormatException e) {
+                    return Integer.MAX_VALUE; // unreadable: no more rounds
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** What the fix commit holds for each conflict, read back; {@code null} when some file no longer fits. */
+    private List<FileResolution> committedResolutions(Repository repository, ComputedMerge merge, RevCommit committed,
+            RepoConfig config) throws IOException {
+        List<FileResolution> out = new ArrayList<>();
+        Decider decider = new Decider.Model(models.choose(config).chosen() ? models.choose(config).model() : "none");
+        for (PathConflict conflict : merge.conflicts()) {
+            if (!conflict.file().hasHunks()) {
+                return null;
+            }
+            try (TreeWalk walk = TreeWalk.forPath(repository, conflict.path(), committed.getTree())) {
+                if (walk == null) {
+                    return null;
+                }
+                String text = new String(repository.open(walk.getObjectId(0)).getBytes(), conflict.file().charset());
+                Optional<FileResolution> read = CommittedResolution.of(conflict.file(), text, decider,
+                        "as in the fix pull request");
+                if (read.isEmpty()) {
+                    return null;
+                }
+                out.add(read.get());
+            }
+        }
+        return out;
+    }
+
+    /** Per file, per hunk id, the errors the repair round was given: the hunks whose text changed. */
+    private static Map<String, Map<Integer, String>> problems(ComputedMerge merge, List<FileResolution> before,
+            ResolvedMerge after) {
+        Map<String, Map<Integer, String>> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < before.size(); i++) {
+            FileResolution was = before.get(i);
+            FileResolution now = after.resolutions().get(i);
+            for (int h = 0; h < was.outcomes().size(); h++) {
+                HunkOutcome n = now.outcomes().get(h);
+                if (!java.util.Objects.equals(was.outcomes().get(h).lines(), n.lines()) || !n.isResolved()) {
+                    out.computeIfAbsent(merge.conflicts().get(i).path(), k -> new java.util.LinkedHashMap<>())
+                            .put(h, n.reason() == null ? "" : n.reason());
+                }
+            }
+        }
+        return out;
     }
 
     @Override

@@ -27,4 +27,11 @@ public interface PullRequestWork {
      * maintain or admin) and returns true; otherwise returns false and at most replies politely (rate limited).
      */
     boolean acceptCommentRequest(RepoRef repo, int number, long commentId, String login) throws GitHubException;
+
+    /**
+     * The repository's checks failed on commit {@code sha} of Truce's fix branch {@code branch}: maps the failures
+     * to the resolved hunks, has the model repair those, and pushes the repaired merge commit to the fix branch
+     * (bounded rounds), or says on the fix pull request why it cannot. Does nothing when the branch moved on.
+     */
+    void repairFix(RepoRef repo, String branch, String sha) throws GitHubException, java.io.IOException;
 }

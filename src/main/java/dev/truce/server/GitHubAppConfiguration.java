@@ -113,7 +113,7 @@ class GitHubAppConfiguration {
             log.warn("truce.validation.builds=unsandboxed: repositories' builds run WITHOUT a sandbox, with this"
                     + " server's user's rights and network; every fix pull request says so");
         }
-        return new AppBuilds(policy, sandbox, validation.repairRounds());
+        return new AppBuilds(policy, sandbox, validation.repairRounds(), validation.ciRepairRounds());
     }
 
     /** Which one-off comments were posted, in the database so every replica sees it. */

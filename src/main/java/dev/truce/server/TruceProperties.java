@@ -258,6 +258,7 @@ public record TruceProperties(
      * @param buildTimeout  a build command is killed, with everything it started, after this long
      * @param buildMemory   private writable memory per build process
      * @param repairRounds  how often the model may answer again after a failed check or build (0: never)
+     * @param ciRepairRounds how often a fix whose repository checks (CI) failed is repaired and pushed again (0: never)
      * @param sandboxRead   host folders a sandboxed build may read (a shared, read-only Maven or Gradle cache for
      *                      offline builds); never Truce's data folder, which stays hidden
      * @param environment   names of Truce's environment variables passed to builds ({@code MAVEN_OPTS}); names that
@@ -268,6 +269,7 @@ public record TruceProperties(
             @DefaultValue("10m") Duration buildTimeout,
             @DefaultValue("4GB") DataSize buildMemory,
             @DefaultValue("2") int repairRounds,
+            @DefaultValue("2") int ciRepairRounds,
             @DefaultValue List<Path> sandboxRead,
             @DefaultValue List<String> environment) {
 
@@ -289,6 +291,10 @@ public record TruceProperties(
             if (repairRounds < 0 || repairRounds > 10) {
                 throw new IllegalArgumentException("truce.validation.repair-rounds must be between 0 and 10, was "
                         + repairRounds);
+            }
+            if (ciRepairRounds < 0 || ciRepairRounds > 10) {
+                throw new IllegalArgumentException("truce.validation.ci-repair-rounds must be between 0 and 10, was "
+                        + ciRepairRounds);
             }
             sandboxRead = List.copyOf(sandboxRead);
             environment = List.copyOf(environment);

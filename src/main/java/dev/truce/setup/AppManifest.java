@@ -17,12 +17,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record AppManifest(String name, URI publicUrl) {
 
-    /** Repository permissions: fetch and push the fix branch, open fix PRs, comment and react, and check runs. */
+    /**
+     * Repository permissions: fetch and push the fix branch, open fix PRs, comment and react, check runs (Truce's
+     * own, and reading CI's on the fix branch), and reading commit statuses (CI that reports statuses).
+     */
     static final Map<String, String> PERMISSIONS = orderedMap("contents", "write", "pull_requests", "write",
-            "issues", "write", "checks", "write", "metadata", "read");
+            "issues", "write", "checks", "write", "statuses", "read", "metadata", "read");
 
-    /** Events: conflicts appear on pull request updates and base pushes, and people ask in comments. */
-    static final List<String> EVENTS = List.of("pull_request", "push", "issue_comment");
+    /**
+     * Events: conflicts appear on pull request updates and base pushes, people ask in comments, and CI reports on
+     * fix branches in check suites, check runs and statuses.
+     */
+    static final List<String> EVENTS = List.of("pull_request", "push", "issue_comment", "check_suite", "check_run",
+            "status");
 
     private static final Pattern ORGANIZATION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?");
 

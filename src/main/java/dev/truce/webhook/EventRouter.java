@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.truce.github.RepoRef;
 import dev.truce.jobs.JobQueue;
+import dev.truce.publish.FixBranch;
 import dev.truce.pullrequest.ResolveRequest;
 import dev.truce.server.ConditionalOnGitHubApp;
 import dev.truce.server.TruceProperties;
@@ -23,16 +24,19 @@ import tools.jackson.databind.JsonNode;
 class EventRouter {
 
     private static final Logger log = LoggerFactory.getLogger(EventRouter.class);
+    private static final Set<String> FAILED = Set.of("failure", "timed_out");
     private static final Set<String> RESOLVE_ACTIONS = Set.of("opened", "reopened", "synchronize", "ready_for_review");
     private static final Pattern SLASH_COMMAND = Pattern.compile("^\\s*/truce\\s+resolve\\b", Pattern.CASE_INSENSITIVE);
 
     private final JobQueue jobs;
     private final InstallationBook installations;
     private final Pattern mention;
+    private final String slug;
 
     EventRouter(JobQueue jobs, InstallationBook installations, TruceProperties properties) {
         this.jobs = jobs;
         this.installations = installations;
+        this.slug = properties.github().appSlug();
         this.mention = Pattern.compile("(^|\\s)@" + Pattern.quote(properties.github().appSlug()) + "\\s+resolve\\b",
                 Pattern.CASE_INSENSITIVE);
     }
@@ -52,6 +56,8 @@ class EventRouter {
             case "pull_request" -> pullRequest(payload);
             case "push" -> push(payload);
             case "issue_comment" -> issueComment(payload);
+            case "check_suite", "check_run" -> checkCompleted(event, payload);
+            case "status" -> status(payload);
             case "installation", "installation_repositories" -> installation(event, payload);
             case "ping" -> new Outcome("pong");
             default -> Outcome.ignored("event " + event + " is not one Truce acts on");
@@ -127,6 +133,52 @@ class EventRouter {
         }
         jobs.commentRequest(repo, number, commentId, login);
         return new Outcome("queued: comment request on " + repo.fullName() + "#" + number + " by " + login);
+    }
+
+    /** A check suite or run completed: on a fix branch, a failure is a job to repair the fix. */
+    private Outcome checkCompleted(String event, JsonNode payload) {
+        JsonNode check = payload.path(event);
+        if (!payload.path("action").asString("").equals("completed")) {
+            return Outcome.ignored(event + " action " + payload.path("action").asString(""));
+        }
+        if (check.path("app").path("slug").asString("").equals(slug)) {
+            return Outcome.ignored(event + " of Truce itself");
+        }
+        String conclusion = check.path("conclusion").asString("");
+        if (!FAILED.contains(conclusion)) {
+            return Outcome.ignored(event + " concluded " + conclusion);
+        }
+        String branch = event.equals("check_suite") ? check.path("head_branch").asString("")
+                : check.path("check_suite").path("head_branch").asString("");
+        return repairIfFix(payload, branch, check.path("head_sha").asString(""), event);
+    }
+
+    /** A commit status: a failure on a fix branch's tip is a job to repair the fix. */
+    private Outcome status(JsonNode payload) {
+        String state = payload.path("state").asString("");
+        if (!state.equals("failure") && !state.equals("error")) {
+            return Outcome.ignored("status " + state);
+        }
+        String sha = payload.path("sha").asString("");
+        for (JsonNode branch : payload.path("branches")) {
+            if (branch.path("commit").path("sha").asString("").equals(sha)
+                    && FixBranch.number(branch.path("name").asString("")) != null) {
+                return repairIfFix(payload, branch.path("name").asString(""), sha, "status");
+            }
+        }
+        return Outcome.ignored("status of a commit that is not a fix branch's tip");
+    }
+
+    private Outcome repairIfFix(JsonNode payload, String branch, String sha, String event) {
+        if (FixBranch.number(branch) == null) {
+            return Outcome.ignored(event + " on " + (branch.isEmpty() ? "no branch" : "a branch that is not Truce's"));
+        }
+        RepoRef repo = repo(payload);
+        if (repo == null) {
+            return Outcome.ignored("no installation or repository");
+        }
+        jobs.repairFix(repo, branch, sha);
+        return new Outcome("queued: repair " + repo.fullName() + ":" + branch + "@" + sha);
     }
 
     private Outcome installation(String event, JsonNode payload) {

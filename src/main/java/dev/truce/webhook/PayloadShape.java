@@ -47,6 +47,20 @@ final class PayloadShape {
                 repository(payload, event);
                 installation(payload, event);
             }
+            case "check_suite", "check_run" -> {
+                JsonNode check = object(payload, event, event);
+                sha(check.path("head_sha"), event + ".head_sha", event);
+                repository(payload, event);
+                installation(payload, event);
+            }
+            case "status" -> {
+                sha(payload.path("sha"), "sha", event);
+                if (!payload.path("branches").isMissingNode() && !payload.path("branches").isArray()) {
+                    throw wrong(event, "branches must be an array");
+                }
+                repository(payload, event);
+                installation(payload, event);
+            }
             case "installation", "installation_repositories" -> {
                 object(payload, "installation", event);
                 installation(payload, event);
@@ -77,6 +91,12 @@ final class PayloadShape {
             throw wrong(event, field + " must be a positive integer");
         }
         return node.longValue();
+    }
+
+    private static void sha(JsonNode node, String field, String event) throws RejectedDelivery {
+        if (!node.isString() || !node.asString().matches("[0-9a-f]{40}")) {
+            throw wrong(event, field + " must be a full commit id");
+        }
     }
 
     private static void installation(JsonNode payload, String event) throws RejectedDelivery {

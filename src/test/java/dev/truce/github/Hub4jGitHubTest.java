@@ -231,6 +231,33 @@ class Hub4jGitHubTest {
     }
 
     @Test
+    void failedChecksAreTheFailedCheckRunsWithTheirAnnotationsAndTheFailedStatusesButNotTrucesOwn()
+            throws Exception {
+        String sha = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
+        github.stub(request("GET", urlPathEqualTo(REPO_PATH + "/commits/" + sha + "/check-runs")),
+                GitHubApiStub.jsonBody(200, "{\"total_count\": 3, \"check_runs\": ["
+                        + "{\"id\": 1, \"name\": \"build\", \"conclusion\": \"failure\", \"output\": {\"title\":"
+                        + " \"1 error\", \"summary\": \"javac failed\", \"text\": \"log\", \"annotations_count\": 1}},"
+                        + "{\"id\": 2, \"name\": \"lint\", \"conclusion\": \"success\", \"output\": {}},"
+                        + "{\"id\": 3, \"name\": \"Truce\", \"conclusion\": \"failure\", \"output\": {}}]}"));
+        github.stub(request("GET", urlPathEqualTo(REPO_PATH + "/check-runs/1/annotations")),
+                GitHubApiStub.jsonBody(200, "[{\"path\": \"src/A.java\", \"start_line\": 3, \"end_line\": 3,"
+                        + " \"annotation_level\": \"failure\", \"message\": \"cannot find symbol\"}]"));
+        github.stub(request("GET", urlPathEqualTo(REPO_PATH + "/commits/" + sha + "/status")),
+                GitHubApiStub.jsonBody(200, "{\"state\": \"failure\", \"statuses\": [{\"context\": \"ci/jenkins\","
+                        + " \"state\": \"error\", \"description\": \"Build broke\"}, {\"context\": \"ok\","
+                        + " \"state\": \"success\"}]}"));
+
+        List<FailedCheck> failed = gateway.failedChecks(REPO, sha, "Truce");
+
+        assertThat(failed).extracting(FailedCheck::name).containsExactly("build", "ci/jenkins");
+        assertThat(failed.get(0).summary()).isEqualTo("1 error\njavac failed");
+        assertThat(failed.get(0).annotations()).containsExactly(new FailedCheck.Annotation("src/A.java", 3, 3,
+                "failure", "cannot find symbol"));
+        assertThat(failed.get(1).summary()).isEqualTo("Build broke");
+    }
+
+    @Test
     void openingAFixPullRequestSendsHeadBaseTitleAndBody() throws Exception {
         github.answers("POST", REPO_PATH + "/pulls", 201, "created-pull-request.json");
 

@@ -60,15 +60,15 @@ class TrucePropertiesTest {
         DataSize memory = DataSize.ofGigabytes(4);
         java.util.List<java.nio.file.Path> none = java.util.List.of();
 
-        assertThatThrownBy(() -> new TruceProperties.Validation("yes", tenMinutes, memory, 2, none, java.util.List.of()))
+        assertThatThrownBy(() -> new TruceProperties.Validation("yes", tenMinutes, memory, 2, 2, none, java.util.List.of()))
                 .hasMessageContaining("truce.validation.builds");
-        assertThatThrownBy(() -> new TruceProperties.Validation("sandboxed", Duration.ZERO, memory, 2, none,
+        assertThatThrownBy(() -> new TruceProperties.Validation("sandboxed", Duration.ZERO, memory, 2, 2, none,
                 java.util.List.of())).hasMessageContaining("truce.validation.build-timeout");
         assertThatThrownBy(() -> new TruceProperties.Validation("sandboxed", tenMinutes, DataSize.ofMegabytes(8), 2,
-                none, java.util.List.of())).hasMessageContaining("truce.validation.build-memory");
-        assertThatThrownBy(() -> new TruceProperties.Validation("off", tenMinutes, memory, -1, none,
+                2, none, java.util.List.of())).hasMessageContaining("truce.validation.build-memory");
+        assertThatThrownBy(() -> new TruceProperties.Validation("off", tenMinutes, memory, -1, 2, none,
                 java.util.List.of())).hasMessageContaining("truce.validation.repair-rounds");
-        TruceProperties.Validation leaky = new TruceProperties.Validation("sandboxed", tenMinutes, memory, 2, none,
+        TruceProperties.Validation leaky = new TruceProperties.Validation("sandboxed", tenMinutes, memory, 2, 2, none,
                 java.util.List.of("NPM_TOKEN"));
         assertThatThrownBy(() -> GitHubAppConfiguration.builds(leaky, java.nio.file.Path.of("data"),
                 java.nio.file.Path.of("data/repos"))).hasMessageContaining("truce.validation.environment")

@@ -110,9 +110,10 @@ class SetupFlowTest {
         assertThat(manifest.path("default_permissions").properties().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().asString()))).isEqualTo(Map.of(
                         "contents", "write", "pull_requests", "write", "issues", "write", "checks", "write",
-                        "metadata", "read"));
+                        "statuses", "read", "metadata", "read"));
         assertThat(manifest.path("default_events").valueStream().map(JsonNode::asString).toList())
-                .containsExactlyInAnyOrder("pull_request", "push", "issue_comment");
+                .containsExactlyInAnyOrder("pull_request", "push", "issue_comment", "check_suite",
+                        "check_run", "status");
 
         String state = action.substring(action.indexOf("state=") + 6);
         HttpResponse<String> done = get(port, "/setup/callback?code=" + FakeGitHubApps.CODE + "&state=" + state);

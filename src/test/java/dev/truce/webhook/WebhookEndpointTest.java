@@ -208,6 +208,46 @@ class WebhookEndpointTest {
     }
 
     @Test
+    void a_failed_check_suite_run_or_status_on_a_fix_branch_becomes_one_repair_job() {
+        String fixed = "octocat/Hello-World:truce/1347-6dcb09b@0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c";
+
+        HttpResponse<String> suite = github.send("check_suite", WebhookClient.event("check_suite_failed_on_fix"));
+
+        assertThat(suite.statusCode()).isEqualTo(202);
+        assertThat(suite.body()).contains("queued: repair " + fixed);
+        await(TIMEOUT, () -> work.repairs.size() == 1, "the repair job to run");
+        assertThat(work.repairs).containsExactly(fixed);
+        HttpResponse<String> run = github.send("check_run", WebhookClient.event("check_run_failed_on_fix"));
+        HttpResponse<String> status = github.send("status", WebhookClient.event("status_failed_on_fix"));
+        assertThat(run.body()).contains("queued: repair " + fixed);
+        assertThat(status.body()).contains("queued: repair " + fixed);
+        await(TIMEOUT, () -> work.repairs.size() == 3, "the repair jobs to run");
+    }
+
+    @Test
+    void passing_checks_checks_of_other_branches_and_truces_own_checks_are_ignored() {
+        String suite = WebhookClient.event("check_suite_failed_on_fix");
+
+        HttpResponse<String> passed = github.send("check_suite", suite.replace("\"conclusion\": \"failure\"",
+                "\"conclusion\": \"success\""));
+        HttpResponse<String> feature = github.send("check_suite", suite.replace("truce/1347-6dcb09b", "feature"));
+        HttpResponse<String> own = github.send("check_suite", suite.replace("github-actions",
+                properties.github().appSlug()));
+        HttpResponse<String> requested = github.send("check_suite", suite.replace("\"action\": \"completed\"",
+                "\"action\": \"requested\""));
+        HttpResponse<String> badSha = github.send("check_suite", suite.replace(
+                "\"head_sha\": \"0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c\"", "\"head_sha\": \"main\""));
+
+        assertThat(passed.body()).contains("ignored: check_suite concluded success");
+        assertThat(feature.body()).contains("ignored: check_suite on a branch that is not Truce's");
+        assertThat(own.body()).contains("ignored: check_suite of Truce itself");
+        assertThat(requested.body()).contains("ignored: check_suite action requested");
+        assertThat(badSha.statusCode()).isEqualTo(400);
+        assertThat(jobRows()).isZero();
+        assertThat(work.repairs).isEmpty();
+    }
+
+    @Test
     void pushes_of_tags_and_deleted_branches_are_ignored() {
         String push = WebhookClient.event("push");
 

@@ -1,0 +1,179 @@
+package dev.truce.pullrequest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dev.truce.fixtures.FakeGitHub;
+import dev.truce.fixtures.ScenarioRepo;
+import dev.truce.github.FailedCheck;
+import dev.truce.provider.ModelCatalog;
+import dev.truce.validate.SandboxSettings;
+
+/**
+ * The repository's own CI as the validator: the fix Truce proposed does not compile (the model's answer calls a method
+ * the pull request renamed), the CI's check run fails with an annotation on that line, and Truce has the model
+ * repair that hunk and pushes the repaired merge commit to its fix branch, keeping the rounds in the fix pull
+ * request's body; bounded, and never over someone else's commit or a line it did not resolve.
+ */
+class PullRequestPipelineCiRepairTest {
+
+    static final String BUILD_FAILS = "cannot find symbol\n  symbol:   method total()\n  location: class A";
+
+    @TempDir
+    Path dir;
+
+    PullRequestScenario s;
+    WireMockServer model;
+
+    @BeforeEach
+    void start() throws Exception {
+        s = new PullRequestScenario(dir).withBase("A.java", PullRequestPipelineBuildTest.BASE);
+        model = new WireMockServer(wireMockConfig().dynamicPort());
+        model.start();
+        model.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("rounds").whenScenarioStateIs(STARTED)
+                .willReturn(PullRequestPipelineBuildTest.reply(PullRequestPipelineBuildTest.STALE))
+                .willSetStateTo("repair"));
+        model.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("rounds").whenScenarioStateIs("repair")
+                .willReturn(PullRequestPipelineBuildTest.reply(PullRequestPipelineBuildTest.REPAIRED)));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        model.stop();
+        s.close();
+    }
+
+    /** Proposes the fix (no build configured: the CI is the check) and returns its branch's commit. */
+    RevCommit proposeFix(int ciRounds) throws Exception {
+        String yaml = "models:\n  coder:\n    provider: openai\n    base-url: " + model.baseUrl() + "/v1\n"
+                + "    model: coder\n    local: false\n";
+        AppModels models = new AppModels(ModelCatalog.parse(new StringReader(yaml), "models.yml", name -> null,
+                Clock.systemUTC()), "coder");
+        s.withModelsAndBuilds(models, new AppBuilds(AppBuilds.Policy.OFF, SandboxSettings.defaults(), 2, ciRounds))
+                .conflicting(PullRequestPipelineBuildTest.HEAD, PullRequestPipelineBuildTest.MAIN);
+        s.config("models: [coder]\n");
+        s.resolve();
+        return s.commitOf(branch());
+    }
+
+    String branch() {
+        return "truce/5-" + s.head.abbreviate(7).name();
+    }
+
+    void ciFails(RevCommit commit, int line) {
+        s.gitHub.failedChecks.put(commit.name(), List.of(new FailedCheck("build", "failure", "Compilation failure",
+                "", List.of(new FailedCheck.Annotation("A.java", line, line, "failure", BUILD_FAILS)))));
+    }
+
+    String fixBody() {
+        return s.gitHub.pull(s.gitHub.opened.get(0).number()).body();
+    }
+
+    @Test
+    void aFailedCheckOnTheFixIsRepairedByTheModelAndTheRepairedMergeIsPushedToTheFixBranch() throws Exception {
+        RevCommit proposed = proposeFix(2);
+        assertThat(ScenarioRepo.read(s.origin.repository(), proposed, "A.java")).contains("return total();");
+        ciFails(proposed, 3);
+
+        s.pipeline.repairFix(PullRequestScenario.REPO, branch(), proposed.name());
+
+        RevCommit repaired = s.commitOf(branch());
+        assertThat(repaired).isNotEqualTo(proposed);
+        assertThat(repaired.getParents()).containsExactly(s.head, s.main);
+        assertThat(ScenarioRepo.read(s.origin.repository(), repaired, "A.java"))
+                .isEqualTo(PullRequestPipelineBuildTest.MERGED);
+        assertThat(repaired.getFullMessage()).endsWith("\n\nTruce-CI-Repair: 1\n").contains("Truce-CI-Repair: 1", "Repaired after the checks build failed on " + proposed.abbreviate(7).name());
+        model.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withRequestBody(containing("CHECK FAILED for h0")).withRequestBody(containing("cannot find symbol")));
+        assertThat(fixBody()).contains("**After the repository's checks**", "Round 1: `build` failed in `A.java`"
+                + " hunk 1", "Truce repaired 1 hunk(s) and pushed").contains("| `A.java` | 1 |");
+        assertThat(fixBody().indexOf("Round 1")).isLessThan(fixBody().indexOf("<!-- truce:"));
+    }
+
+    @Test
+    void aRepairForACommitTheBranchHasMovedOnFromDoesNothing() throws Exception {
+        RevCommit proposed = proposeFix(2);
+        ciFails(proposed, 3);
+        s.pipeline.repairFix(PullRequestScenario.REPO, branch(), proposed.name());
+        RevCommit repaired = s.commitOf(branch());
+
+        s.pipeline.repairFix(PullRequestScenario.REPO, branch(), proposed.name()); // a late event for the old commit
+
+        assertThat(s.commitOf(branch())).isEqualTo(repaired);
+        model.verify(2, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+    }
+
+    @Test
+    void theRoundsAreBoundedAndThenTheFixPullRequestSaysAHumanIsNeeded() throws Exception {
+        RevCommit proposed = proposeFix(1);
+        ciFails(proposed, 3);
+        s.pipeline.repairFix(PullRequestScenario.REPO, branch(), proposed.name());
+        RevCommit repaired = s.commitOf(branch());
+        ciFails(repaired, 3);
+
+        s.pipeline.repairFix(PullRequestScenario.REPO, branch(), repaired.name());
+
+        assertThat(s.commitOf(branch())).isEqualTo(repaired);
+        int fix = s.gitHub.opened.get(0).number();
+        assertThat(s.gitHub.commentsOn(fix)).singleElement().asString()
+                .contains("still fail after 1 round(s) of repair", "needs a human");
+    }
+
+    @Test
+    void anErrorOutsideTheResolvedLinesIsNotRepairedAndTheFixPullRequestSaysSo() throws Exception {
+        RevCommit proposed = proposeFix(2);
+        ciFails(proposed, 1); // "class A {": a line no hunk holds
+
+        s.pipeline.repairFix(PullRequestScenario.REPO, branch(), proposed.name());
+
+        assertThat(s.commitOf(branch())).isEqualTo(proposed);
+        model.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        assertThat(s.gitHub.commentsOn(s.gitHub.opened.get(0).number())).singleElement().asString()
+                .contains("none of their errors is in a line Truce resolved");
+    }
+
+    @Test
+    void aFixBranchSomeoneElsePushedToIsLeftToThem() throws Exception {
+        proposeFix(2);
+        RevCommit theirs = s.origin.commit(branch(), s.baseTree.copy().file("A.java",
+                PullRequestPipelineBuildTest.MERGED), "fixed it myself", s.head, s.main);
+        ciFails(theirs, 3);
+
+        s.pipeline.repairFix(PullRequestScenario.REPO, branch(), theirs.name());
+
+        assertThat(s.commitOf(branch())).isEqualTo(theirs);
+        assertThat(s.gitHub.commentsOn(s.gitHub.opened.get(0).number())).singleElement().asString()
+                .contains("not one Truce made");
+    }
+
+    @Test
+    void passingChecksOrABranchThatIsNotTrucesDoNothing() throws Exception {
+        RevCommit proposed = proposeFix(2);
+
+        s.pipeline.repairFix(PullRequestScenario.REPO, branch(), proposed.name()); // no failed check
+        s.pipeline.repairFix(PullRequestScenario.REPO, "feature", proposed.name());
+
+        assertThat(s.commitOf(branch())).isEqualTo(proposed);
+        assertThat(s.gitHub.calls).noneMatch(c -> c.startsWith("failedChecks") && c.contains("feature"));
+        FakeGitHub.Opened fix = s.gitHub.opened.get(0);
+        assertThat(s.gitHub.commentsOn(fix.number())).isEmpty();
+    }
+}
