@@ -2,8 +2,13 @@ package dev.truce.cli;
 
 import java.io.PrintWriter;
 
+import java.util.List;
+
+import dev.truce.conflict.LineEndings;
 import dev.truce.engine.BuildReport;
 import dev.truce.engine.BuildValidation;
+import dev.truce.engine.OutsideEdit;
+import dev.truce.engine.ResolvedMerge;
 import dev.truce.validate.BuildResult;
 
 /** How {@code truce resolve} shows a build: on the terminal, and in the merge commit's message. */
@@ -44,8 +49,24 @@ final class BuildText {
         return text.strip().replace("\r\n", "\n").replace("\n", " | ");
     }
 
+    /** Each change the build asked for outside the conflicts, with the error and the lines before and after. */
+    static void printOutsideEdits(PrintWriter out, List<OutsideEdit> edits) {
+        if (edits.isEmpty()) {
+            return;
+        }
+        out.println("Changed outside the conflicts to make the build pass:");
+        for (OutsideEdit edit : edits) {
+            out.println("  " + ResolveCommand.terminalSafe(edit.path() + " line " + edit.line() + ", by " + edit.by()
+                    + ": " + oneLine(edit.rationale())));
+            out.println("    because: " + ResolveCommand.terminalSafe(oneLine(edit.diagnostic())));
+            edit.before().forEach(l -> out.println("    - " + ResolveCommand.terminalSafe(LineEndings.content(l))));
+            edit.after().forEach(l -> out.println("    + " + ResolveCommand.terminalSafe(LineEndings.content(l))));
+        }
+    }
+
     /** The lines the merge commit's message gets about the build, or {@code null} when none ran. */
-    static String commitNote(BuildReport report) {
+    static String commitNote(ResolvedMerge resolved) {
+        BuildReport report = resolved.build();
         if (!report.ran()) {
             return null;
         }
@@ -54,6 +75,11 @@ final class BuildText {
                         : "").append('\n');
         for (BuildResult run : report.last().runs()) {
             text.append("  ").append(run.summary()).append('\n');
+        }
+        for (OutsideEdit edit : resolved.outsideEdits()) {
+            text.append("Changed outside the conflicts: ").append(edit.path()).append(" line ").append(edit.line())
+                    .append(" (").append(edit.after().size()).append(" line(s) for ").append(edit.before().size())
+                    .append("), because: ").append(oneLine(edit.diagnostic())).append('\n');
         }
         return text.toString();
     }

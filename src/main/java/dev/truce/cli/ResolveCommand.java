@@ -181,7 +181,7 @@ final class ResolveCommand implements Callable<Integer> {
         }
         String name = branch != null ? branch : "truce/resolve-" + oursShort + "-" + theirsShort;
         WrittenMerge written = new MergeCommitWriter(writePartial, force).write(merge, resolutions, name,
-                BuildText.commitNote(resolved.build()));
+                BuildText.commitNote(resolved));
         out.printf("Wrote branch %s at %s%s%n", written.branch(), written.commit().name(),
                 written.partial() ? " (PARTIAL: " + left + " file(s) still conflicted, see the commit message)"
                         : resolved.build().failed() ? " (the build FAILED, see the commit message)" : "");
@@ -236,6 +236,7 @@ final class ResolveCommand implements Callable<Integer> {
                     usage.cachedInputTokens(), usage.outputTokens(), resolved.modelMillis(), resolved.modelCost());
         }
         BuildText.print(spec.commandLine().getOut(), resolved.build(), build != null);
+        BuildText.printOutsideEdits(spec.commandLine().getOut(), resolved.outsideEdits());
         return resolved;
     }
 

@@ -72,6 +72,11 @@ public final class FileResolver {
         this.repairRounds = repairRounds;
     }
 
+    /** How many times the model may answer again after a failed check or build. */
+    public int repairRounds() {
+        return repairRounds;
+    }
+
     /** The model stage, or {@code null}. */
     public ModelStage model() {
         return model;

@@ -19,6 +19,7 @@ import dev.truce.merge.ComputedMerge;
 import dev.truce.merge.IndexEntry;
 import dev.truce.merge.PathConflict;
 import dev.truce.model.HunkCall;
+import dev.truce.model.ModelStage;
 import dev.truce.resolve.Decider;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
@@ -159,7 +160,9 @@ public final class MergeResolver {
     private ResolvedMerge built(ComputedMerge merge, MergeRequest request, FileResolver.Result[] results,
             FileInputs[] inputs, ResolvedMerge resolved) throws IOException {
         List<BuildValidation> rounds = new ArrayList<>();
+        List<OutsideEdit> edits = new ArrayList<>(resolved.outsideEdits());
         ResolvedMerge current = resolved;
+        int outsideRounds = 0;
         while (current.allResolved() && !request.deadline().expired()) {
             BuildValidation validation = build.validate(merge, current.resolutions());
             rounds.add(validation);
@@ -167,19 +170,77 @@ public final class MergeResolver {
                 return markBuilt(current).withBuild(new BuildReport(rounds, null));
             }
             Map<Integer, Map<Integer, String>> byFile = problemsByFile(merge, validation);
-            if (byFile.isEmpty()) {
-                break; // nothing a hunk explains: the merge needs a human, the report says why
+            List<OutsideEdit> made = List.of();
+            if (files.model() != null && outsideRounds < files.repairRounds()) {
+                made = editOutside(merge, results, validation, request);
+                outsideRounds++;
+            }
+            if (byFile.isEmpty() && made.isEmpty()) {
+                break; // nothing a hunk explains and nothing changed outside: a human's, the report says why
             }
             for (Map.Entry<Integer, Map<Integer, String>> file : byFile.entrySet()) {
                 int i = file.getKey();
                 results[i] = files.repair(results[i], inputs[i], file.getValue(), HunkOutcome.Cause.BUILD_FAILED,
                         request.fileDeadline());
             }
-            current = assemble(merge, request, results);
+            edits.addAll(made);
+            current = assemble(merge, request, results).withOutsideEdits(edits);
         }
         return current.withBuild(rounds.isEmpty() ? BuildReport.notRun(request.deadline().expired()
                 ? "the job ran out of time before the build" : "not every conflict was resolved")
                 : new BuildReport(rounds, null));
+    }
+
+    /** At most this many changes outside the conflicts per build round, and this many lines around each error. */
+    static final int MAX_OUTSIDE_EDITS = 3;
+    static final int OUTSIDE_RADIUS = 2;
+    static final int OUTSIDE_CONTEXT = 8;
+
+    /**
+     * For errors of the failed build in cleanly merged lines of a conflicted file (not in another file: Truce writes
+     * only the files it resolves), asks the model to change the few lines around each, and puts what it answered into
+     * that file's stable text. Returns the changes made.
+     */
+    private List<OutsideEdit> editOutside(ComputedMerge merge, FileResolver.Result[] results,
+            BuildValidation validation, MergeRequest request) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < merge.conflicts().size(); i++) {
+            index.put(merge.conflicts().get(i).path(), i);
+        }
+        List<OutsideEdit> made = new ArrayList<>();
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        for (BuildValidation.Problem problem : validation.problems()) {
+            var d = problem.diagnostic();
+            Integer i = d.path() == null ? null : index.get(d.path());
+            if (problem.hunk() != null || i == null || d.line() <= 0 || results[i] == null
+                    || made.size() >= MAX_OUTSIDE_EDITS || !asked.add(d.path() + ":" + d.line())) {
+                continue;
+            }
+            FileResolution resolution = results[i].resolution();
+            if (!resolution.isFullyResolved() || resolution.needsRegeneration()) {
+                continue;
+            }
+            StableLines.Region region = StableLines.around(resolution, d.line(), OUTSIDE_RADIUS, OUTSIDE_CONTEXT);
+            if (region == null) {
+                continue; // the line is in a resolved hunk after all, or past the end
+            }
+            String error = validation.failure().command().display() + ": " + d;
+            ModelStage.OutsideAnswer answer = files.model().editOutside(d.path(), region.before(), region.lines(),
+                    region.after(), region.firstLine(), error, request.fileDeadline());
+            List<HunkCall> calls = new ArrayList<>(results[i].modelCalls());
+            calls.addAll(answer.calls());
+            if (answer.lines() == null || answer.lines().equals(region.lines())) {
+                results[i] = new FileResolver.Result(resolution, calls, results[i].unchecked(),
+                        results[i].rejections(), results[i].repairRounds());
+                continue;
+            }
+            FileResolution edited = StableLines.replace(resolution, region, answer.lines());
+            results[i] = new FileResolver.Result(edited, calls, results[i].unchecked(), results[i].rejections(),
+                    results[i].repairRounds());
+            made.add(new OutsideEdit(d.path(), region.firstLine(), region.lines(), answer.lines(), error,
+                    answer.rationale(), files.model().decider().label()));
+        }
+        return made;
     }
 
     /** Per conflicted file (by index) and hunk id, the compiler's errors in that hunk's resolved lines. */
@@ -212,7 +273,8 @@ public final class MergeResolver {
             }
             out.add(new FileResolution(resolution.file(), outcomes));
         }
-        return new ResolvedMerge(resolved.merge(), out, resolved.ignored(), resolved.modelCalls(), resolved.build());
+        return new ResolvedMerge(resolved.merge(), out, resolved.ignored(), resolved.modelCalls(), resolved.build(),
+                resolved.outsideEdits());
     }
 
     /** The merge as its files' results stand, with the repository's new-code policy applied. */

@@ -22,15 +22,29 @@ import dev.truce.resolve.HunkOutcome;
  * @param ignored     conflicted paths left to a human untouched (a repository's {@code ignore} globs)
  * @param modelCalls  what the model was asked about, hunk by hunk, and what it cost
  * @param build       whether the result was built, and how each build round went
+ * @param outsideEdits changes to cleanly merged lines the build asked for (already in the resolutions' files), in
+ *                     the order they were made
  */
 public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolutions, Set<String> ignored,
-        List<HunkCall> modelCalls, BuildReport build) {
+        List<HunkCall> modelCalls, BuildReport build, List<OutsideEdit> outsideEdits) {
 
     public ResolvedMerge {
         resolutions = List.copyOf(resolutions);
         ignored = Set.copyOf(ignored);
         modelCalls = List.copyOf(modelCalls);
         java.util.Objects.requireNonNull(build, "build");
+        outsideEdits = List.copyOf(outsideEdits);
+    }
+
+    /** A merge without changes outside its conflicts. */
+    public ResolvedMerge(ComputedMerge merge, List<FileResolution> resolutions, Set<String> ignored,
+            List<HunkCall> modelCalls, BuildReport build) {
+        this(merge, resolutions, ignored, modelCalls, build, List.of());
+    }
+
+    /** This merge with these changes outside its conflicts recorded (the resolutions already hold them). */
+    public ResolvedMerge withOutsideEdits(List<OutsideEdit> edits) {
+        return new ResolvedMerge(merge, resolutions, ignored, modelCalls, build, edits);
     }
 
     /** A merge resolved without asking a model or building it. */
@@ -40,7 +54,7 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
 
     /** This merge with its build report. */
     public ResolvedMerge withBuild(BuildReport report) {
-        return new ResolvedMerge(merge, resolutions, ignored, modelCalls, report);
+        return new ResolvedMerge(merge, resolutions, ignored, modelCalls, report, outsideEdits);
     }
 
     /** The tokens of every model call of this merge. */
@@ -157,7 +171,7 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
             }
             out.add(new FileResolution(resolution.file(), outcomes));
         }
-        return new ResolvedMerge(merge, out, ignored, modelCalls, build);
+        return new ResolvedMerge(merge, out, ignored, modelCalls, build, outsideEdits);
     }
 
     /** Why a model's resolution with new code is left to a human under {@code newCode: human}. */

@@ -142,6 +142,82 @@ public final class ModelStage {
                 repairs.keySet().stream().sorted().toList(), repairs, round);
     }
 
+    /**
+     * What the model proposes for lines outside the conflicts that the build's error points at.
+     *
+     * @param lines     the region's new lines (with the file's terminators), or {@code null} when it declined or
+     *                  could not answer
+     * @param rationale why, or why not, in a line
+     * @param calls     what asking cost
+     */
+    public record OutsideAnswer(List<String> lines, String rationale, List<HunkCall> calls) {
+        public OutsideAnswer {
+            calls = List.copyOf(calls);
+        }
+    }
+
+    /** Room for the answer about one outside region. */
+    static final int OUTSIDE_OUTPUT_TOKENS = 2_048;
+
+    /**
+     * Asks the model to change the lines {@code region} (lines {@code firstLine}... of the merged {@code path}, which
+     * no conflict holds) so that {@code problem}, a build error at them, goes away, changing nothing else; the lines
+     * around are shown as context. The request goes through the recorder and is metered like every other.
+     */
+    public OutsideAnswer editOutside(String path, List<String> before, List<String> region, List<String> after,
+            int firstLine, String problem, Deadline deadline) {
+        if (client == null || deadline.expired()) {
+            return new OutsideAnswer(null, deadline.expired() ? deadline.reason() : "no model", List.of());
+        }
+        StringBuilder content = new StringBuilder("The conflicts of this merge are resolved, but the merged result"
+                + " does not build, and the error is in lines outside every conflict, which no side's change and no"
+                + " resolution covers: cleanly merged code that now needs to follow a change of the other side (a"
+                + " renamed or re-signatured declaration, an import that became unused). Change only the lines of"
+                + " region h0 below so that the error goes away, keeping their intent; change nothing else. If the"
+                + " error cannot be fixed within these lines, decline h0.\n\nFILE ").append(path).append('\n');
+        quote(content, "LINES BEFORE (context, not to change)", before);
+        quote(content, "REGION h0 (lines " + firstLine + "-" + (firstLine + region.size() - 1) + ", the lines you may"
+                + " change)", region);
+        quote(content, "LINES AFTER (context, not to change)", after);
+        content.append("\nBUILD ERROR:\n").append(problem.strip()).append("\n\nAnswer h0 in the answer format,"
+                + " with the region's new lines, or decline it.\n");
+        ModelRequest request = new ModelRequest(SystemPrompt.text(), "", content.toString(), List.of(PromptPlan.idOf(0)),
+                OUTSIDE_OUTPUT_TOKENS);
+        if (recorder != null) {
+            recorder.record(request);
+        }
+        ConflictHunk asked = new ConflictHunk(0, region, region, region, firstLine, firstLine, firstLine, before,
+                after);
+        try {
+            ModelReply reply = client.complete(request);
+            Usage usage = reply.usage() == null ? Usage.NONE : reply.usage();
+            List<HunkCall> calls = List.of(new HunkCall(-1, usage, reply.latency() == null ? 0
+                    : reply.latency().toMillis(), cost.estimate(usage), 1));
+            HunkAnswer answer;
+            try {
+                answer = parse(reply, List.of(asked)).get(0);
+            } catch (AnswerRejectedException e) {
+                return new OutsideAnswer(null, NO_USABLE_ANSWER, calls);
+            }
+            if (answer instanceof HunkAnswer.Resolved r) {
+                String eol = LineEndings.dominant(region.isEmpty() ? before : region);
+                return new OutsideAnswer(terminated(asked, r.lines(), eol), r.rationale() + " (confidence "
+                        + r.confidence() + ")", calls);
+            }
+            return new OutsideAnswer(null, answer instanceof HunkAnswer.Declined d ? "declined: " + d.reason()
+                    : NO_USABLE_ANSWER, calls);
+        } catch (ModelException e) {
+            return new OutsideAnswer(null, e.publicReason(), List.of());
+        }
+    }
+
+    private static void quote(StringBuilder content, String title, List<String> lines) {
+        content.append('\n').append(title).append(":\n");
+        for (String line : lines) {
+            content.append("  | ").append(LineEndings.content(line)).append('\n');
+        }
+    }
+
     private Result ask(FileResolution resolution, FileVersions versions, ChangeStory story,
             RelatedChanges.Elsewhere elsewhere, Deadline deadline, List<Integer> open, Map<Integer, Repair> repairs,
             int round) {

@@ -6,7 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.truce.engine.BuildReport;
+import dev.truce.conflict.LineEndings;
 import dev.truce.engine.BuildValidation;
+import dev.truce.engine.OutsideEdit;
 import dev.truce.engine.ResolvedMerge;
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.github.PullRequestInfo;
@@ -65,7 +67,7 @@ public final class FixPullRequestText {
         if (!declined.isEmpty()) {
             text.append("\n**Declined** (left to a human):\n\n").append(declinedList(named(declined, pr)));
         }
-        text.append(validation(resolved.build()));
+        text.append(outsideEdits(resolved)).append(validation(resolved.build()));
         text.append("\nThis is a merge commit with two parents (the head of #").append(pr.number())
                 .append(" first, ").append(Markdown.code(pr.baseRef())).append(" second): both histories are kept"
                         + " and nothing is rewritten. Merging this pull request into ")
@@ -395,6 +397,30 @@ public final class FixPullRequestText {
 
     private static String seconds(java.time.Duration took) {
         return took.toMillis() / 100 / 10.0 + " s";
+    }
+
+    /**
+     * The changes the build asked for outside the conflicts, each with its error and its lines before and after:
+     * no side's change covers them, so reviewers see them apart from the hunks.
+     */
+    static String outsideEdits(ResolvedMerge resolved) {
+        if (resolved.outsideEdits().isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("\n**Changed outside the conflicts** to make the build pass (lines no"
+                + " side's change covers; read them):\n");
+        for (OutsideEdit edit : resolved.outsideEdits()) {
+            StringBuilder diff = new StringBuilder();
+            edit.before().forEach(l -> diff.append("- ").append(Markdown.reviewable(LineEndings.content(l)))
+                    .append('\n'));
+            edit.after().forEach(l -> diff.append("+ ").append(Markdown.reviewable(LineEndings.content(l)))
+                    .append('\n'));
+            text.append("\n").append(Markdown.code(edit.path())).append(" line ").append(edit.line()).append(", by ")
+                    .append(Markdown.code(edit.by())).append(": ").append(Markdown.text(edit.rationale()))
+                    .append("\nBecause of: ").append(Markdown.text(edit.diagnostic(), 300)).append("\n\n")
+                    .append(Markdown.fenced("diff", diff.toString()));
+        }
+        return text.toString();
     }
 
     /** Strategies say "ours" and "theirs"; in the App those are the pull request's branch and the base branch. */

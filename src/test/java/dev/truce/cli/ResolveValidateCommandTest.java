@@ -90,6 +90,50 @@ class ResolveValidateCommandTest {
         }
     }
 
+    static final String TOTALS = "package shop;\n\npublic class Totals {\n    public static int %s {\n"
+            + "        return %s;\n    }\n\n    static int one() {\n        return 1;\n    }\n\n"
+            + "    static int two() {\n        return %s;\n    }\n}\n";
+
+    @Test
+    void aBuildErrorInCleanlyMergedLinesIsFixedThereAndListedApartFromTheHunks() throws Exception {
+        // main renames total to sum; feature renames its parameters and, far below, starts calling total.
+        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
+        Tree base = Tree.of().file("src/shop/Totals.java", TOTALS.formatted("total(int a, int b)", "a + b", "2"));
+        repo.threeWay(base, base.copy().file("src/shop/Totals.java", TOTALS.formatted("sum(int a, int b)", "a + b",
+                "2")), base.copy().file("src/shop/Totals.java", TOTALS.formatted("total(int x, int y)", "x + y",
+                        "total(1, 1)")));
+        repo.close();
+        Files.createDirectories(dir.resolve("answers"));
+        Set<Path> answered = new HashSet<>();
+        CommandRun first = resolve("--no-sandbox");
+        assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(1);
+        answer(newPrompt(answered), "    public static int sum(int x, int y) {\n        return x + y;",
+                "main's name, feature's parameters");
+
+        CommandRun second = resolve("--no-sandbox");
+        assertThat(second.exitCode()).as(second.out() + second.err()).isEqualTo(1);
+        assertThat(second.out()).contains("src/shop/Totals.java:13", "[outside the conflicts]");
+        Path outside = newPrompt(answered);
+        String asked = JSON.readTree(outside.toFile()).get("content").asString();
+        assertThat(asked).contains("error is in lines outside every conflict", "REGION h0 (lines 11-15",
+                "  |         return total(1, 1);", "cannot find symbol");
+        answer(outside, "\n    static int two() {\n        return sum(1, 1);\n    }\n}", "total is now sum");
+
+        CommandRun third = resolve("--no-sandbox");
+
+        assertThat(third.exitCode()).as(third.out() + third.err()).isZero();
+        assertThat(third.out()).contains("Build (after repair round 1): passed",
+                "Changed outside the conflicts to make the build pass:", "src/shop/Totals.java line 11",
+                "    -         return total(1, 1);", "    +         return sum(1, 1);");
+        try (Repository repository = new FileRepositoryBuilder().findGitDir(dir.resolve("repo").toFile()).build();
+                RevWalk walk = new RevWalk(repository)) {
+            RevCommit merge = walk.parseCommit(repository.resolve("resolved"));
+            assertThat(ScenarioRepo.read(repository, merge, "src/shop/Totals.java"))
+                    .isEqualTo(TOTALS.formatted("sum(int x, int y)", "x + y", "sum(1, 1)"));
+            assertThat(merge.getFullMessage()).contains("Changed outside the conflicts: src/shop/Totals.java line 11");
+        }
+    }
+
     @Test
     void withoutAnyModelABuildThatFailsWritesNothingAndSaysWhy() throws Exception {
         ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));

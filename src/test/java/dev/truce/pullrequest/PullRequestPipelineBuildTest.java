@@ -181,6 +181,31 @@ class PullRequestPipelineBuildTest {
     }
 
     @Test
+    void aBuildErrorInCleanlyMergedLinesIsFixedThereAndTheFixPullRequestListsThatChangeApart() throws Exception {
+        // The head renames total to sum; the base renames its parameters and, far below, starts calling total.
+        String totals = "package shop;\n\npublic class Totals {\n    public static int %s {\n"
+                + "        return %s;\n    }\n\n    static int one() {\n        return 1;\n    }\n\n"
+                + "    static int two() {\n        return %s;\n    }\n}\n";
+        s.close();
+        s = new PullRequestScenario(dir.resolve("totals")).withBase("Totals.java", totals.formatted(
+                "total(int a, int b)", "a + b", "2"));
+        modelAnswers(answer("    public static int sum(int x, int y) {", "        return x + y;"),
+                answer("", "    static int two() {", "        return sum(1, 1);", "    }", "}"));
+        s.withModelsAndBuilds(models(), builds(AppBuilds.Policy.UNSANDBOXED, SandboxSettings.defaults()))
+                .conflicting("Totals.java", totals.formatted("sum(int a, int b)", "a + b", "2"),
+                        totals.formatted("total(int x, int y)", "x + y", "total(1, 1)"));
+        s.config("validation: [\"mkdir -p out && javac -d out Totals.java\"]\nmodels: [coder]\n");
+        s.resolve();
+
+        RevCommit fix = s.commitOf(fixBranch());
+        assertThat(ScenarioRepo.read(s.origin.repository(), fix, "Totals.java"))
+                .isEqualTo(totals.formatted("sum(int x, int y)", "x + y", "sum(1, 1)"));
+        assertThat(s.gitHub.opened.get(0).body()).contains("**Changed outside the conflicts** to make the build pass",
+                "`Totals.java` line 11, by `model:coder`", "cannot find symbol", "-         return total(1, 1);",
+                "+         return sum(1, 1);", "**passed**");
+    }
+
+    @Test
     void aRepositoryWithoutBuildCommandsGetsTheInProcessChecksAndThePullRequestSaysNoBuildRan() throws Exception {
         modelAnswers(REPAIRED, REPAIRED);
         s.withModelsAndBuilds(models(), builds(AppBuilds.Policy.UNSANDBOXED, SandboxSettings.defaults()))
