@@ -22,7 +22,6 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.truce.conflict.ConflictHunk;
-import dev.truce.engine.BuildReport;
 import dev.truce.engine.BuildValidator;
 import dev.truce.engine.FileResolver;
 import dev.truce.engine.MergeRequest;
@@ -168,7 +167,7 @@ final class ResolveCommand implements Callable<Integer> {
             print(out, merge.conflicts().get(i), resolutions.get(i), null);
             files.add(ResolveReport.file(merge.conflicts().get(i), resolutions.get(i), null));
         }
-        writeReport(files, resolved.build());
+        writeReport(files, resolved);
         long left = resolutions.stream().filter(r -> !r.isFullyResolved()).count();
         if (left > 0 && !writePartial) {
             out.printf("%d file(s) still conflicted; nothing written (--write-partial writes them with conflict"
@@ -211,7 +210,7 @@ final class ResolveCommand implements Callable<Integer> {
             print(out, conflict, resolutions.get(i), outcome.description());
             files.add(ResolveReport.file(conflict, resolutions.get(i), outcome.description()));
         }
-        writeReport(files, resolved.build());
+        writeReport(files, resolved);
         int left = resolutions.size() - staged;
         if (left == 0) {
             out.println("All conflicts resolved and staged; review with 'git diff --cached', then 'git commit'.");
@@ -282,10 +281,11 @@ final class ResolveCommand implements Callable<Integer> {
         return out.toString();
     }
 
-    private void writeReport(List<ResolveReport.FileReport> files, BuildReport build) {
+    private void writeReport(List<ResolveReport.FileReport> files, ResolvedMerge resolved) {
         if (report != null) {
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValue(report, new ResolveReport(files, ResolveReport.build(build)));
+                    .writeValue(report, new ResolveReport(files, ResolveReport.build(resolved.build()),
+                            resolved.outsideEdits()));
         }
     }
 

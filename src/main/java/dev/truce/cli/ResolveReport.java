@@ -17,8 +17,10 @@ import dev.truce.validate.BuildResult;
  *
  * @param files one entry per conflicted file, sorted by path
  * @param build whether and how the result was built ({@code --validate})
+ * @param outsideEdits changes to cleanly merged lines the build asked for (file, line, lines before and after, the
+ *                     error, the model's reason)
  */
-record ResolveReport(List<FileReport> files, BuildSummary build) {
+record ResolveReport(List<FileReport> files, BuildSummary build, List<dev.truce.engine.OutsideEdit> outsideEdits) {
 
     /**
      * The build.

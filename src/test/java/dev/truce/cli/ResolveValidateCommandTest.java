@@ -119,9 +119,13 @@ class ResolveValidateCommandTest {
                 "  |         return total(1, 1);", "cannot find symbol");
         answer(outside, "\n    static int two() {\n        return sum(1, 1);\n    }\n}", "total is now sum");
 
-        CommandRun third = resolve("--no-sandbox");
+        CommandRun third = resolve("--no-sandbox", "--report", dir.resolve("report.json").toString());
 
         assertThat(third.exitCode()).as(third.out() + third.err()).isZero();
+        JsonNode edit = JSON.readTree(dir.resolve("report.json").toFile()).get("outsideEdits").get(0);
+        assertThat(edit.get("path").asString()).isEqualTo("src/shop/Totals.java");
+        assertThat(edit.get("line").asInt()).isEqualTo(11);
+        assertThat(edit.get("after").get(2).asString()).isEqualTo("        return sum(1, 1);\n");
         assertThat(third.out()).contains("Build (after repair round 1): passed",
                 "Changed outside the conflicts to make the build pass:", "src/shop/Totals.java line 11",
                 "    -         return total(1, 1);", "    +         return sum(1, 1);");
