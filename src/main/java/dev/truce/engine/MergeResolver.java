@@ -77,11 +77,7 @@ public final class MergeResolver {
                         () -> story(merge, conflict, request), elsewhere);
                 results[i] = files.resolve(conflict.file(), inputs[i], request.fileDeadline());
             }
-            ResolvedMerge resolved = assemble(merge, request, results);
-            if (build == null) {
-                return resolved.withBuild(BuildReport.notRun(noBuild));
-            }
-            return built(merge, request, results, inputs, resolved);
+            return finish(merge, request, results, inputs);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -143,14 +139,20 @@ public final class MergeResolver {
                             request.fileDeadline());
                 }
             }
-            ResolvedMerge repaired = assemble(merge, request, results);
-            if (build == null) {
-                return repaired.withBuild(BuildReport.notRun(noBuild));
-            }
-            return built(merge, request, results, inputs, repaired);
+            return finish(merge, request, results, inputs);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** The merge as its files' results stand, built (and repaired) when this resolver builds. */
+    private ResolvedMerge finish(ComputedMerge merge, MergeRequest request, FileResolver.Result[] results,
+            FileInputs[] inputs) throws IOException {
+        ResolvedMerge resolved = assemble(merge, request, results);
+        if (build == null) {
+            return resolved.withBuild(BuildReport.notRun(noBuild));
+        }
+        return built(merge, request, results, inputs, resolved);
     }
 
     /**

@@ -170,10 +170,30 @@ public final class RepositoryCache {
         }
     }
 
-    private static long size(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
+    /**
+     * The bytes of the files under {@code dir}. Git writes and removes lock and temporary files while it works (JGit's
+     * automatic gc after a fetch, say), so a file that vanishes during the walk is not counted, not an error.
+     */
+    static long size(Path dir) throws IOException {
+        long[] total = {0};
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    total[0] += attrs.size();
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof java.nio.file.NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        return total[0];
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

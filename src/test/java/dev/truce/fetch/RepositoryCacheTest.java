@@ -136,4 +136,35 @@ class RepositoryCacheTest {
             return now;
         }
     }
+
+    @Test
+    void filesGitRemovesWhileTheCacheIsMeasuredAreNotAnError() throws Exception {
+        // JGit's automatic gc after a fetch writes and removes lock files while a lease closes and measures the cache.
+        Path repo = java.nio.file.Files.createDirectories(dir.resolve("measured/octo/app.git/objects"));
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        for (int n = 0; n < 2000; n++) {
+            java.nio.file.Files.writeString(repo.resolve("gc-" + n + ".lock"), "x");
+        }
+        Thread churn = new Thread(() -> {
+            int n = 0;
+            while (!stop.get()) {
+                Path lock = repo.resolve("gc-" + (n++ % 2000) + ".lock");
+                try {
+                    java.nio.file.Files.deleteIfExists(lock);
+                    java.nio.file.Files.writeString(lock, "x");
+                } catch (java.io.IOException e) {
+                    return;
+                }
+            }
+        });
+        churn.start();
+        try {
+            for (int i = 0; i < 100; i++) {
+                assertThat(RepositoryCache.size(dir.resolve("measured"))).isNotNegative();
+            }
+        } finally {
+            stop.set(true);
+            churn.join();
+        }
+    }
 }
