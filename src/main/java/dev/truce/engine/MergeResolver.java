@@ -118,7 +118,8 @@ public final class MergeResolver {
             }
             int hunk = hunkIds.get(d.path()).get(placement.region());
             byFile.computeIfAbsent(index.get(d.path()), k -> new LinkedHashMap<>()).merge(hunk, (d.source() == null
-                    ? "" : d.source() + ": ") + d.path() + ":" + d.line() + ": " + d.message(), (a, b) -> a + "\n" + b);
+                    ? "" : d.source() + ": ") + d.path() + ":" + d.line() + ": " + d.message(),
+                    (a, b) -> a.length() >= MAX_PROBLEM_CHARS ? a : a + "\n" + b);
         }
         if (byFile.isEmpty()) {
             return null;
@@ -173,7 +174,8 @@ public final class MergeResolver {
             }
             Map<Integer, Map<Integer, String>> byFile = problemsByFile(merge, validation);
             List<OutsideEdit> made = List.of();
-            if (files.model() != null && outsideRounds < files.repairRounds()) {
+            // Lines outside the conflicts are new code by definition: not where a repository asks a human for that.
+            if (files.model() != null && outsideRounds < files.repairRounds() && !request.newCodeNeedsHuman()) {
                 made = editOutside(merge, results, validation, request);
                 outsideRounds++;
             }
@@ -193,6 +195,9 @@ public final class MergeResolver {
                 : new BuildReport(rounds, null));
     }
 
+    /** The errors of one hunk passed to a repair request, at most (untrusted text from outside). */
+    static final int MAX_PROBLEM_CHARS = 4_000;
+
     /** At most this many changes outside the conflicts per build round, and this many lines around each error. */
     static final int MAX_OUTSIDE_EDITS = 3;
     static final int OUTSIDE_RADIUS = 2;
@@ -211,7 +216,12 @@ public final class MergeResolver {
         }
         List<OutsideEdit> made = new ArrayList<>();
         java.util.Set<String> asked = new java.util.HashSet<>();
-        for (BuildValidation.Problem problem : validation.problems()) {
+        // Bottom up within each file: a change that adds or removes lines leaves the lines above it where the build
+        // saw them.
+        List<BuildValidation.Problem> problems = new ArrayList<>(validation.problems());
+        problems.sort(java.util.Comparator.comparing((BuildValidation.Problem p) -> String.valueOf(
+                p.diagnostic().path())).thenComparing(p -> -p.diagnostic().line()));
+        for (BuildValidation.Problem problem : problems) {
             var d = problem.diagnostic();
             Integer i = d.path() == null ? null : index.get(d.path());
             if (problem.hunk() != null || i == null || d.line() <= 0 || results[i] == null

@@ -137,7 +137,7 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
                 var d = problem.diagnostic();
                 out.add(new Declined(d.path() == null ? "(build)" : d.path(), null, null,
                         "the merged result does not build" + (d.line() > 0 ? " (line " + d.line() + ")" : "") + ": "
-                                + d.message() + " (outside the conflicts: Truce did not change these lines)", null));
+                                + d.message() + " (outside the conflicts)", null));
             }
         }
         return out;

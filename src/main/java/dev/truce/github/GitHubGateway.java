@@ -44,11 +44,11 @@ public interface GitHubGateway {
     void updateCheckRun(RepoRef repo, long id, CheckRun run) throws GitHubException;
 
     /**
-     * The checks of commit {@code sha} that failed: its completed check runs concluded {@code failure} or
-     * {@code timed_out} (with their failure annotations; not runs named {@code ignoredName}, Truce's own), and its
-     * commit statuses in state {@code failure} or {@code error}. Empty when every check passed or none ran yet.
+     * The checks of commit {@code sha} (not runs named {@code ignoredName}, Truce's own): those that failed (completed
+     * check runs concluded {@code failure} or {@code timed_out}, with their failure annotations; commit statuses in
+     * state {@code failure} or {@code error}) and how many are still queued, running or pending.
      */
-    List<FailedCheck> failedChecks(RepoRef repo, String sha, String ignoredName) throws GitHubException;
+    CommitChecks checks(RepoRef repo, String sha, String ignoredName) throws GitHubException;
 
     /** Opens a pull request from {@code head} into {@code base}. */
     PullRequestInfo openPullRequest(RepoRef repo, String head, String base, String title, String body)

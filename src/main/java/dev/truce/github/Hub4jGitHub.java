@@ -219,16 +219,21 @@ public final class Hub4jGitHub implements GitHubGateway {
     static final int MAX_ANNOTATIONS = 300;
 
     @Override
-    public List<FailedCheck> failedChecks(RepoRef repo, String sha, String ignoredName) throws GitHubException {
+    public CommitChecks checks(RepoRef repo, String sha, String ignoredName) throws GitHubException {
         if (sha == null || !sha.matches("[0-9a-f]{40}")) {
             throw new IllegalArgumentException("not a full commit id: " + sha);
         }
         List<FailedCheck> failed = new ArrayList<>();
+        int pending = 0;
         JsonNode runs = get(repo, repoUrl(repo, "commits", sha, "check-runs").addQueryParameter("filter", "latest")
                 .addQueryParameter("per_page", Integer.toString(PAGE_SIZE)).build());
         for (JsonNode run : runs.path("check_runs")) {
             String conclusion = run.path("conclusion").asString("");
             String name = run.path("name").asString("");
+            if (!name.equals(ignoredName) && !run.path("status").asString("completed").equals("completed")) {
+                pending++;
+                continue;
+            }
             if (name.equals(ignoredName) || !(conclusion.equals("failure") || conclusion.equals("timed_out"))
                     || failed.size() >= MAX_FAILED_CHECKS) {
                 continue;
@@ -257,12 +262,15 @@ public final class Hub4jGitHub implements GitHubGateway {
                 Integer.toString(PAGE_SIZE)).build());
         for (JsonNode status : combined.path("statuses")) {
             String state = status.path("state").asString("");
+            if (state.equals("pending")) {
+                pending++;
+            }
             if ((state.equals("failure") || state.equals("error")) && failed.size() < MAX_FAILED_CHECKS) {
                 failed.add(new FailedCheck(status.path("context").asString(""), state,
                         status.path("description").asString(""), "", List.of()));
             }
         }
-        return failed;
+        return new CommitChecks(failed, pending);
     }
 
     private static Map<String, Object> checkRunBody(CheckRun run) {

@@ -31,4 +31,21 @@ public final class FixBranch {
         }
         return Integer.valueOf(rest.substring(0, dash));
     }
+
+    /** The trailer of a fix commit's message that counts Truce's rounds of repair after the repository's checks. */
+    public static final String REPAIR_TRAILER = "Truce-CI-Repair: ";
+
+    /** How many rounds of repair after the repository's checks made {@code message}'s commit (0: the first fix). */
+    public static int repairRounds(String message) {
+        for (String line : message.lines().toList()) {
+            if (line.startsWith(REPAIR_TRAILER)) {
+                try {
+                    return Integer.parseInt(line.substring(REPAIR_TRAILER.length()).strip());
+                } catch (NumberFormatException e) {
+                    return Integer.MAX_VALUE; // unreadable: no more rounds
+                }
+            }
+        }
+        return 0;
+    }
 }

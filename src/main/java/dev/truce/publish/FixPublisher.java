@@ -90,6 +90,15 @@ public final class FixPublisher {
                     branch, tip.get().name(), app.name());
             return Optional.empty();
         }
+        Optional<PullRequestInfo> repairedFix = tip.isPresent() && !tip.get().equals(written.commit())
+                ? repairedFix(repo, repository, resolved, branch) : Optional.empty();
+        if (repairedFix.isPresent()) {
+            // The same head and base, already repaired after the repository's checks failed: resolving again would
+            // undo the repair and restart its rounds.
+            log.info("{}#{}: keeping {}: it holds a repair after the repository's checks", repo.fullName(),
+                    pr.number(), branch);
+            return repairedFix;
+        }
         remote.push(repository, repo, branch, tip.orElse(ObjectId.zeroId()));
         String title = FixPullRequestText.title(pr);
         String body = FixPullRequestText.body(pr, resolved, key);
@@ -123,13 +132,37 @@ public final class FixPublisher {
         config.setString("user", null, "email", app.email());
         WrittenMerge written;
         try {
-            written = new MergeCommitWriter(false, true).write(repaired.merge(), repaired.resolutions(), branch, note);
+            String edits = FixPullRequestText.commitNote(repaired);
+            written = new MergeCommitWriter(false, true).write(repaired.merge(), repaired.resolutions(), branch,
+                    edits == null ? note : edits + "\n" + note);
         } catch (MergeInputException e) {
             throw new IOException("could not write the fix branch " + branch + ": " + e.getMessage(), e);
         }
         remote.push(repository, repo, branch, failed);
         gitHub.updatePullRequest(repo, fix.number(), fix.title(), FixPullRequestText.withRound(fix.body(), round));
         return written.commit();
+    }
+
+    /**
+     * The open fix pull request of {@code branch} when the branch's tip is Truce's repair (after the repository's
+     * checks failed) of this same merge: the same two parents and a {@link FixBranch#REPAIR_TRAILER}.
+     */
+    private Optional<PullRequestInfo> repairedFix(RepoRef repo, Repository repository, ResolvedMerge resolved,
+            String branch) throws IOException, GitHubException {
+        Optional<ObjectId> fetched = remote.fetch(repository, repo, branch);
+        if (fetched.isEmpty()) {
+            return Optional.empty();
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit tip = walk.parseCommit(fetched.get());
+            boolean sameMerge = tip.getParentCount() == 2 && tip.getParent(0).equals(resolved.merge().ours())
+                    && tip.getParent(1).equals(resolved.merge().theirs());
+            if (!sameMerge || FixBranch.repairRounds(tip.getFullMessage()) == 0
+                    || !madeByApp(repo, repository, tip)) {
+                return Optional.empty();
+            }
+        }
+        return gitHub.openPullRequestFrom(repo, branch);
     }
 
     /**
@@ -297,7 +330,8 @@ public final class FixPublisher {
         Ref before = repository.exactRef(refName);
         WrittenMerge written;
         try {
-            written = new MergeCommitWriter(false, true).write(resolved.merge(), resolved.resolutions(), branch);
+            written = new MergeCommitWriter(false, true).write(resolved.merge(), resolved.resolutions(), branch,
+                    FixPullRequestText.commitNote(resolved));
         } catch (MergeInputException e) {
             throw new IOException("could not write the fix branch " + branch + ": " + e.getMessage(), e);
         }

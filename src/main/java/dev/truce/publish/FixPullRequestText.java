@@ -125,6 +125,11 @@ public final class FixPullRequestText {
         return text.append(validation(resolved.build())).toString();
     }
 
+    /** Check names (untrusted: any App with checks permission names its own) as code spans. */
+    public static String checkNames(List<String> names) {
+        return String.join(", ", names.stream().map(Markdown::code).toList());
+    }
+
     /** Where the rounds of repairs after CI failures begin in a fix pull request's body. */
     static final String ROUNDS = "**After the repository's checks**";
 
@@ -419,6 +424,24 @@ public final class FixPullRequestText {
                     .append(Markdown.code(edit.by())).append(": ").append(Markdown.text(edit.rationale()))
                     .append("\nBecause of: ").append(Markdown.text(edit.diagnostic(), 300)).append("\n\n")
                     .append(Markdown.fenced("diff", diff.toString()));
+        }
+        return text.toString();
+    }
+
+    /**
+     * What a fix commit's message gets at its end beyond the hunks: each change made outside the conflicts, or
+     * {@code null} when there is none.
+     */
+    public static String commitNote(ResolvedMerge resolved) {
+        if (resolved.outsideEdits().isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder("Changed outside the conflicts to make the build pass:\n");
+        for (OutsideEdit edit : resolved.outsideEdits()) {
+            text.append("  ").append(edit.path()).append(" line ").append(edit.line()).append(" (")
+                    .append(edit.after().size()).append(" line(s) for ").append(edit.before().size())
+                    .append("), by ").append(edit.by()).append(", because: ")
+                    .append(edit.diagnostic().strip().replace('\n', ' ')).append('\n');
         }
         return text.toString();
     }

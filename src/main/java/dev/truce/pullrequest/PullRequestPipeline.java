@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import dev.truce.engine.CommittedResolution;
+import dev.truce.merge.MergeMessage;
+import dev.truce.github.CommitChecks;
 import dev.truce.github.FailedCheck;
 import dev.truce.publish.FixBranch;
 import dev.truce.resolve.Decider;
@@ -92,6 +94,7 @@ public final class PullRequestPipeline implements PullRequestWork {
     private final AppBuilds builds;
     private final CheckRuns checks;
     private final FixBranchRemote remote;
+    private final CommentLedger ledger;
 
     /** A pipeline without models, working in {@code cache}, talking to GitHub through {@code gitHub}. */
     public PullRequestPipeline(GitHubGateway gitHub, RepositoryCache cache, CommentLedger ledger,
@@ -128,6 +131,7 @@ public final class PullRequestPipeline implements PullRequestWork {
                 settings.gitTimeout());
         this.configLoader = new RepoConfigLoader(gitHub);
         this.remote = new FixBranchRemote(gitHub, settings.gitTimeout());
+        this.ledger = ledger;
         this.publisher = new FixPublisher(gitHub, remote, ledger, settings.app());
         this.politeReplies = new PoliteReplyLimit(clock, settings.politeReplyPeriod());
         this.checks = new CheckRuns(gitHub);
@@ -224,9 +228,6 @@ public final class PullRequestPipeline implements PullRequestWork {
         }
     }
 
-    /** The trailer of a repaired fix commit's message that counts the rounds of repair after CI failures. */
-    static final String ROUND_TRAILER = "Truce-CI-Repair: ";
-
     @Override
     public void repairFix(RepoRef repo, String branch, String sha) throws GitHubException, IOException {
         Integer number = FixBranch.number(branch);
@@ -239,8 +240,15 @@ public final class PullRequestPipeline implements PullRequestWork {
                 || !branch.equals(FixBranch.name(number, ObjectId.fromString(pr.headSha())))) {
             return; // closed, or the pull request moved on: its new head gets a new fix from a resolve job
         }
-        List<FailedCheck> failed = gitHub.failedChecks(repo, sha, CheckRuns.NAME);
-        if (failed.isEmpty()) {
+        CommitChecks checks = gitHub.checks(repo, sha, CheckRuns.NAME);
+        if (checks.pending() > 0) {
+            // Repair from all of the errors: the last check to complete sends another event.
+            log.info("{}: {} check(s) of {} still running; the repair waits for them", repo.fullName(),
+                    checks.pending(), sha);
+            return;
+        }
+        List<FailedCheck> failed = checks.failed();
+        if (failed.isEmpty() || builds.ciRepairRounds() == 0) {
             return;
         }
         RepoConfig config = config(repo, pr);
@@ -250,6 +258,12 @@ public final class PullRequestPipeline implements PullRequestWork {
         Deadline job = Deadline.after(settings.jobTimeout(), clock);
         List<String> names = failed.stream().map(FailedCheck::name).distinct().toList();
         String key = "ci:" + branch + "@" + sha;
+        String failing = "The checks " + FixPullRequestText.checkNames(names) + " failed on this branch";
+        if (!models.choose(repo.owner(), config).chosen()) {
+            publisher.commentOnce(repo, fix.get().number(), key, failing + ". Truce repairs a fix with a model, and"
+                    + " this repository allows none (`models:` in `.github/truce.yml`), so the repair needs a human.");
+            return;
+        }
         try (RepositoryCache.Lease lease = cache.open(repo)) {
             Repository repository = lease.repository();
             FetchedPullRequest fetched = fetcher.fetch(repository, repo, pr);
@@ -266,25 +280,24 @@ public final class PullRequestPipeline implements PullRequestWork {
                 return; // the base moved since the fix: a resolve job for the new base replaces it
             }
             if (!publisher.isAppCommit(repo, repository, committed)) {
-                publisher.commentOnce(repo, fix.get().number(), key, "The checks " + String.join(", ", names)
-                        + " failed on this branch, but its last commit is not one Truce made, so Truce leaves the"
-                        + " repair to whoever pushed it.");
+                publisher.commentOnce(repo, fix.get().number(), key, failing + ", but its last commit is not one"
+                        + " Truce made, so Truce leaves the repair to whoever pushed it.");
                 return;
             }
-            int round = rounds(committed.getFullMessage()) + 1;
+            int round = FixBranch.repairRounds(committed.getFullMessage()) + 1;
             if (round > builds.ciRepairRounds()) {
-                publisher.commentOnce(repo, fix.get().number(), key, "The checks " + String.join(", ", names)
-                        + " still fail after " + (round - 1) + " round(s) of repair (truce.validation."
-                        + "ci-repair-rounds on this Truce server); the rest needs a human.");
+                publisher.commentOnce(repo, fix.get().number(), key, failing + " and still fail after " + (round - 1)
+                        + " round(s) of repair (`truce.validation.ci-repair-rounds` on this Truce server); the rest"
+                        + " needs a human.");
                 return;
             }
             ComputedMerge merge = merge(lease, fetched, pr, repo);
             List<FileResolution> current = committedResolutions(repository, merge, committed, config);
             if (current == null) {
-                publisher.commentOnce(repo, fix.get().number(), key, "The checks " + String.join(", ", names)
-                        + " failed, but the files of this branch are no longer the conflicts' stable lines around"
-                        + " Truce's resolution (someone changed lines outside the hunks), so Truce leaves the repair to"
-                        + " a human.");
+                publisher.commentOnce(repo, fix.get().number(), key, failing + ", but its files are no longer the"
+                        + " conflicts' cleanly merged lines around Truce's resolution (lines outside the hunks changed:"
+                        + " by someone, or by Truce's own change outside the conflicts), so the repair needs a"
+                        + " human.");
                 return;
             }
             List<Diagnostic> diagnostics = CiDiagnostics.of(failed, merge.conflicts().stream()
@@ -292,58 +305,64 @@ public final class PullRequestPipeline implements PullRequestWork {
             MergeRequest request = MergeRequest.LOCAL.forPullRequest(pr.title(), pr.body())
                     .within(job, settings.fileTimeout()).newCodeToHuman(config.newCode() == NewCodePolicy.HUMAN);
             MergeResolver engine = engine(repo, pr, config);
-            ResolvedMerge repaired = engine.repair(merge, request, current, diagnostics);
-            if (repaired == null) {
-                publisher.commentOnce(repo, fix.get().number(), key, FixPullRequestText.round(round, names,
-                        Map.of(), "none of their errors is in a line Truce resolved, so the failure is not one Truce"
-                                + " can repair; it needs a human"));
+            // Once per failed commit: further events about it (more checks, redeliveries) do not pay the model again.
+            String attempt = "ci-attempt:" + repo.fullName() + ":" + branch + "@" + sha;
+            if (!ledger.firstTime(attempt)) {
+                log.info("{}: the repair of {}@{} was tried already", repo.fullName(), branch, sha);
                 return;
             }
-            recordBuilds(repaired.build());
-            Map<String, Map<Integer, String>> problems = problems(merge, current, repaired);
-            if (!repaired.isComplete()) {
-                StringBuilder why = new StringBuilder("the repair did not pass");
-                for (ResolvedMerge.Declined d : repaired.needsHuman()) {
-                    why.append("; ").append(d.path()).append(d.hunk() == null ? "" : " hunk " + (d.hunk().id() + 1))
-                            .append(": ").append(d.reason());
-                }
-                publisher.commentOnce(repo, fix.get().number(), key, FixPullRequestText.round(round, names, problems,
-                        why + ". The branch is left as it was; it needs a human"));
-                return;
+            try {
+                repairAndPush(repo, pr, fix.get(), branch, sha, names, key, round, merge, current, diagnostics,
+                        request, engine, repository, tip.get());
+            } catch (IOException | GitHubException | RuntimeException e) {
+                ledger.forget(attempt); // not done: a retry of the job tries again
+                throw e;
             }
-            String note = "Repaired after the checks " + String.join(", ", names) + " failed on " + sha.substring(0, 7)
-                    + ".\n\n" + ROUND_TRAILER + round + "\n";
-            ObjectId pushed = publisher.publishRepair(repo, fix.get(), repository, repaired, branch, tip.get(), note,
-                    FixPullRequestText.round(round, names, problems, "Truce repaired " + problems.values().stream()
-                            .mapToInt(Map::size).sum() + " hunk(s) and pushed " + pushed(repaired, round)));
-            log.info("{}#{}: repaired {} after {} failed (round {}): pushed {}", repo.fullName(), pr.number(), branch,
-                    names, round, pushed.name());
         }
+    }
+
+    private void repairAndPush(RepoRef repo, PullRequestInfo pr, PullRequestInfo fix, String branch, String sha,
+            List<String> names, String key, int round, ComputedMerge merge, List<FileResolution> current,
+            List<Diagnostic> diagnostics, MergeRequest request, MergeResolver engine, Repository repository,
+            ObjectId tip) throws IOException, GitHubException {
+        ResolvedMerge repaired = engine.repair(merge, request, current, diagnostics);
+        if (repaired == null) {
+            publisher.commentOnce(repo, fix.number(), key, FixPullRequestText.round(round, names,
+                    Map.of(), "none of their errors is in a line Truce resolved, so the failure is not one Truce"
+                            + " can repair; it needs a human"));
+            return;
+        }
+        recordBuilds(repaired.build());
+        Map<String, Map<Integer, String>> problems = problems(merge, current, repaired);
+        if (!repaired.isComplete()) {
+            StringBuilder why = new StringBuilder("the repair did not pass");
+            for (ResolvedMerge.Declined d : repaired.needsHuman()) {
+                why.append("; ").append(d.path()).append(d.hunk() == null ? "" : " hunk " + (d.hunk().id() + 1))
+                        .append(": ").append(d.reason());
+            }
+            publisher.commentOnce(repo, fix.number(), key, FixPullRequestText.round(round, names, problems,
+                    why + ". The branch is left as it was; it needs a human"));
+            return;
+        }
+        String note = "Repaired after the checks " + String.join(", ", names).replace('\n', ' ') + " failed on "
+                + sha.substring(0, 7)
+                + ".\n\n" + FixBranch.REPAIR_TRAILER + round + "\n";
+        ObjectId pushed = publisher.publishRepair(repo, fix, repository, repaired, branch, tip, note,
+                FixPullRequestText.round(round, names, problems, "Truce repaired " + problems.values().stream()
+                        .mapToInt(Map::size).sum() + " hunk(s) and pushed " + pushed(repaired, round)));
+        log.info("{}#{}: repaired {} after {} failed (round {}): pushed {}", repo.fullName(), pr.number(), branch,
+                names, round, pushed.name());
     }
 
     private static String pushed(ResolvedMerge repaired, int round) {
         return "round " + round + "'s commit" + (repaired.build().passed() ? " (its build passed)" : "");
     }
 
-    /** How many rounds of repair after CI failures made {@code message}'s commit (0: the first fix). */
-    static int rounds(String message) {
-        for (String line : message.lines().toList()) {
-            if (line.startsWith(ROUND_TRAILER)) {
-                try {
-                    return Integer.parseInt(line.substring(ROUND_TRAILER.length()).strip());
-                } catch (NumberFormatException e) {
-                    return Integer.MAX_VALUE; // unreadable: no more rounds
-                }
-            }
-        }
-        return 0;
-    }
-
     /** What the fix commit holds for each conflict, read back; {@code null} when some file no longer fits. */
     private List<FileResolution> committedResolutions(Repository repository, ComputedMerge merge, RevCommit committed,
             RepoConfig config) throws IOException {
         List<FileResolution> out = new ArrayList<>();
-        Decider decider = new Decider.Model(models.choose(config).chosen() ? models.choose(config).model() : "none");
+        Map<String, Map<Integer, MergeMessage.Decision>> decisions = MergeMessage.decisions(committed.getFullMessage());
         for (PathConflict conflict : merge.conflicts()) {
             if (!conflict.file().hasHunks()) {
                 return null;
@@ -353,15 +372,30 @@ public final class PullRequestPipeline implements PullRequestWork {
                     return null;
                 }
                 String text = new String(repository.open(walk.getObjectId(0)).getBytes(), conflict.file().charset());
-                Optional<FileResolution> read = CommittedResolution.of(conflict.file(), text, decider,
+                Optional<FileResolution> read = CommittedResolution.of(conflict.file(), text, Decider.NOBODY,
                         "as in the fix pull request");
                 if (read.isEmpty()) {
                     return null;
                 }
-                out.add(read.get());
+                out.add(credited(read.get(), decisions.getOrDefault(conflict.path(), Map.of())));
             }
         }
         return out;
+    }
+
+    /** Each hunk credited to the strategy or model the fix commit's message names, with its reason. */
+    private static FileResolution credited(FileResolution read, Map<Integer, MergeMessage.Decision> decisions) {
+        List<HunkOutcome> outcomes = new ArrayList<>();
+        for (HunkOutcome outcome : read.outcomes()) {
+            MergeMessage.Decision decision = decisions.get(outcome.hunkId());
+            Decider by = decision == null ? new Decider.Model("unknown")
+                    : decision.decidedBy().startsWith(Decider.Model.PREFIX)
+                            ? new Decider.Model(decision.decidedBy().substring(Decider.Model.PREFIX.length()))
+                            : new Decider.Strategy(decision.decidedBy());
+            outcomes.add(new HunkOutcome.Resolved(outcome.hunkId(), by, decision == null ? outcome.reason()
+                    : decision.reason(), outcome.lines(), null, List.of(), 0));
+        }
+        return new FileResolution(read.file(), outcomes);
     }
 
     /** Per file, per hunk id, the errors the repair round was given: the hunks whose text changed. */

@@ -239,6 +239,7 @@ class Hub4jGitHubTest {
                         + "{\"id\": 1, \"name\": \"build\", \"conclusion\": \"failure\", \"output\": {\"title\":"
                         + " \"1 error\", \"summary\": \"javac failed\", \"text\": \"log\", \"annotations_count\": 1}},"
                         + "{\"id\": 2, \"name\": \"lint\", \"conclusion\": \"success\", \"output\": {}},"
+                        + "{\"id\": 4, \"name\": \"test\", \"status\": \"in_progress\", \"output\": {}},"
                         + "{\"id\": 3, \"name\": \"Truce\", \"conclusion\": \"failure\", \"output\": {}}]}"));
         github.stub(request("GET", urlPathEqualTo(REPO_PATH + "/check-runs/1/annotations")),
                 GitHubApiStub.jsonBody(200, "[{\"path\": \"src/A.java\", \"start_line\": 3, \"end_line\": 3,"
@@ -248,7 +249,9 @@ class Hub4jGitHubTest {
                         + " \"state\": \"error\", \"description\": \"Build broke\"}, {\"context\": \"ok\","
                         + " \"state\": \"success\"}]}"));
 
-        List<FailedCheck> failed = gateway.failedChecks(REPO, sha, "Truce");
+        CommitChecks checks = gateway.checks(REPO, sha, "Truce");
+        List<FailedCheck> failed = checks.failed();
+        assertThat(checks.pending()).isEqualTo(1);
 
         assertThat(failed).extracting(FailedCheck::name).containsExactly("build", "ci/jenkins");
         assertThat(failed.get(0).summary()).isEqualTo("1 error\njavac failed");

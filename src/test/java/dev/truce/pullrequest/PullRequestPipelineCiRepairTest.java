@@ -176,4 +176,93 @@ class PullRequestPipelineCiRepairTest {
         FakeGitHub.Opened fix = s.gitHub.opened.get(0);
         assertThat(s.gitHub.commentsOn(fix.number())).isEmpty();
     }
+
+    @Test
+    void resolvingTheSameHeadAndBaseAgainKeepsTheRepairedFixAndItsRounds() throws Exception {
+        RevCommit proposed = proposeFix(2);
+        ciFails(proposed, 3);
+        s.pipeline.repairFix(PullRequestScenario.REPO, branch(), proposed.name());
+        RevCommit repaired = s.commitOf(branch());
+        String body = fixBody();
+
+        s.resolve(ResolveRequest.Trigger.COMMENT); // someone asks again: the same head and base
+
+        assertThat(s.commitOf(branch())).isEqualTo(repaired);
+        assertThat(fixBody()).isEqualTo(body).contains("Round 1");
+    }
+
+    @Test
+    void theRepairWaitsUntilEveryCheckOfTheCommitHasCompleted() throws Exception {
+        RevCommit proposed = proposeFix(2);
+        ciFails(proposed, 3);
+        s.gitHub.pendingChecks.put(proposed.name(), 1);
+
+        s.pipeline.repairFix(PullRequestScenario.REPO, branch(), proposed.name());
+        assertThat(s.commitOf(branch())).isEqualTo(proposed);
+
+        s.gitHub.pendingChecks.remove(proposed.name()); // the last check completed: its event comes
+        s.pipeline.repairFix(PullRequestScenario.REPO, branch(), proposed.name());
+        assertThat(s.commitOf(branch())).isNotEqualTo(proposed);
+    }
+
+    @Test
+    void furtherEventsAboutACommitWhoseRepairFailedDoNotAskTheModelAgain() throws Exception {
+        model.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("rounds").whenScenarioStateIs("repair")
+                .willReturn(PullRequestPipelineBuildTest.reply("<<<HUNK h0 DECLINED>>> cannot tell which name"
+                        + " the call should use\n")));
+        RevCommit proposed = proposeFix(2);
+        ciFails(proposed, 3);
+
+        s.pipeline.repairFix(PullRequestScenario.REPO, branch(), proposed.name());
+        s.pipeline.repairFix(PullRequestScenario.REPO, branch(), proposed.name()); // another failed check's event
+
+        model.verify(2, postRequestedFor(urlEqualTo("/v1/chat/completions"))); // the fix, then one repair
+        assertThat(s.commitOf(branch())).isEqualTo(proposed);
+        assertThat(s.gitHub.commentsOn(s.gitHub.opened.get(0).number())).singleElement().asString()
+                .contains("the repair did not pass", "The branch is left as it was");
+    }
+
+    @Test
+    void hunksTheCIHasNoComplaintAboutKeepTheStrategyThatDecidedThem() throws Exception {
+        String base = "class A {\n  int total() { return 1; }\n  int a() { return 0; }\n  int p;\n  int q;\n"
+                + "  int r;\n  int s1;\n  int old;\n  int z;\n}\n";
+        s.close();
+        s = new PullRequestScenario(dir.resolve("two")).withBase("A.java", base);
+        String head = base.replace("int total() { return 1; }", "int sum() { return 1; }")
+                .replace("  int s1;\n  int old;", "  int s1;\n  int shared;\n  int old;");
+        String main = base.replace("int total() { return 1; }\n  int a() { return 0; }",
+                "int total() { return 2; }\n  int a() { return total(); }")
+                .replace("  int s1;\n  int old;", "  int s1;\n  int shared;\n  int more;");
+        String yaml = "models:\n  coder:\n    provider: openai\n    base-url: " + model.baseUrl() + "/v1\n"
+                + "    model: coder\n    local: false\n";
+        s.withModelsAndBuilds(new AppModels(ModelCatalog.parse(new StringReader(yaml), "models.yml", name -> null,
+                Clock.systemUTC()), "coder"), new AppBuilds(AppBuilds.Policy.OFF, SandboxSettings.defaults(), 2, 2))
+                .conflicting(head, main);
+        s.config("models: [coder]\n");
+        s.resolve();
+        RevCommit proposed = s.commitOf(branch());
+        assertThat(proposed.getFullMessage()).contains("hunk 0 (ours line 2): model:coder", "hunk 1 (ours line 9): one-side-changed");
+        String strategy = proposed.getFullMessage().lines().filter(l -> l.startsWith("  hunk 1")).findFirst()
+                .orElseThrow();
+        ciFails(proposed, 3);
+
+        s.pipeline.repairFix(PullRequestScenario.REPO, branch(), proposed.name());
+
+        RevCommit repaired = s.commitOf(branch());
+        assertThat(repaired).isNotEqualTo(proposed);
+        assertThat(repaired.getFullMessage()).contains(strategy).doesNotContain("as in the fix pull request");
+    }
+
+    @Test
+    void aRepositoryThatAllowsNoModelIsToldTheRepairNeedsAHuman() throws Exception {
+        RevCommit proposed = proposeFix(2);
+        ciFails(proposed, 3);
+        s.config("models: []\n");
+
+        s.pipeline.repairFix(PullRequestScenario.REPO, branch(), proposed.name());
+
+        assertThat(s.commitOf(branch())).isEqualTo(proposed);
+        assertThat(s.gitHub.commentsOn(s.gitHub.opened.get(0).number())).singleElement().asString()
+                .contains("The checks `build` failed", "this repository allows none");
+    }
 }
