@@ -446,8 +446,11 @@ public final class FixPullRequestText {
         return text.toString();
     }
 
-    /** Strategies say "ours" and "theirs"; in the App those are the pull request's branch and the base branch. */
-    private static final Pattern SIDE = Pattern.compile("\\b(ours|theirs)('s|')?(?!\\w)");
+    /**
+     * Strategies say "ours" and "theirs"; in the App those are the pull request's branch and the base branch. Not a
+     * word of a file name or an identifier ({@code ours.txt}, {@code theirs-v2}).
+     */
+    private static final Pattern SIDE = Pattern.compile("\\b(ours|theirs)('s|')?(?!\\w|[.\\-/]\\w)");
 
     /**
      * A strategy's reason with the sides named as the pull request's readers know them: "(only theirs changed it)"

@@ -238,4 +238,18 @@ class FixPullRequestTextTest {
         assertThat(new AppIdentity("truce-app", 41).email()).isEqualTo("41+truce-app[bot]@users.noreply.github.com");
         assertThat(new AppIdentity("truce-app", 0).email()).isEqualTo("truce-app[bot]@users.noreply.github.com");
     }
+
+    @Test
+    void strategyReasonsNameTheSidesByBranchButLeaveFileNamesAndIdentifiersAlone() {
+        PullRequestInfo pr = new PullRequestInfo(5, "t", "", true, false, "feature/x", null, "octo/app", "main", null,
+                "alice", "https://github.com/octo/app/pull/5");
+
+        assertThat(FixPullRequestText.named("(only theirs changed it)", pr)).isEqualTo("(only main changed it)");
+        assertThat(FixPullRequestText.named("in ours' order, each of theirs' after its neighbour", pr))
+                .isEqualTo("in feature/x's order, each of main's after its neighbour");
+        assertThat(FixPullRequestText.named("ours and theirs differ. Beyond it only ours.", pr))
+                .isEqualTo("feature/x and main differ. Beyond it only feature/x.");
+        assertThat(FixPullRequestText.named("kept ours.txt and theirs-v2 as they are", pr))
+                .isEqualTo("kept ours.txt and theirs-v2 as they are");
+    }
 }
