@@ -1,7 +1,6 @@
 package dev.truce.cli;
 
 import java.io.PrintWriter;
-
 import java.util.List;
 
 import dev.truce.conflict.LineEndings;

@@ -8,22 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import dev.truce.engine.CommittedResolution;
-import dev.truce.merge.MergeMessage;
-import dev.truce.github.CommitChecks;
-import dev.truce.github.FailedCheck;
-import dev.truce.publish.FixBranch;
-import dev.truce.resolve.Decider;
-import dev.truce.resolve.FileResolution;
-import dev.truce.resolve.HunkOutcome;
-import dev.truce.validate.Diagnostic;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import java.util.ArrayList;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +78,7 @@ public final class PullRequestPipeline implements PullRequestWork {
     private final AppBuilds builds;
     private final CheckRuns checks;
     private final FixBranchRemote remote;
-    private final CommentLedger ledger;
+    private final FixRepairs repairs;
 
     /** A pipeline without models, working in {@code cache}, talking to GitHub through {@code gitHub}. */
     public PullRequestPipeline(GitHubGateway gitHub, RepositoryCache cache, CommentLedger ledger,
@@ -131,10 +115,11 @@ public final class PullRequestPipeline implements PullRequestWork {
                 settings.gitTimeout());
         this.configLoader = new RepoConfigLoader(gitHub);
         this.remote = new FixBranchRemote(gitHub, settings.gitTimeout());
-        this.ledger = ledger;
         this.publisher = new FixPublisher(gitHub, remote, ledger, settings.app());
         this.politeReplies = new PoliteReplyLimit(clock, settings.politeReplyPeriod());
         this.checks = new CheckRuns(gitHub);
+        this.repairs = new FixRepairs(this, gitHub, cache, fetcher, remote, publisher, ledger, models, builds,
+                settings, clock);
     }
 
     @Override
@@ -230,190 +215,7 @@ public final class PullRequestPipeline implements PullRequestWork {
 
     @Override
     public void repairFix(RepoRef repo, String branch, String sha) throws GitHubException, IOException {
-        Integer number = FixBranch.number(branch);
-        if (number == null) {
-            return;
-        }
-        Optional<PullRequestInfo> fix = gitHub.openPullRequestFrom(repo, branch);
-        PullRequestInfo pr = gitHub.pullRequest(repo, number);
-        if (fix.isEmpty() || !pr.open() || pr.isFromFork(repo) || pr.headSha() == null
-                || !branch.equals(FixBranch.name(number, ObjectId.fromString(pr.headSha())))) {
-            return; // closed, or the pull request moved on: its new head gets a new fix from a resolve job
-        }
-        CommitChecks checks = gitHub.checks(repo, sha, CheckRuns.NAME);
-        if (checks.pending() > 0) {
-            // Repair from all of the errors: the last check to complete sends another event.
-            log.info("{}: {} check(s) of {} still running; the repair waits for them", repo.fullName(),
-                    checks.pending(), sha);
-            return;
-        }
-        List<FailedCheck> failed = checks.failed();
-        if (failed.isEmpty() || builds.ciRepairRounds() == 0) {
-            return;
-        }
-        RepoConfig config = config(repo, pr);
-        if (config.mode() == Mode.OFF) {
-            return;
-        }
-        Deadline job = Deadline.after(settings.jobTimeout(), clock);
-        List<String> names = failed.stream().map(FailedCheck::name).distinct().toList();
-        String key = "ci:" + branch + "@" + sha;
-        String failing = "The checks " + FixPullRequestText.checkNames(names) + " failed on this branch";
-        if (!models.choose(repo.owner(), config).chosen()) {
-            publisher.commentOnce(repo, fix.get().number(), key, failing + ". Truce repairs a fix with a model, and"
-                    + " this repository allows none (`models:` in `.github/truce.yml`), so the repair needs a human.");
-            return;
-        }
-        try (RepositoryCache.Lease lease = cache.open(repo)) {
-            Repository repository = lease.repository();
-            FetchedPullRequest fetched = fetcher.fetch(repository, repo, pr);
-            Optional<ObjectId> tip = remote.fetch(repository, repo, branch);
-            if (tip.isEmpty() || !tip.get().name().equals(sha)) {
-                return; // the fix branch moved on since these checks ran
-            }
-            RevCommit committed;
-            try (RevWalk walk = new RevWalk(repository)) {
-                committed = walk.parseCommit(tip.get());
-            }
-            if (committed.getParentCount() != 2 || !committed.getParent(0).equals(fetched.head())
-                    || !committed.getParent(1).equals(fetched.base())) {
-                return; // the base moved since the fix: a resolve job for the new base replaces it
-            }
-            if (!publisher.isAppCommit(repo, repository, committed)) {
-                publisher.commentOnce(repo, fix.get().number(), key, failing + ", but its last commit is not one"
-                        + " Truce made, so Truce leaves the repair to whoever pushed it.");
-                return;
-            }
-            int round = FixBranch.repairRounds(committed.getFullMessage()) + 1;
-            if (round > builds.ciRepairRounds()) {
-                publisher.commentOnce(repo, fix.get().number(), key, failing + " and still fail after " + (round - 1)
-                        + " round(s) of repair (`truce.validation.ci-repair-rounds` on this Truce server); the rest"
-                        + " needs a human.");
-                return;
-            }
-            ComputedMerge merge = merge(lease, fetched, pr, repo);
-            List<FileResolution> current = committedResolutions(repository, merge, committed, config);
-            if (current == null) {
-                publisher.commentOnce(repo, fix.get().number(), key, failing + ", but its files are no longer the"
-                        + " conflicts' cleanly merged lines around Truce's resolution (lines outside the hunks changed:"
-                        + " by someone, or by Truce's own change outside the conflicts), so the repair needs a"
-                        + " human.");
-                return;
-            }
-            List<Diagnostic> diagnostics = CiDiagnostics.of(failed, merge.conflicts().stream()
-                    .map(PathConflict::path).collect(java.util.stream.Collectors.toSet()));
-            MergeRequest request = MergeRequest.LOCAL.forPullRequest(pr.title(), pr.body())
-                    .within(job, settings.fileTimeout()).newCodeToHuman(config.newCode() == NewCodePolicy.HUMAN);
-            MergeResolver engine = engine(repo, pr, config);
-            // Once per failed commit: further events about it (more checks, redeliveries) do not pay the model again.
-            String attempt = "ci-attempt:" + repo.fullName() + ":" + branch + "@" + sha;
-            if (!ledger.firstTime(attempt)) {
-                log.info("{}: the repair of {}@{} was tried already", repo.fullName(), branch, sha);
-                return;
-            }
-            try {
-                repairAndPush(repo, pr, fix.get(), branch, sha, names, key, round, merge, current, diagnostics,
-                        request, engine, repository, tip.get());
-            } catch (IOException | GitHubException | RuntimeException e) {
-                ledger.forget(attempt); // not done: a retry of the job tries again
-                throw e;
-            }
-        }
-    }
-
-    private void repairAndPush(RepoRef repo, PullRequestInfo pr, PullRequestInfo fix, String branch, String sha,
-            List<String> names, String key, int round, ComputedMerge merge, List<FileResolution> current,
-            List<Diagnostic> diagnostics, MergeRequest request, MergeResolver engine, Repository repository,
-            ObjectId tip) throws IOException, GitHubException {
-        ResolvedMerge repaired = engine.repair(merge, request, current, diagnostics);
-        if (repaired == null) {
-            publisher.commentOnce(repo, fix.number(), key, FixPullRequestText.round(round, names,
-                    Map.of(), "none of their errors is in a line Truce resolved, so the failure is not one Truce"
-                            + " can repair; it needs a human"));
-            return;
-        }
-        recordBuilds(repaired.build());
-        Map<String, Map<Integer, String>> problems = problems(merge, current, repaired);
-        if (!repaired.isComplete()) {
-            StringBuilder why = new StringBuilder("the repair did not pass");
-            for (ResolvedMerge.Declined d : repaired.needsHuman()) {
-                why.append("; ").append(d.path()).append(d.hunk() == null ? "" : " hunk " + (d.hunk().id() + 1))
-                        .append(": ").append(d.reason());
-            }
-            publisher.commentOnce(repo, fix.number(), key, FixPullRequestText.round(round, names, problems,
-                    why + ". The branch is left as it was; it needs a human"));
-            return;
-        }
-        String note = "Repaired after the checks " + String.join(", ", names).replace('\n', ' ') + " failed on "
-                + sha.substring(0, 7)
-                + ".\n\n" + FixBranch.REPAIR_TRAILER + round + "\n";
-        ObjectId pushed = publisher.publishRepair(repo, fix, repository, repaired, branch, tip, note,
-                FixPullRequestText.round(round, names, problems, "Truce repaired " + problems.values().stream()
-                        .mapToInt(Map::size).sum() + " hunk(s) and pushed " + pushed(repaired, round)));
-        log.info("{}#{}: repaired {} after {} failed (round {}): pushed {}", repo.fullName(), pr.number(), branch,
-                names, round, pushed.name());
-    }
-
-    private static String pushed(ResolvedMerge repaired, int round) {
-        return "round " + round + "'s commit" + (repaired.build().passed() ? " (its build passed)" : "");
-    }
-
-    /** What the fix commit holds for each conflict, read back; {@code null} when some file no longer fits. */
-    private List<FileResolution> committedResolutions(Repository repository, ComputedMerge merge, RevCommit committed,
-            RepoConfig config) throws IOException {
-        List<FileResolution> out = new ArrayList<>();
-        Map<String, Map<Integer, MergeMessage.Decision>> decisions = MergeMessage.decisions(committed.getFullMessage());
-        for (PathConflict conflict : merge.conflicts()) {
-            if (!conflict.file().hasHunks()) {
-                return null;
-            }
-            try (TreeWalk walk = TreeWalk.forPath(repository, conflict.path(), committed.getTree())) {
-                if (walk == null) {
-                    return null;
-                }
-                String text = new String(repository.open(walk.getObjectId(0)).getBytes(), conflict.file().charset());
-                Optional<FileResolution> read = CommittedResolution.of(conflict.file(), text, Decider.NOBODY,
-                        "as in the fix pull request");
-                if (read.isEmpty()) {
-                    return null;
-                }
-                out.add(credited(read.get(), decisions.getOrDefault(conflict.path(), Map.of())));
-            }
-        }
-        return out;
-    }
-
-    /** Each hunk credited to the strategy or model the fix commit's message names, with its reason. */
-    private static FileResolution credited(FileResolution read, Map<Integer, MergeMessage.Decision> decisions) {
-        List<HunkOutcome> outcomes = new ArrayList<>();
-        for (HunkOutcome outcome : read.outcomes()) {
-            MergeMessage.Decision decision = decisions.get(outcome.hunkId());
-            Decider by = decision == null ? new Decider.Model("unknown")
-                    : decision.decidedBy().startsWith(Decider.Model.PREFIX)
-                            ? new Decider.Model(decision.decidedBy().substring(Decider.Model.PREFIX.length()))
-                            : new Decider.Strategy(decision.decidedBy());
-            outcomes.add(new HunkOutcome.Resolved(outcome.hunkId(), by, decision == null ? outcome.reason()
-                    : decision.reason(), outcome.lines(), null, List.of(), 0));
-        }
-        return new FileResolution(read.file(), outcomes);
-    }
-
-    /** Per file, per hunk id, the errors the repair round was given: the hunks whose text changed. */
-    private static Map<String, Map<Integer, String>> problems(ComputedMerge merge, List<FileResolution> before,
-            ResolvedMerge after) {
-        Map<String, Map<Integer, String>> out = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < before.size(); i++) {
-            FileResolution was = before.get(i);
-            FileResolution now = after.resolutions().get(i);
-            for (int h = 0; h < was.outcomes().size(); h++) {
-                HunkOutcome n = now.outcomes().get(h);
-                if (!java.util.Objects.equals(was.outcomes().get(h).lines(), n.lines()) || !n.isResolved()) {
-                    out.computeIfAbsent(merge.conflicts().get(i).path(), k -> new java.util.LinkedHashMap<>())
-                            .put(h, n.reason() == null ? "" : n.reason());
-                }
-            }
-        }
-        return out;
+        repairs.repair(repo, branch, sha);
     }
 
     @Override
@@ -461,7 +263,7 @@ public final class PullRequestPipeline implements PullRequestWork {
     }
 
     /** The base's settings; an invalid file is reported once per head and the defaults are used. */
-    private RepoConfig config(RepoRef repo, PullRequestInfo pr) throws GitHubException {
+    RepoConfig config(RepoRef repo, PullRequestInfo pr) throws GitHubException {
         try {
             return configLoader.load(repo, pr.baseSha() != null ? pr.baseSha() : pr.baseRef());
         } catch (RepoConfigException e) {
@@ -473,7 +275,7 @@ public final class PullRequestPipeline implements PullRequestWork {
     }
 
     /** The merge, with the branches named as people know them (the commit message reads "Merge main into x"). */
-    private static ComputedMerge merge(RepositoryCache.Lease lease, FetchedPullRequest fetched, PullRequestInfo pr,
+    static ComputedMerge merge(RepositoryCache.Lease lease, FetchedPullRequest fetched, PullRequestInfo pr,
             RepoRef repo) throws IOException {
         ComputedMerge m;
         try {
@@ -500,7 +302,8 @@ public final class PullRequestPipeline implements PullRequestWork {
         return true;
     }
 
-    private void recordBuilds(BuildReport report) {
+    /** Counts and times each build round in the validation metrics. */
+    void recordBuilds(BuildReport report) {
         for (BuildValidation round : report.rounds()) {
             BuildResult last = round.runs().get(round.runs().size() - 1);
             metrics.validation(last.passed() ? ResolutionMetrics.ValidationResult.PASSED
@@ -529,7 +332,7 @@ public final class PullRequestPipeline implements PullRequestWork {
      * the merge, and the result reaches the base through the PR), the model it allows, charged to this PR, and its
      * build where this server may run it.
      */
-    private MergeResolver engine(RepoRef repo, PullRequestInfo pr, RepoConfig config) {
+    MergeResolver engine(RepoRef repo, PullRequestInfo pr, RepoConfig config) {
         // truce.yml's strategy names were checked when it was read.
         Resolver strategies = new Resolver(Strategies.select(ReceivingSide.THEIRS, config.strategies().with(),
                 config.strategies().without()), settings.maxLineLength());
