@@ -108,7 +108,7 @@ public final class MergeCommitWriter {
         commit.setCommitter(ident);
         commit.setMessage(note == null ? message(merge, byPath) : message(merge, byPath) + "\n" + note);
         ObjectId commitId = objects.insert(commit);
-        objects.flushInto(repository);
+        objects.flushInto(repository, commitId);
 
         RefUpdate update = repository.updateRef(refName);
         update.setNewObjectId(commitId);
