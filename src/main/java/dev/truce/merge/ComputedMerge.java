@@ -2,13 +2,13 @@ package dev.truce.merge;
 
 import java.util.List;
 
-import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * A merge computed in memory and not written anywhere: the merged index (stage 0 for merged paths, stages
- * 1 to 3 for conflicts), the conflicts found in it, and the objects the merge created, held in an overlay.
+ * 1 to 3 for conflicts, and the directories taken whole from one side), the conflicts found in it, and the objects
+ * the merge created, held in an overlay.
  *
  * @param repository the repository merged in; untouched so far
  * @param objects    the objects the merge created (merged blobs, trees, virtual bases)
@@ -17,11 +17,11 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * @param oursName   how the user named ours, for messages and conflict markers
  * @param theirsName how the user named theirs
  * @param trees      the base, our and their trees
- * @param index      the merged index; must not be modified
+ * @param index      the merged index and whole directories; must not be modified
  * @param conflicts  the conflicted paths, sorted by path
  */
 public record ComputedMerge(Repository repository, OverlayInserter objects, RevCommit ours, RevCommit theirs,
-        String oursName, String theirsName, SideTrees trees, DirCache index, List<PathConflict> conflicts) {
+        String oursName, String theirsName, SideTrees trees, MergedIndex index, List<PathConflict> conflicts) {
 
     public ComputedMerge {
         conflicts = List.copyOf(conflicts);

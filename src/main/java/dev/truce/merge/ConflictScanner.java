@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import dev.truce.conflict.ConflictKind;
@@ -26,6 +24,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * Finds the conflicts in an index with stages (1 base, 2 ours, 3 theirs) and models each conflicted path.
@@ -60,14 +59,13 @@ public final class ConflictScanner {
      *
      * @throws IOException when an object cannot be read
      */
-    public List<PathConflict> scan(DirCache index) throws IOException {
+    public List<PathConflict> scan(MergedIndex merged) throws IOException {
         Map<String, IndexEntry[]> stages = new TreeMap<>();
-        Set<String> merged = new HashSet<>();
+        DirCache index = merged.entries();
         for (int i = 0; i < index.getEntryCount(); i++) {
             DirCacheEntry entry = index.getEntry(i);
-            if (entry.getStage() == DirCacheEntry.STAGE_0) {
-                merged.add(entry.getPathString());
-            } else {
+            // Only conflicted paths are decoded: a full index has one stage-0 entry per file of the repository.
+            if (entry.getStage() != DirCacheEntry.STAGE_0) {
                 stages.computeIfAbsent(entry.getPathString(), p -> new IndexEntry[3])[entry.getStage() - 1] =
                         new IndexEntry(entry.getFileMode(), entry.getObjectId());
             }
@@ -80,14 +78,14 @@ public final class ConflictScanner {
         return conflicts;
     }
 
-    private PathConflict model(String path, IndexEntry base, IndexEntry ours, IndexEntry theirs, Set<String> merged)
+    private PathConflict model(String path, IndexEntry base, IndexEntry ours, IndexEntry theirs, MergedIndex merged)
             throws IOException {
         ConflictKind kind = kindOf(path, base, ours, theirs);
         if (kind == ConflictKind.MODIFY_DELETE || kind == ConflictKind.DELETE_MODIFY) {
             boolean theirsRenamed = kind == ConflictKind.MODIFY_DELETE;
             String newPath = renamedTo(theirsRenamed ? trees.theirs() : trees.ours(), path);
             // Only when the new path merged cleanly (the other side has nothing there) is this a plain rename.
-            if (newPath != null && merged.contains(newPath)) {
+            if (newPath != null && merged.merged(reader, newPath) != null) {
                 IndexEntry renamed = entryAt(theirsRenamed ? trees.theirs() : trees.ours(), newPath);
                 IndexEntry newOurs = theirsRenamed ? ours : renamed;
                 IndexEntry newTheirs = theirsRenamed ? renamed : theirs;
@@ -158,6 +156,8 @@ public final class ConflictScanner {
                 walk.addTree(trees.base());
                 walk.addTree(side);
                 walk.setRecursive(true);
+                // As git diff does: a directory with the same tree id on both is not read (no entry could differ).
+                walk.setFilter(TreeFilter.ANY_DIFF);
                 RenameDetector detector = new RenameDetector(reader, diffConfig);
                 detector.addAll(DiffEntry.scan(walk));
                 for (DiffEntry entry : detector.compute()) {

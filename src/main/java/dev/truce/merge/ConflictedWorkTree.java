@@ -99,10 +99,11 @@ public final class ConflictedWorkTree {
             RevCommit theirs = walk.parseCommit(mergeHeads.get(0));
             // The git CLI has already detected renames, so no base tree: the scanner needs none.
             SideTrees scanned = new SideTrees(null, head.getTree(), theirs.getTree());
-            List<PathConflict> conflicts = new ConflictScanner(reader, scanned, repository.getConfig()).scan(index);
+            MergedIndex merged = MergedIndex.of(index);
+            List<PathConflict> conflicts = new ConflictScanner(reader, scanned, repository.getConfig()).scan(merged);
             SideTrees trees = new SideTrees(mergeBaseTree(walk, head, theirs), head.getTree(), theirs.getTree());
             return new ConflictedWorkTree(repository, new ComputedMerge(repository, new OverlayInserter(repository),
-                    head, theirs, Constants.HEAD, Constants.MERGE_HEAD, trees, index, conflicts));
+                    head, theirs, Constants.HEAD, Constants.MERGE_HEAD, trees, merged, conflicts));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.truce.merge;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,9 +13,6 @@ import dev.truce.conflict.ConflictKind;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 import dev.truce.resolve.MarkerLabels;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -99,7 +97,7 @@ public final class MergeCommitWriter {
         }
 
         OverlayInserter objects = merge.objects();
-        ObjectId tree = buildTree(merge, byPath).writeTree(objects);
+        ObjectId tree = buildTree(merge, byPath);
         CommitBuilder commit = new CommitBuilder();
         commit.setTreeId(tree);
         commit.setParentIds(merge.ours(), merge.theirs());
@@ -108,7 +106,7 @@ public final class MergeCommitWriter {
         commit.setCommitter(ident);
         commit.setMessage(note == null ? message(merge, byPath) : message(merge, byPath) + "\n" + note);
         ObjectId commitId = objects.insert(commit);
-        objects.flushInto(repository);
+        objects.flushInto(repository, commitId);
 
         RefUpdate update = repository.updateRef(refName);
         update.setNewObjectId(commitId);
@@ -139,7 +137,7 @@ public final class MergeCommitWriter {
                 throw new IllegalStateException(conflict.path() + " is not resolved; only a resolved merge has a tree");
             }
         }
-        return buildTree(merge, byPath).writeTree(merge.objects());
+        return buildTree(merge, byPath);
     }
 
     /** Whether a file's text is final: every hunk resolved (a clean rename merge has none). */
@@ -147,7 +145,7 @@ public final class MergeCommitWriter {
         return resolution.file().hasHunks() && resolution.isFullyResolved();
     }
 
-    private static DirCache buildTree(ComputedMerge merge, Map<String, FileResolution> byPath) throws IOException {
+    private static ObjectId buildTree(ComputedMerge merge, Map<String, FileResolution> byPath) throws IOException {
         Set<String> replaced = new HashSet<>();
         for (PathConflict conflict : merge.conflicts()) {
             replaced.add(conflict.path());
@@ -155,49 +153,35 @@ public final class MergeCommitWriter {
                 replaced.add(conflict.file().oldPath());
             }
         }
-        DirCache result = DirCache.newInCore();
-        DirCacheBuilder builder = result.builder();
-        DirCache index = merge.index();
-        for (int i = 0; i < index.getEntryCount(); i++) {
-            DirCacheEntry entry = index.getEntry(i);
-            if (entry.getStage() == DirCacheEntry.STAGE_0 && !replaced.contains(entry.getPathString())) {
-                builder.add(entry);
-            }
-        }
+        Map<String, IndexEntry> put = new LinkedHashMap<>();
         MarkerLabels labels = new MarkerLabels(merge.oursName(), "merge base", merge.theirsName());
-        for (PathConflict conflict : merge.conflicts()) {
-            FileResolution resolution = byPath.get(conflict.path());
-            if (conflict.file().hasHunks()) {
-                ObjectId blob = merge.objects().insert(Constants.OBJ_BLOB, resolution.encode(labels));
-                builder.add(entry(conflict.path(), conflict.mergedMode(), blob));
-            } else if (conflict.kind() == ConflictKind.DIRECTORY_FILE && conflict.ours() == null) {
-                addDirectory(merge, conflict.path(), builder);
-            } else {
-                IndexEntry kept = conflict.survivingSide();
-                builder.add(entry(conflict.path(), kept.mode(), kept.id()));
+        try (ObjectReader reader = merge.objects().newReader()) {
+            for (PathConflict conflict : merge.conflicts()) {
+                FileResolution resolution = byPath.get(conflict.path());
+                if (conflict.file().hasHunks()) {
+                    ObjectId blob = merge.objects().insert(Constants.OBJ_BLOB, resolution.encode(labels));
+                    put.put(conflict.path(), new IndexEntry(conflict.mergedMode(), blob));
+                } else if (conflict.kind() == ConflictKind.DIRECTORY_FILE && conflict.ours() == null) {
+                    addDirectory(reader, merge, conflict.path(), put);
+                } else {
+                    put.put(conflict.path(), conflict.survivingSide());
+                }
             }
+            return merge.index().writeTree(merge.objects(), reader, put, replaced);
         }
-        builder.finish();
-        return result;
     }
 
     /** Keeps our directory where theirs has a file: JGit's index lost its entries, our tree has them. */
-    private static void addDirectory(ComputedMerge merge, String path, DirCacheBuilder builder) throws IOException {
-        try (ObjectReader reader = merge.objects().newReader(); TreeWalk walk = new TreeWalk(reader)) {
+    private static void addDirectory(ObjectReader reader, ComputedMerge merge, String path,
+            Map<String, IndexEntry> put) throws IOException {
+        try (TreeWalk walk = new TreeWalk(reader)) {
             walk.addTree(merge.trees().ours());
             walk.setRecursive(true);
             walk.setFilter(PathFilter.create(path));
             while (walk.next()) {
-                builder.add(entry(walk.getPathString(), walk.getFileMode(0), walk.getObjectId(0)));
+                put.put(walk.getPathString(), new IndexEntry(walk.getFileMode(0), walk.getObjectId(0)));
             }
         }
-    }
-
-    private static DirCacheEntry entry(String path, FileMode mode, ObjectId id) {
-        DirCacheEntry entry = new DirCacheEntry(path);
-        entry.setFileMode(mode);
-        entry.setObjectId(id);
-        return entry;
     }
 
     private static PersonIdent identity(Repository repository) {

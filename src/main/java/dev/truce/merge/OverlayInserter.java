@@ -2,7 +2,10 @@ package dev.truce.merge;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -10,19 +13,24 @@ import java.util.Set;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.PackParser;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 
 /**
  * An object inserter that keeps what it is given in memory, in front of a repository's object database.
  *
  * <p>An in-core merge inserts merged blobs, trees and (for criss-cross histories) virtual base commits. Kept
- * here, they never reach the user's repository unless a result is committed, when {@link #flushInto(Repository)}
- * copies them. Readers from {@link #newReader()} see these objects first and the repository's after them.
+ * here, they never reach the user's repository unless a result is committed, when
+ * {@link #flushInto(Repository, AnyObjectId)} copies those the result uses. Readers from {@link #newReader()} see
+ * these objects first and the repository's after them.
  */
 public final class OverlayInserter extends ObjectInserter {
 
@@ -65,7 +73,7 @@ public final class OverlayInserter extends ObjectInserter {
         return new OverlayReader(repository.newObjectReader());
     }
 
-    /** Nothing to do: objects stay in memory until {@link #flushInto(Repository)}. */
+    /** Nothing to do: objects stay in memory until {@link #flushInto(Repository, AnyObjectId)}. */
     @Override
     public void flush() {
     }
@@ -85,15 +93,36 @@ public final class OverlayInserter extends ObjectInserter {
     }
 
     /**
-     * Copies every object of the overlay the repository does not already have into its object database.
+     * Copies the objects of the overlay that {@code tip} reaches (a commit, its tree, subtrees and blobs) and the
+     * repository does not already have into its object database. What the merge made and the result does not use
+     * (virtual merge bases, trees of intermediate merges) stays out.
      *
      * @throws IOException when the repository cannot store them
      */
-    public void flushInto(Repository target) throws IOException {
+    public void flushInto(Repository target, AnyObjectId tip) throws IOException {
         try (ObjectInserter inserter = target.newObjectInserter(); ObjectReader reader = target.newObjectReader()) {
-            for (Map.Entry<ObjectId, StoredObject> e : objects.entrySet()) {
-                if (!reader.has(e.getKey())) {
-                    inserter.insert(e.getValue().type(), e.getValue().data());
+            Deque<ObjectId> pending = new ArrayDeque<>();
+            Set<ObjectId> seen = new HashSet<>();
+            pending.add(tip.copy());
+            while (!pending.isEmpty()) {
+                ObjectId id = pending.pop();
+                StoredObject object = objects.get(id);
+                // Objects outside the overlay are the repository's, and so is everything they reach.
+                if (object == null || !seen.add(id)) {
+                    continue;
+                }
+                if (object.type() == Constants.OBJ_COMMIT) {
+                    pending.push(RevCommit.parse(object.data()).getTree().copy());
+                } else if (object.type() == Constants.OBJ_TREE) {
+                    CanonicalTreeParser p = new CanonicalTreeParser();
+                    for (p.reset(object.data()); !p.eof(); p.next(1)) {
+                        if (!FileMode.GITLINK.equals(p.getEntryFileMode())) {
+                            pending.push(p.getEntryObjectId());
+                        }
+                    }
+                }
+                if (!reader.has(id)) {
+                    inserter.insert(object.type(), object.data());
                 }
             }
             inserter.flush();

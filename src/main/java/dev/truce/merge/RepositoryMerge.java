@@ -2,7 +2,6 @@ package dev.truce.merge;
 
 import java.io.IOException;
 
-import dev.truce.conflict.BoundedDiff;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -12,17 +11,15 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.Config;
-import org.eclipse.jgit.merge.MergeAlgorithm;
-import org.eclipse.jgit.merge.RecursiveMerger;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Merges two commits of a repository (bare or not) in memory with JGit's recursive merger, which builds a
- * virtual merge base for criss-cross histories. No work tree, index, ref or object of the repository is
- * touched: objects the merge creates stay in an {@link OverlayInserter}.
+ * virtual merge base for criss-cross histories, walking only the directories both sides changed (see
+ * {@link MergedIndex}). No work tree, index, ref or object of the repository is touched: objects the merge creates
+ * stay in an {@link OverlayInserter}.
  */
 public final class RepositoryMerge {
 
@@ -47,7 +44,7 @@ public final class RepositoryMerge {
             RevCommit oursCommit = commit(walk, ours);
             RevCommit theirsCommit = commit(walk, theirs);
 
-            BaseRecordingMerger merger = new BaseRecordingMerger(overlay, repository.getConfig());
+            SparseMerger merger = new SparseMerger(overlay, repository.getConfig());
             // Our own index, so the stages are readable after the merge; JGit finishes it even with conflicts.
             DirCache index = DirCache.newInCore();
             merger.setDirCache(index);
@@ -60,11 +57,12 @@ public final class RepositoryMerge {
                 throw new IOException("JGit's merge of " + ours + " and " + theirs
                         + " reported no result and no conflicts");
             }
-            ObjectId baseTree = merger.base == null ? null : merger.base.getTree();
+            ObjectId baseTree = merger.base() == null ? null : merger.base().getTree();
             SideTrees trees = new SideTrees(baseTree, oursCommit.getTree(), theirsCommit.getTree());
             ConflictScanner scanner = new ConflictScanner(reader, trees, repository.getConfig());
-            return new ComputedMerge(repository, overlay, oursCommit, theirsCommit, ours, theirs, trees, index,
-                    scanner.scan(index));
+            MergedIndex merged = merger.result();
+            return new ComputedMerge(repository, overlay, oursCommit, theirsCommit, ours, theirs, trees, merged,
+                    scanner.scan(merged));
         }
     }
 
@@ -98,28 +96,6 @@ public final class RepositoryMerge {
             return Constants.typeString(object.getType());
         } catch (IOException e) {
             return "non-commit object";
-        }
-    }
-
-    /**
-     * JGit's recursive merger (what {@code MergeStrategy.RECURSIVE} creates), remembering the merge base it used.
-     * For a criss-cross history that base is a virtual commit JGit never stores anywhere, so
-     * {@code getBaseCommitId()} names an object no reader can open; its tree, though, is in the overlay.
-     */
-    private static final class BaseRecordingMerger extends RecursiveMerger {
-
-        private RevCommit base;
-
-        BaseRecordingMerger(OverlayInserter inserter, Config config) {
-            super(inserter, config);
-            // A hostile file must not make the content merge quadratic (see BoundedDiff); git's histogram otherwise.
-            mergeAlgorithm = new MergeAlgorithm(BoundedDiff.histogram());
-        }
-
-        @Override
-        protected RevCommit getBaseCommit(RevCommit a, RevCommit b) throws IOException {
-            base = super.getBaseCommit(a, b);
-            return base;
         }
     }
 }

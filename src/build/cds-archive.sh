@@ -1,0 +1,38 @@
+#!/bin/sh
+# Makes the class data sharing archive bin/truce starts with (run by the build after the jar is packaged):
+# target/truce-cds/ holds the jar extracted (truce.jar + lib/, a class path CDS can map) and truce.jsa, the classes a
+# `truce resolve` of the demo scenario and a `truce serve` start (up to its Spring context, in a scratch directory,
+# no port opened) load, parsed and verified once here instead of on every start.
+# Fail-soft: without an archive bin/truce runs the plain jar. Usage: src/build/cds-archive.sh [TARGET-DIR]
+set -u
+cd "$(dirname "$0")/../.."
+target=${1:-target}
+out="$(cd "$target" 2>/dev/null && pwd)/truce-cds"
+warn() { echo "cds-archive: $*; bin/truce will start without class data sharing" >&2; exit 0; }
+[ -f "$target/truce.jar" ] || warn "no $target/truce.jar"
+rm -rf "$out"
+java -Djarmode=tools -jar "$target/truce.jar" extract --destination "$out" > /dev/null || warn "extracting failed"
+# The JVM leaves classes of signed jars out of an archive (JGit's is signed): the extracted copy drops the signature,
+# the packaged jar keeps it.
+for jar in "$out"/lib/*.jar; do
+    if unzip -l "$jar" 2>/dev/null | grep -q 'META-INF/[^/]*\.SF$'; then
+        zip -q -d "$jar" 'META-INF/*.SF' 'META-INF/*.RSA' 'META-INF/*.DSA' 'META-INF/*.EC' > /dev/null 2>&1 \
+            || warn "cannot remove the signature of $jar (zip missing?)"
+    fi
+done
+work=$(mktemp -d "${TMPDIR:-/tmp}/truce-cds.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+fixtures/demo-scenario.sh "$work/demo" > /dev/null 2>&1 || warn "cannot create the demo scenario"
+java -XX:DumpLoadedClassList="$work/classes.lst" -jar "$out/truce.jar" resolve --repo "$work/demo" --ours main \
+    --theirs feature --branch truce/cds-training > /dev/null 2>&1
+[ -s "$work/classes.lst" ] || warn "the training run listed no classes"
+mkdir "$work/serve"
+(cd "$work/serve" && timeout 300 java -Dspring.context.exit=onRefresh -XX:DumpLoadedClassList="$work/serve.lst" \
+    -jar "$out/truce.jar" serve > "$work/serve.log" 2>&1) || echo "cds-archive: the serve training run failed" \
+    "($(tail -1 "$work/serve.log")); the archive covers the command line only" >&2
+# JDK 17 crashes dumping lambda proxy classes (SystemDictionaryShared::adjust_lambda_proxy_class_dictionary): left out.
+cat "$work/classes.lst" "$work/serve.lst" 2> /dev/null | grep -v '^@lambda-proxy' | awk '!seen[$0]++' \
+    > "$work/classes-no-lambda.lst"
+java -Xshare:dump -XX:SharedClassListFile="$work/classes-no-lambda.lst" -XX:SharedArchiveFile="$out/truce.jsa" \
+    -jar "$out/truce.jar" > "$work/dump.log" 2>&1 || warn "the JVM could not dump the archive ($(tail -1 "$work/dump.log"))"
+echo "cds-archive: $out/truce.jsa ($(du -k "$out/truce.jsa" | cut -f1) KiB)"

@@ -1,0 +1,52 @@
+package dev.truce.merge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The merge benchmark runs end to end on a small synthetic repository (quick settings) and ends with its summary
+ * line. Its figures are not checked: a benchmark, not a timed test.
+ */
+class MergeBenchIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBenchmarkRunsOnTheSyntheticRepositoryAndPrintsTheMedianRatioLast() throws Exception {
+        Path repo = dir.resolve("large.git");
+        String created = run(List.of("sh", "fixtures/large-repo.sh", repo.toString(), "300", "2"), "");
+        assertThat(created).contains("2 merges on main");
+
+        String out = run(List.of("sh", "bench/merge-bench.sh", repo.toString(), "2"),
+                "target/classes" + File.pathSeparator + System.getProperty("java.class.path"));
+
+        List<String> lines = out.lines().toList();
+        assertThat(lines.get(lines.size() - 1)).matches("median_ratio=\\d+\\.\\d\\d");
+        assertThat(out).contains("merges=2 rounds=1");
+    }
+
+    private String run(List<String> command, String classPath) throws Exception {
+        File out = dir.resolve("out.txt").toFile();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out);
+        builder.environment().put("ROUNDS", "1");
+        builder.environment().put("WARMUP", "0");
+        if (!classPath.isEmpty()) {
+            builder.environment().put("TRUCE_BENCH_CP", classPath);
+        }
+        Process process = builder.start();
+        assertThat(process.waitFor(300, TimeUnit.SECONDS)).as(String.join(" ", command) + " finished").isTrue();
+        String text = Files.readString(out.toPath(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(text).isZero();
+        return text;
+    }
+}
