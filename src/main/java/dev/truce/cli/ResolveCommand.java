@@ -160,7 +160,7 @@ final class ResolveCommand implements Callable<Integer> {
         out.printf("Merging %s (%s) into %s (%s): %s%n", theirs, theirsShort, ours, oursShort,
                 merge.isClean() ? "no conflicts" : merge.conflicts().size() + " conflicted file(s)");
 
-        ResolvedMerge resolved = resolve(merge);
+        ResolvedMerge resolved = resolve(merge, true);
         List<FileResolution> resolutions = resolved.resolutions();
         List<ResolveReport.FileReport> files = new ArrayList<>();
         for (int i = 0; i < resolutions.size(); i++) {
@@ -179,8 +179,8 @@ final class ResolveCommand implements Callable<Integer> {
             return EXIT_CONFLICTS_LEFT;
         }
         String name = branch != null ? branch : "truce/resolve-" + oursShort + "-" + theirsShort;
-        WrittenMerge written = new MergeCommitWriter(writePartial, force).write(merge, resolutions, name,
-                BuildText.commitNote(resolved));
+        WrittenMerge written = new MergeCommitWriter(writePartial, force).write(merge, resolved.treeResolutions(),
+                name, BuildText.commitNote(resolved));
         out.printf("Wrote branch %s at %s%s%n", written.branch(), written.commit().name(),
                 written.partial() ? " (PARTIAL: " + left + " file(s) still conflicted, see the commit message)"
                         : resolved.build().failed() ? " (the build FAILED, see the commit message)" : "");
@@ -192,7 +192,7 @@ final class ResolveCommand implements Callable<Integer> {
         ConflictedWorkTree workTree = ConflictedWorkTree.open(repository);
         out.printf("Resolving the merge in progress in %s: %d conflicted file(s)%n", repository.getWorkTree(),
                 workTree.conflicts().size());
-        ResolvedMerge resolved = resolve(workTree.merge());
+        ResolvedMerge resolved = resolve(workTree.merge(), false);
         List<FileResolution> resolutions = resolved.resolutions();
         // A merge that does not build is not staged: with --write-partial its files are written, unstaged.
         boolean buildFailed = resolved.build().failed();
@@ -221,9 +221,13 @@ final class ResolveCommand implements Callable<Integer> {
     }
 
     /** The engine's answer for every conflicted file; prints what the model was asked and the build, when run. */
-    private ResolvedMerge resolve(ComputedMerge merge) throws IOException {
+    /**
+     * @param editCleanFiles whether a build error in a file without conflicts may be fixed there (the merge is
+     *                       written as a commit; a merge in progress writes only its conflicted files)
+     */
+    private ResolvedMerge resolve(ComputedMerge merge, boolean editCleanFiles) throws IOException {
         FileResolver files = new FileResolver(new Resolver(chain), stage, new FileChecks(), validation.repairRounds);
-        ResolvedMerge resolved = new MergeResolver(files, build, "no --validate command given")
+        ResolvedMerge resolved = new MergeResolver(files, build, "no --validate command given", editCleanFiles)
                 .resolve(merge, MergeRequest.LOCAL);
         if (!resolved.modelCalls().isEmpty()) {
             Usage usage = resolved.modelUsage();

@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectReader;
 
 import dev.truce.conflict.ConflictHunk;
+import dev.truce.conflict.ConflictModelBuilder;
+import dev.truce.conflict.ConflictedFile;
 import dev.truce.conflict.FileVersions;
 import dev.truce.context.ChangeStory;
 import dev.truce.context.CommitStories;
@@ -38,6 +40,7 @@ public final class MergeResolver {
     private final FileResolver files;
     private final BuildValidator build;
     private final String noBuild;
+    private final boolean editCleanFiles;
 
     /** A resolver of merges whose files are resolved by {@code files}; nothing is built. */
     public MergeResolver(FileResolver files) {
@@ -52,9 +55,19 @@ public final class MergeResolver {
      * @param noBuild why there is no build, for reports, when {@code build} is {@code null}
      */
     public MergeResolver(FileResolver files, BuildValidator build, String noBuild) {
+        this(files, build, noBuild, true);
+    }
+
+    /**
+     * As {@link #MergeResolver(FileResolver, BuildValidator, String)}; with {@code editCleanFiles} false, a build
+     * error in a file without conflicts is left to a human, for a driver that writes only the conflicted files (a
+     * merge in progress in a work tree).
+     */
+    public MergeResolver(FileResolver files, BuildValidator build, String noBuild, boolean editCleanFiles) {
         this.files = files;
         this.build = build;
         this.noBuild = noBuild;
+        this.editCleanFiles = editCleanFiles;
     }
 
     /**
@@ -164,10 +177,13 @@ public final class MergeResolver {
             FileInputs[] inputs, ResolvedMerge resolved) throws IOException {
         List<BuildValidation> rounds = new ArrayList<>();
         List<OutsideEdit> edits = new ArrayList<>(resolved.outsideEdits());
+        Map<String, FileResolution> edited = new LinkedHashMap<>();
+        resolved.editedFiles().forEach(f -> edited.put(f.file().path(), f));
+        List<HunkCall> cleanFileCalls = new ArrayList<>(); // no conflicted file's result holds these
         ResolvedMerge current = resolved;
         int outsideRounds = 0;
         while (current.allResolved() && !request.deadline().expired()) {
-            BuildValidation validation = build.validate(merge, current.resolutions());
+            BuildValidation validation = build.validate(merge, current.treeResolutions());
             rounds.add(validation);
             if (validation.passed()) {
                 return markBuilt(current).withBuild(new BuildReport(rounds, null));
@@ -176,7 +192,7 @@ public final class MergeResolver {
             List<OutsideEdit> made = List.of();
             // Lines outside the conflicts are new code by definition: not where a repository asks a human for that.
             if (files.model() != null && outsideRounds < files.repairRounds() && !request.newCodeNeedsHuman()) {
-                made = editOutside(merge, results, validation, request);
+                made = editOutside(merge, results, edited, cleanFileCalls, validation, request);
                 outsideRounds++;
             }
             if (byFile.isEmpty() && made.isEmpty()) {
@@ -188,7 +204,11 @@ public final class MergeResolver {
                         request.fileDeadline());
             }
             edits.addAll(made);
-            current = assemble(merge, request, results).withOutsideEdits(edits);
+            ResolvedMerge assembled = assemble(merge, request, results);
+            List<HunkCall> calls = new ArrayList<>(assembled.modelCalls());
+            calls.addAll(cleanFileCalls);
+            current = new ResolvedMerge(merge, assembled.resolutions(), assembled.ignored(), calls, assembled.build(),
+                    edits, List.copyOf(edited.values()));
         }
         return current.withBuild(rounds.isEmpty() ? BuildReport.notRun(request.deadline().expired()
                 ? "the job ran out of time before the build" : "not every conflict was resolved")
@@ -209,7 +229,8 @@ public final class MergeResolver {
      * that file's stable text. Returns the changes made.
      */
     private List<OutsideEdit> editOutside(ComputedMerge merge, FileResolver.Result[] results,
-            BuildValidation validation, MergeRequest request) {
+            Map<String, FileResolution> edited, List<HunkCall> cleanFileCalls, BuildValidation validation,
+            MergeRequest request) {
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < merge.conflicts().size(); i++) {
             index.put(merge.conflicts().get(i).path(), i);
@@ -223,9 +244,21 @@ public final class MergeResolver {
                 p.diagnostic().path())).thenComparing(p -> -p.diagnostic().line()));
         for (BuildValidation.Problem problem : problems) {
             var d = problem.diagnostic();
-            Integer i = d.path() == null ? null : index.get(d.path());
-            if (problem.hunk() != null || i == null || d.line() <= 0 || results[i] == null
-                    || made.size() >= MAX_OUTSIDE_EDITS || !asked.add(d.path() + ":" + d.line())) {
+            if (problem.hunk() != null || d.path() == null || d.line() <= 0 || made.size() >= MAX_OUTSIDE_EDITS
+                    || !asked.add(d.path() + ":" + d.line())) {
+                continue;
+            }
+            Integer i = index.get(d.path());
+            if (i == null) {
+                if (editCleanFiles) {
+                    OutsideEdit edit = editCleanFile(merge, edited, cleanFileCalls, d, validation, request);
+                    if (edit != null) {
+                        made.add(edit);
+                    }
+                }
+                continue;
+            }
+            if (results[i] == null) {
                 continue;
             }
             FileResolution resolution = results[i].resolution();
@@ -246,13 +279,59 @@ public final class MergeResolver {
                         results[i].rejections(), results[i].repairRounds());
                 continue;
             }
-            FileResolution edited = StableLines.replace(resolution, region, answer.lines());
-            results[i] = new FileResolver.Result(edited, calls, results[i].unchecked(), results[i].rejections(),
+            FileResolution changed = StableLines.replace(resolution, region, answer.lines());
+            results[i] = new FileResolver.Result(changed, calls, results[i].unchecked(), results[i].rejections(),
                     results[i].repairRounds());
             made.add(new OutsideEdit(d.path(), region.firstLine(), region.lines(), answer.lines(), error,
                     answer.rationale(), files.model().decider().label()));
         }
         return made;
+    }
+
+    /** A cleanly merged file larger than this is not sent to the model for a change outside the conflicts. */
+    static final int MAX_CLEAN_FILE_BYTES = 1 << 20;
+
+    /**
+     * For an error in a file without conflicts: asks the model to change the few lines around it in the file as
+     * merged (or as already edited), and keeps the edited file in {@code edited}. Binary, huge and unreadable files,
+     * and paths the merge does not have, are left to a human.
+     */
+    private OutsideEdit editCleanFile(ComputedMerge merge, Map<String, FileResolution> edited,
+            List<HunkCall> calls, Diagnostic d, BuildValidation validation, MergeRequest request) {
+        FileResolution file = edited.get(d.path());
+        if (file == null) {
+            try (ObjectReader reader = merge.objects().newReader()) {
+                IndexEntry entry = merge.index().merged(reader, d.path());
+                if (entry == null || entry.isGitlink() || entry.isSymlink()
+                        || reader.getObjectSize(entry.id(), org.eclipse.jgit.lib.Constants.OBJ_BLOB)
+                                > MAX_CLEAN_FILE_BYTES) {
+                    return null;
+                }
+                byte[] bytes = reader.open(entry.id()).getBytes();
+                ConflictedFile whole = new ConflictModelBuilder().build(new FileVersions(d.path(), bytes, bytes,
+                        bytes));
+                if (!whole.hasHunks() || !whole.hunks().isEmpty()) {
+                    return null; // binary or not text Truce can split into lines
+                }
+                file = new FileResolution(whole, List.of());
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        StableLines.Region region = StableLines.around(file, d.line(), OUTSIDE_RADIUS, OUTSIDE_CONTEXT);
+        if (region == null) {
+            return null;
+        }
+        String error = validation.failure().command().display() + ": " + d;
+        ModelStage.OutsideAnswer answer = files.model().editOutside(d.path(), region.before(), region.lines(),
+                region.after(), region.firstLine(), error, request.fileDeadline());
+        calls.addAll(answer.calls());
+        if (answer.lines() == null || answer.lines().equals(region.lines())) {
+            return null;
+        }
+        edited.put(d.path(), StableLines.replace(file, region, answer.lines()));
+        return new OutsideEdit(d.path(), region.firstLine(), region.lines(), answer.lines(), error,
+                answer.rationale(), files.model().decider().label());
     }
 
     /** Per conflicted file (by index) and hunk id, the compiler's errors in that hunk's resolved lines. */
@@ -286,7 +365,7 @@ public final class MergeResolver {
             out.add(new FileResolution(resolution.file(), outcomes));
         }
         return new ResolvedMerge(resolved.merge(), out, resolved.ignored(), resolved.modelCalls(), resolved.build(),
-                resolved.outsideEdits());
+                resolved.outsideEdits(), resolved.editedFiles());
     }
 
     /** The merge as its files' results stand, with the repository's new-code policy applied. */

@@ -22,11 +22,13 @@ import dev.truce.resolve.HunkOutcome;
  * @param ignored     conflicted paths left to a human untouched (a repository's {@code ignore} globs)
  * @param modelCalls  what the model was asked about, hunk by hunk, and what it cost
  * @param build       whether the result was built, and how each build round went
- * @param outsideEdits changes to cleanly merged lines the build asked for (already in the resolutions' files), in
- *                     the order they were made
+ * @param outsideEdits changes to cleanly merged lines the build asked for (already in the resolutions' files, or in
+ *                     {@code editedFiles}), in the order they were made
+ * @param editedFiles  files without conflicts that such changes edited, as they are to be written (each a file of
+ *                     stable text only)
  */
 public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolutions, Set<String> ignored,
-        List<HunkCall> modelCalls, BuildReport build, List<OutsideEdit> outsideEdits) {
+        List<HunkCall> modelCalls, BuildReport build, List<OutsideEdit> outsideEdits, List<FileResolution> editedFiles) {
 
     public ResolvedMerge {
         resolutions = List.copyOf(resolutions);
@@ -34,17 +36,37 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
         modelCalls = List.copyOf(modelCalls);
         java.util.Objects.requireNonNull(build, "build");
         outsideEdits = List.copyOf(outsideEdits);
+        editedFiles = List.copyOf(editedFiles);
+    }
+
+    /** A merge whose changes outside the conflicts are all in conflicted files. */
+    public ResolvedMerge(ComputedMerge merge, List<FileResolution> resolutions, Set<String> ignored,
+            List<HunkCall> modelCalls, BuildReport build, List<OutsideEdit> outsideEdits) {
+        this(merge, resolutions, ignored, modelCalls, build, outsideEdits, List.of());
+    }
+
+    /**
+     * What the merged tree is written from: the conflicts' resolutions, then the edited files without conflicts
+     * ({@link dev.truce.merge.MergeCommitWriter} takes both).
+     */
+    public List<FileResolution> treeResolutions() {
+        List<FileResolution> all = new ArrayList<>(resolutions);
+        all.addAll(editedFiles);
+        return all;
     }
 
     /** A merge without changes outside its conflicts. */
     public ResolvedMerge(ComputedMerge merge, List<FileResolution> resolutions, Set<String> ignored,
             List<HunkCall> modelCalls, BuildReport build) {
-        this(merge, resolutions, ignored, modelCalls, build, List.of());
+        this(merge, resolutions, ignored, modelCalls, build, List.of(), List.of());
     }
 
-    /** This merge with these changes outside its conflicts recorded (the resolutions already hold them). */
-    public ResolvedMerge withOutsideEdits(List<OutsideEdit> edits) {
-        return new ResolvedMerge(merge, resolutions, ignored, modelCalls, build, edits);
+    /**
+     * This merge with these changes outside its conflicts recorded: the resolutions hold those in conflicted files,
+     * {@code edited} the files without conflicts they changed.
+     */
+    public ResolvedMerge withOutsideEdits(List<OutsideEdit> edits, List<FileResolution> edited) {
+        return new ResolvedMerge(merge, resolutions, ignored, modelCalls, build, edits, edited);
     }
 
     /** A merge resolved without asking a model or building it. */
@@ -54,7 +76,7 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
 
     /** This merge with its build report. */
     public ResolvedMerge withBuild(BuildReport report) {
-        return new ResolvedMerge(merge, resolutions, ignored, modelCalls, report, outsideEdits);
+        return new ResolvedMerge(merge, resolutions, ignored, modelCalls, report, outsideEdits, editedFiles);
     }
 
     /** The tokens of every model call of this merge. */
@@ -171,7 +193,7 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
             }
             out.add(new FileResolution(resolution.file(), outcomes));
         }
-        return new ResolvedMerge(merge, out, ignored, modelCalls, build, outsideEdits);
+        return new ResolvedMerge(merge, out, ignored, modelCalls, build, outsideEdits, editedFiles);
     }
 
     /** Why a model's resolution with new code is left to a human under {@code newCode: human}. */

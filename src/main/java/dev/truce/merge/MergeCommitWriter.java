@@ -56,7 +56,8 @@ public final class MergeCommitWriter {
     /**
      * Writes the merge commit and points {@code refs/heads/branch} at it.
      *
-     * @param resolutions one resolution per conflict of {@code merge}
+     * @param resolutions one resolution per conflict of {@code merge}, and one for each cleanly merged file changed
+     *                    as a whole (a file of stable text only, written in place of the merged one)
      * @throws MergeInputException   when the branch name is invalid
      * @throws BranchExistsException when the branch exists and overwriting was not asked for
      * @throws IllegalStateException when a conflict is unresolved and this is not a partial writer
@@ -125,7 +126,8 @@ public final class MergeCommitWriter {
      * The tree of the merge with every conflict resolved as given, inserted into the merge's overlay only (nothing is
      * written to the repository): what a build validates before anything is committed.
      *
-     * @param resolutions one resolution per conflict of {@code merge}, every one complete
+     * @param resolutions one resolution per conflict of {@code merge}, every one complete, and any cleanly merged
+     *                    file changed as a whole
      * @throws IllegalStateException when a conflict is not resolved
      */
     public static ObjectId tree(ComputedMerge merge, List<FileResolution> resolutions) throws IOException {
@@ -166,6 +168,20 @@ public final class MergeCommitWriter {
                 } else {
                     put.put(conflict.path(), conflict.survivingSide());
                 }
+            }
+            // Resolutions of paths without a conflict: cleanly merged files changed to make the build pass.
+            for (FileResolution edited : byPath.values()) {
+                String path = edited.file().path();
+                if (replaced.contains(path)) {
+                    continue;
+                }
+                IndexEntry merged = merge.index().merged(reader, path);
+                if (merged == null || !edited.file().hasHunks() || !edited.file().hunks().isEmpty()) {
+                    throw new IllegalArgumentException(path + " is neither a conflict of this merge nor a cleanly"
+                            + " merged file edited as a whole");
+                }
+                put.put(path, new IndexEntry(merged.mode(), merge.objects().insert(Constants.OBJ_BLOB,
+                        edited.encode(labels))));
             }
             return merge.index().writeTree(merge.objects(), reader, put, replaced);
         }

@@ -17,7 +17,6 @@ import dev.truce.github.PullRequestInfo;
 import dev.truce.github.RepoRef;
 import dev.truce.merge.MergeCommitWriter;
 import dev.truce.merge.MergeInputException;
-import dev.truce.merge.PathConflict;
 import dev.truce.merge.WrittenMerge;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.Constants;
@@ -132,7 +131,7 @@ public final class FixPublisher {
         WrittenMerge written;
         try {
             String edits = FixPullRequestText.commitNote(repaired);
-            written = new MergeCommitWriter(false, true).write(repaired.merge(), repaired.resolutions(), branch,
+            written = new MergeCommitWriter(false, true).write(repaired.merge(), repaired.treeResolutions(), branch,
                     edits == null ? note : edits + "\n" + note);
         } catch (MergeInputException e) {
             throw new IOException("could not write the fix branch " + branch + ": " + e.getMessage(), e);
@@ -329,7 +328,7 @@ public final class FixPublisher {
         Ref before = repository.exactRef(refName);
         WrittenMerge written;
         try {
-            written = new MergeCommitWriter(false, true).write(resolved.merge(), resolved.resolutions(), branch,
+            written = new MergeCommitWriter(false, true).write(resolved.merge(), resolved.treeResolutions(), branch,
                     FixPullRequestText.commitNote(resolved));
         } catch (MergeInputException e) {
             throw new IOException("could not write the fix branch " + branch + ": " + e.getMessage(), e);
@@ -364,8 +363,8 @@ public final class FixPublisher {
         try (RevWalk walk = new RevWalk(repository); DiffFormatter diff = new DiffFormatter(out)) {
             RevCommit commit = walk.parseCommit(written.commit());
             diff.setRepository(repository);
-            diff.setPathFilter(PathFilterGroup.createFromStrings(
-                    resolved.merge().conflicts().stream().map(PathConflict::path).toList()));
+            diff.setPathFilter(PathFilterGroup.createFromStrings(resolved.treeResolutions().stream()
+                    .map(r -> r.file().path()).toList()));
             diff.format(resolved.merge().ours().getTree(), commit.getTree());
         }
         return out.toString(StandardCharsets.UTF_8);

@@ -139,6 +139,46 @@ class ResolveValidateCommandTest {
     }
 
     @Test
+    void aBuildErrorInAFileWithoutConflictsIsFixedThereToo() throws Exception {
+        // main renames total to sum; feature renames its parameters and, in Cart.java (no conflict), calls total.
+        String prices = "package shop;\n\npublic class Prices {\n    public static int %s {\n        return %s;\n"
+                + "    }\n}\n";
+        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
+        Tree base = Tree.of().file("src/shop/Prices.java", prices.formatted("total(int a, int b)", "a + b"))
+                .file("src/shop/Cart.java", CART.formatted("1"));
+        repo.threeWay(base, base.copy().file("src/shop/Prices.java", prices.formatted("sum(int a, int b)", "a + b")),
+                base.copy().file("src/shop/Prices.java", prices.formatted("total(int x, int y)", "x + y"))
+                        .file("src/shop/Cart.java", CART.formatted("Prices.total(1, 2)")));
+        repo.close();
+        Files.createDirectories(dir.resolve("answers"));
+        Set<Path> answered = new HashSet<>();
+        assertThat(resolve("--no-sandbox").exitCode()).isEqualTo(1);
+        answer(newPrompt(answered), "    public static int sum(int x, int y) {\n        return x + y;",
+                "main's name, feature's parameters");
+        CommandRun second = resolve("--no-sandbox");
+        assertThat(second.out()).as(second.out() + second.err()).contains("src/shop/Cart.java:5",
+                "[outside the conflicts]");
+        Path outside = newPrompt(answered);
+        assertThat(JSON.readTree(outside.toFile()).get("content").asString()).contains("FILE src/shop/Cart.java",
+                "  |         return Prices.total(1, 2);");
+        answer(outside, "public class Cart {\n    int items() {\n        return Prices.sum(1, 2);\n    }\n}",
+                "total is now sum");
+
+        CommandRun third = resolve("--no-sandbox");
+
+        assertThat(third.exitCode()).as(third.out() + third.err()).isZero();
+        assertThat(third.out()).contains("Build (after repair round 1): passed", "src/shop/Cart.java line 3");
+        try (Repository repository = new FileRepositoryBuilder().findGitDir(dir.resolve("repo").toFile()).build();
+                RevWalk walk = new RevWalk(repository)) {
+            RevCommit merge = walk.parseCommit(repository.resolve("resolved"));
+            assertThat(ScenarioRepo.read(repository, merge, "src/shop/Cart.java"))
+                    .isEqualTo(CART.formatted("Prices.sum(1, 2)"));
+            assertThat(ScenarioRepo.read(repository, merge, "src/shop/Prices.java"))
+                    .isEqualTo(prices.formatted("sum(int x, int y)", "x + y"));
+        }
+    }
+
+    @Test
     void withoutAnyModelABuildThatFailsWritesNothingAndSaysWhy() throws Exception {
         ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
         // A strategy-resolvable conflict (both sides bump different lines) in a tree that does not compile at all.
