@@ -86,8 +86,7 @@ public final class MergeResolver {
                 if (request.ignored().contains(conflict.path())) {
                     continue;
                 }
-                inputs[i] = new FileInputs(new Lazy<>(() -> versions(reader, conflict)),
-                        () -> story(merge, conflict, request), elsewhere);
+                inputs[i] = inputs(reader, merge, conflict, request, elsewhere);
                 results[i] = files.resolve(conflict.file(), inputs[i], request.fileDeadline());
             }
             return finish(merge, request, results, inputs);
@@ -143,8 +142,7 @@ public final class MergeResolver {
         try (ObjectReader reader = merge.objects().newReader()) {
             for (int i = 0; i < conflicts.size(); i++) {
                 PathConflict conflict = conflicts.get(i);
-                inputs[i] = new FileInputs(new Lazy<>(() -> versions(reader, conflict)),
-                        () -> story(merge, conflict, request), elsewhere);
+                inputs[i] = inputs(reader, merge, conflict, request, elsewhere);
                 FileResolution resolution = committed.get(i);
                 results[i] = new FileResolver.Result(resolution, List.of(), resolution, List.of(), 0);
                 Map<Integer, String> problems = byFile.get(i);
@@ -393,6 +391,13 @@ public final class MergeResolver {
             }
         }
         return new FileResolution(conflict.file(), outcomes);
+    }
+
+    /** What resolving {@code conflict} may read beyond its conflict model, each on first use. */
+    private static FileInputs inputs(ObjectReader reader, ComputedMerge merge, PathConflict conflict,
+            MergeRequest request, Lazy<RelatedChanges.Elsewhere> elsewhere) {
+        return new FileInputs(new Lazy<>(() -> versions(reader, conflict)), () -> story(merge, conflict, request),
+                elsewhere);
     }
 
     /** The three versions, through the merge's overlay: a criss-cross merge's virtual base exists only there. */

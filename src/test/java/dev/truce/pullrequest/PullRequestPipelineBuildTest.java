@@ -1,6 +1,5 @@
 package dev.truce.pullrequest;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -27,7 +26,6 @@ import dev.truce.provider.ModelCatalog;
 import dev.truce.validate.BubblewrapSandbox;
 import dev.truce.validate.SandboxSettings;
 import dev.truce.validate.SandboxUnavailableException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The repository's build in the App ({@code validation:} in its {@code .github/truce.yml}): the PR renames
@@ -79,11 +77,7 @@ class PullRequestPipelineBuildTest {
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder reply(String answer) {
-        String body = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"coder\",\"choices\":[{"
-                + "\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
-                + JsonMapper.builder().build().writeValueAsString(answer) + "},\"finish_reason\":\"stop\"}],"
-                + "\"usage\":{\"prompt_tokens\":900,\"completion_tokens\":40}}";
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return PullRequestScenario.modelReply(answer);
     }
 
     AppModels models() {

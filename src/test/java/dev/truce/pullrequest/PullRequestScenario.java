@@ -77,6 +77,16 @@ final class PullRequestScenario implements AutoCloseable {
         return this;
     }
 
+    /** An OpenAI-compatible chat completion whose message is {@code answer}, as a WireMock response. */
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder modelReply(String answer) {
+        String body = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"coder\",\"choices\":[{"
+                + "\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+                + tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(answer)
+                + "},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":900,\"completion_tokens\":40}}";
+        return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(body);
+    }
+
     /** The pipeline asks {@code models} and builds with the repository's commands where {@code builds} allows. */
     PullRequestScenario withModelsAndBuilds(AppModels models, AppBuilds builds) {
         pipeline = new PullRequestPipeline(gitHub, new RepositoryCache(dir.resolve("cache"), 1L << 30, clock),
