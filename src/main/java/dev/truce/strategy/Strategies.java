@@ -43,7 +43,8 @@ public final class Strategies {
                 new VersionBumpStrategy(receiving),
                 new ImportUnionStrategy(),
                 new ListInsertionStrategy(),
-                new SeparateLineEditsStrategy());
+                new SeparateLineEditsStrategy(),
+                new PrecedentStrategy());
     }
 
     /** The names of every strategy, in the order they run. */

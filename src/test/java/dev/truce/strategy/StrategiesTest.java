@@ -16,7 +16,7 @@ class StrategiesTest {
     @Test
     void theDefaultChainLeavesTheOptInStrategiesOut() {
         assertThat(names(Strategies.defaults())).containsExactly("regenerate", "one-side-changed", "whitespace",
-                "version-bump", "import-union", "separate-line-edits");
+                "version-bump", "import-union", "separate-line-edits", "precedent");
     }
 
     @Test
@@ -24,7 +24,7 @@ class StrategiesTest {
         List<ResolutionStrategy> chain = Strategies.select(ReceivingSide.OURS, List.of("list-insertion",
                 "whitespace-carry"), List.of("one-side-changed"));
         assertThat(names(chain)).containsExactly("regenerate", "whitespace", "whitespace-carry", "version-bump",
-                "import-union", "list-insertion", "separate-line-edits");
+                "import-union", "list-insertion", "separate-line-edits", "precedent");
     }
 
     @Test
