@@ -126,7 +126,16 @@ public final class Resolver {
                 reasons.add(tooLong);
                 continue;
             }
-            Verdict verdict = strategy.resolve(file, hunk, precedents);
+            Verdict verdict;
+            try {
+                verdict = strategy.resolve(file, hunk, precedents);
+            } catch (RuntimeException e) {
+                // A fault in one strategy is that strategy's defect, not the merge's: the hunk goes on to the next
+                // strategies, the model or a human, with a reason, and the rest of the merge is still resolved.
+                reasons.add(strategy.name() + ": failed on this hunk (" + e.getClass().getSimpleName()
+                        + "), so it decides nothing here");
+                continue;
+            }
             if (verdict instanceof Verdict.Resolved r) {
                 java.util.Optional<String> against = precedents.contradiction(file.path(), hunk, r.lines());
                 if (against.isEmpty()) {
