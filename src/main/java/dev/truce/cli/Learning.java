@@ -72,7 +72,8 @@ final class Learning {
             if (calibrate) {
                 List<EvalCase> older = learnFrom.getOrDefault(repo, List.of());
                 learnedFrom += older.size();
-                Calibration calibration = new Calibrator().calibrate(repo + " (older half)", older, ReceivingSide.OURS);
+                Calibration calibration = new Calibrator().calibrate(repo + " (older half)", older, ReceivingSide.OURS,
+                        precedents);
                 calibrations.put(repo, calibration);
                 chain = calibration.chain(ReceivingSide.OURS, with, without);
                 err.printf("calibrated on %d files of %d older merges of %s; %d to evaluate%n", older.size(),

@@ -45,6 +45,17 @@ public final class Calibrator {
      * @param source what the cases are, for the report
      */
     public Calibration calibrate(String source, List<EvalCase> cases, ReceivingSide receiving) {
+        return calibrate(source, cases, receiving, true);
+    }
+
+    /**
+     * Calibrates on {@code cases} as {@link #calibrate(String, List, ReceivingSide)} does; with {@code precedents},
+     * each case is replayed knowing the resolutions of the cases strictly older than it (as the chain runs for real:
+     * the {@code precedent} strategy is measured too, and a strategy held back by a habit is not charged for it),
+     * without, knowing none.
+     */
+    public Calibration calibrate(String source, List<EvalCase> cases, ReceivingSide receiving, boolean precedents) {
+        PrecedentIndex index = precedents ? RepositoryHistory.precedentsOf(cases) : new PrecedentIndex(List.of());
         // A strategy turned off passes its hunks to the strategies after it, which were never measured on them:
         // measure again with it off, until nothing more is turned off. What was off keeps the tally that turned it off.
         Map<String, Map<String, Calibration.Tally>> off = new LinkedHashMap<>();
@@ -52,7 +63,7 @@ public final class Calibrator {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             List<ResolutionStrategy> chain = calibration == null ? Strategies.all(receiving)
                     : calibration.chain(receiving, Set.of(), Set.of());
-            Map<String, Map<String, Calibration.Tally>> tallies = tally(cases, chain);
+            Map<String, Map<String, Calibration.Tally>> tallies = tally(cases, chain, index);
             off.forEach((strategy, kinds) -> tallies.computeIfAbsent(strategy, s -> new TreeMap<>()).putAll(kinds));
             calibration = judge(source, cases, tallies);
             boolean more = false;
@@ -90,8 +101,9 @@ public final class Calibrator {
 
     /** Each strategy's decisions on the cases by file kind, with {@code chain}. */
     private static Map<String, Map<String, Calibration.Tally>> tally(List<EvalCase> cases,
-            List<ResolutionStrategy> chain) {
-        EvalRunner runner = new EvalRunner(new ConflictModelBuilder(), new FileResolver(new Resolver(chain), null));
+            List<ResolutionStrategy> chain, PrecedentIndex precedents) {
+        EvalRunner runner = new EvalRunner(new ConflictModelBuilder(), new FileResolver(new Resolver(chain), null),
+                c -> precedents.olderThan(c.mergeTime()));
         Map<String, Map<String, Calibration.Tally>> tallies = new LinkedHashMap<>();
         chain.forEach(s -> tallies.put(s.name(), new TreeMap<>()));
         for (EvalCase c : cases) {

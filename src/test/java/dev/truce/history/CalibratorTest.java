@@ -133,4 +133,22 @@ public class CalibratorTest {
         assertThat(split.older().get("o/r")).extracting(EvalCase::mergeTime).containsExactly(100L, 200L);
         assertThat(split.evaluated()).extracting(EvalCase::mergeTime).containsExactly(400L, 300L);
     }
+
+    @Test
+    void withPrecedentsEachMergeIsReplayedKnowingOnlyTheOlderOnesAndThePrecedentStrategyIsMeasuredToo() {
+        List<EvalCase> merges = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            merges.add(PrecedentsTest.merge("m" + i, 100L * i, PrecedentsTest.OURS));
+        }
+
+        Calibration learning = new Calibrator().calibrate("habit", merges, ReceivingSide.OURS, true);
+        Calibration plain = new Calibrator().calibrate("habit", merges, ReceivingSide.OURS, false);
+
+        // m1 and m2 have too few older merges for a habit; from m3 on, the habit decides (and is right).
+        assertThat(learning.of("separate-line-edits").overall()).isEqualTo(new Calibration.Tally(2, 0));
+        assertThat(learning.of("precedent").overall()).isEqualTo(new Calibration.Tally(10, 10));
+        assertThat(learning.of("precedent").decisionFor("properties")).isEqualTo(Calibration.Decision.ON);
+        assertThat(plain.of("separate-line-edits").decisionFor("properties")).isEqualTo(Calibration.Decision.OFF);
+        assertThat(plain.of("precedent")).isNull();
+    }
 }
