@@ -64,9 +64,12 @@ public final class ModelStage {
         this.cost = cost;
     }
 
-    /** A stage with the default budget and the client's own prices ({@link ModelClient#costModel()}). */
+    /**
+     * A stage with the client's own budget ({@link ModelClient#maxInputTokens()}, the default for 0) and prices
+     * ({@link ModelClient#costModel()}).
+     */
     public ModelStage(ModelClient client, PromptRecorder recorder, PromptStyle style) {
-        this(client, recorder, style, ContextAssembler.Budget.DEFAULT,
+        this(client, recorder, style, ContextAssembler.Budget.forModel(client == null ? 0 : client.maxInputTokens()),
                 client == null ? CostModel.UNKNOWN : client.costModel());
     }
 
