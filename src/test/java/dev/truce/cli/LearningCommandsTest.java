@@ -84,7 +84,7 @@ class LearningCommandsTest {
         Path out = dir.resolve("out.jsonl");
 
         CommandRun run = CommandRun.truce("eval", "--corpus", corpus.toString(), "--out", out.toString(), "--threads",
-                "1");
+                "1", "--with", "precedent");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(strategies(out)).containsExactly(Map.entry("m1", "separate-line-edits"),

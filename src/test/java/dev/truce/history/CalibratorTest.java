@@ -150,5 +150,12 @@ public class CalibratorTest {
         assertThat(learning.of("precedent").decisionFor("properties")).isEqualTo(Calibration.Decision.ON);
         assertThat(plain.of("separate-line-edits").decisionFor("properties")).isEqualTo(Calibration.Decision.OFF);
         assertThat(plain.of("precedent")).isNull();
+        // precedent is opt-in: this repository's history turns it on, with the figures.
+        assertThat(learning.changes()).contains("precedent on for properties files: right in 10 of 10 earlier"
+                + " decisions (100.0%)");
+        assertThat(learning.chain(ReceivingSide.OURS, Set.of(), Set.of())).extracting(s -> s.name())
+                .contains("precedent");
+        assertThat(plain.chain(ReceivingSide.OURS, Set.of(), Set.of())).extracting(s -> s.name())
+                .doesNotContain("precedent");
     }
 }

@@ -76,7 +76,8 @@ class PrecedentsTest {
     @Test
     void aStrategyThatGoesAgainstAConsistentHabitPassesTheHunkToThePrecedentStrategy() {
         ConflictedFile file = file();
-        Resolver resolver = new Resolver(Strategies.defaults());
+        Resolver resolver = new Resolver(Strategies.select(dev.truce.strategy.ReceivingSide.OURS,
+                List.of("precedent"), List.of()));
         // Without history, separate-line-edits combines the two edits: a rule of merging, right in most repositories.
         FileResolution plain = resolver.resolve(file, Deadline.NONE);
         assertThat(plain.outcomes().get(0).strategy()).isEqualTo("separate-line-edits");
