@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code truce calibrate}: replays a repository's own earlier conflicted merges, measures every strategy's precision
@@ -72,12 +71,26 @@ public final class CalibrateCommand implements Callable<Integer> {
         Calibration calibration = new Calibrator().calibrate(repo.toString(), scan.cases(), ReceivingSide.OURS);
         print(stdout, calibration, scan.merges());
         if (out != null) {
-            Files.writeString(out, JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(calibration) + "\n");
+            Files.writeString(out, calibration.toJson() + "\n");
             stdout.println("calibration written to " + out);
         }
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * The calibration in {@code file}.
+     *
+     * @throws IllegalArgumentException when it cannot be read or is no calibration, saying which file
+     */
+    static Calibration read(Path file) {
+        try {
+            return Calibration.fromJson(Files.readString(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read calibration " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + " is " + e.getMessage(), e);
+        }
     }
 
     static void print(PrintWriter out, Calibration c, int replayed) {

@@ -106,6 +106,11 @@ final class ResolveCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE.json", description = "Write a JSON report of every file and hunk.")
     Path report;
 
+    @Option(names = "--calibration", paramLabel = "FILE.json",
+            description = "Use this repository's calibration (truce calibrate --out): strategies on or off per file"
+                    + " kind as its history says; --with and --without still win.")
+    Path calibration;
+
     @Mixin
     ModelOptions modelOptions = new ModelOptions();
 
@@ -135,7 +140,8 @@ final class ResolveCommand implements Callable<Integer> {
         }
         try {
             stage = modelOptions.stage();
-            chain = strategies.chain(receiving);
+            chain = calibration == null ? strategies.chain(receiving) : CalibrateCommand.read(calibration)
+                    .chain(receiving, java.util.Set.copyOf(strategies.with), java.util.Set.copyOf(strategies.without));
             build = validation.validator();
         } catch (ModelClientFactory.UnknownModelException | IllegalArgumentException e) {
             err.println("truce: " + e.getMessage());

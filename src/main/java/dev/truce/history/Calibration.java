@@ -30,7 +30,33 @@ public record Calibration(String source, int merges, int cases, long newestMerge
         List<StrategyCalibration> strategies) {
 
     public Calibration {
-        strategies = List.copyOf(strategies);
+        strategies = strategies == null ? List.of() : List.copyOf(strategies);
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+
+    /** This calibration as JSON ({@code truce calibrate --out}, the App's store). */
+    public String toJson() {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+    }
+
+    /**
+     * A calibration from its JSON.
+     *
+     * @throws IllegalArgumentException when {@code json} is not a calibration {@code truce calibrate --out} wrote
+     */
+    public static Calibration fromJson(String json) {
+        try {
+            Calibration c = JSON.readValue(json, Calibration.class);
+            if (c == null || c.thresholds() == null) {
+                throw new IllegalArgumentException("not a calibration (no thresholds)");
+            }
+            return c;
+        } catch (tools.jackson.core.JacksonException | NullPointerException e) {
+            throw new IllegalArgumentException("not a calibration written by truce calibrate --out: "
+                    + e.getClass().getSimpleName(), e);
+        }
     }
 
     /** A calibration of nothing: every strategy as the default chain has it. */

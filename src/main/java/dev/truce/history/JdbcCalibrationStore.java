@@ -10,8 +10,6 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The latest calibration of each repository, in the {@code repository_calibrations} table (Flyway V6), shared by
@@ -19,8 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  * lower case, as GitHub compares them.
  */
 public final class JdbcCalibrationStore {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
 
@@ -41,7 +37,7 @@ public final class JdbcCalibrationStore {
     /** Stores {@code calibration} as {@code repository}'s latest, replacing the one before. */
     public void save(String repository, Calibration calibration, Instant at) {
         String key = key(repository);
-        String json = JSON.writeValueAsString(calibration);
+        String json = calibration.toJson();
         // Update, else insert: both engines (H2, PostgreSQL) run it; a replica racing here loses to the primary key.
         int updated = jdbc.update("update repository_calibrations set calibrated_at = ?, newest_merge_time = ?,"
                 + " calibration = ? where repository = ?", Timestamp.from(at), calibration.newestMergeTime(), json, key);
@@ -59,9 +55,8 @@ public final class JdbcCalibrationStore {
         List<Stored> rows = jdbc.query("select calibration, calibrated_at from repository_calibrations where"
                 + " repository = ?", (rs, n) -> {
                     try {
-                        return new Stored(JSON.readValue(rs.getString(1), Calibration.class),
-                                rs.getTimestamp(2).toInstant());
-                    } catch (JacksonException e) {
+                        return new Stored(Calibration.fromJson(rs.getString(1)), rs.getTimestamp(2).toInstant());
+                    } catch (IllegalArgumentException e) {
                         return null;
                     }
                 }, key(repository));

@@ -114,4 +114,31 @@ class LearningCommandsTest {
         assertThat(CommandRun.truce("eval", "--corpus", corpus.toString(), "--calibrate", "halves").exitCode())
                 .isEqualTo(2);
     }
+
+    @Test
+    void resolveWithACalibrationLeavesWhatThisRepositorysHistoryTurnedOff() throws Exception {
+        Path repoDir = dir.resolve("repo");
+        Path json = dir.resolve("calibration.json");
+        try (ScenarioRepo repo = ScenarioRepo.init(repoDir)) {
+            CalibratorTest.history(repo, true);
+        }
+        assertThat(CommandRun.truce("calibrate", "--repo", repoDir.toString(), "--out", json.toString()).exitCode())
+                .isZero();
+
+        // The same two sides again (the merge's parents): the default chain combines the edits...
+        CommandRun plain = CommandRun.truce("resolve", "--repo", repoDir.toString(), "--ours", "main^1", "--theirs",
+                "main^2", "--branch", "plain");
+        // ...the calibrated one leaves them, saying why.
+        CommandRun calibrated = CommandRun.truce("resolve", "--repo", repoDir.toString(), "--ours", "main^1",
+                "--theirs", "main^2", "--branch", "calibrated", "--calibration", json.toString());
+
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(calibrated.exitCode()).as(calibrated.err()).isEqualTo(1);
+        assertThat(calibrated.out() + calibrated.err()).contains("calibration changed this decision");
+        Files.writeString(dir.resolve("bad.json"), "{\"strategies\": 3}");
+        CommandRun bad = CommandRun.truce("resolve", "--repo", repoDir.toString(), "--ours", "main^1", "--theirs",
+                "main^2", "--calibration", dir.resolve("bad.json").toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("bad.json is not a calibration");
+    }
 }
