@@ -141,4 +141,48 @@ class LearningCommandsTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("bad.json is not a calibration");
     }
+
+    @Test
+    void resolveLearnsFromTheRepositorysEarlierMergesOnlyWhenAsked() throws Exception {
+        Path repoDir = dir.resolve("habit");
+        try (ScenarioRepo repo = ScenarioRepo.init(repoDir)) {
+            // Twice the maintainers kept the receiving branch's lines where the other side flipped the flag beside
+            // them; the third time is the merge to resolve.
+            dev.truce.fixtures.Tree base = dev.truce.fixtures.Tree.of().file("app.properties", BASE);
+            org.eclipse.jgit.revwalk.RevCommit at = repo.commit("main", base, "base");
+            for (int round = 2; round <= 4; round++) {
+                String kept = "name=app\nversion=" + round + ".0\nflag=off\nend=1\n";
+                String flipped = ScenarioRepo.read(repo.repository(), at, "app.properties").replace("flag=off",
+                        "flag=on");
+                var o = repo.commit("main", dev.truce.fixtures.Tree.of().file("app.properties", kept), "release", at);
+                var t = repo.commit("feature", dev.truce.fixtures.Tree.of().file("app.properties", flipped), "flag", at);
+                if (round < 4) {
+                    at = repo.commit("main", dev.truce.fixtures.Tree.of().file("app.properties", kept),
+                            "Merge branch 'feature'", o, t);
+                }
+            }
+        }
+
+        CommandRun plain = CommandRun.truce("resolve", "--repo", repoDir.toString(), "--ours", "main", "--theirs",
+                "feature", "--branch", "plain", "--with", "precedent");
+        CommandRun learned = CommandRun.truce("resolve", "--repo", repoDir.toString(), "--ours", "main", "--theirs",
+                "feature", "--branch", "learned", "--learn", "10", "--with", "precedent");
+        CommandRun held = CommandRun.truce("resolve", "--repo", repoDir.toString(), "--ours", "main", "--theirs",
+                "feature", "--branch", "held", "--learn", "10");
+
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(plain.out()).contains("separate-line-edits");
+        assertThat(learned.exitCode()).as(learned.err()).isZero();
+        assertThat(learned.out()).contains("precedent").contains("as this repository always did");
+        try (var repository = dev.truce.eval.HistoryCases.open(repoDir.toFile());
+                var walk = new org.eclipse.jgit.revwalk.RevWalk(repository)) {
+            assertThat(ScenarioRepo.read(repository, walk.parseCommit(repository.resolve("learned")),
+                    "app.properties")).isEqualTo("name=app\nversion=4.0\nflag=off\nend=1\n");
+        }
+        // Without the precedent strategy the habit still holds separate-line-edits back: a human decides.
+        assertThat(held.exitCode()).as(held.err()).isEqualTo(1);
+        assertThat(held.out() + held.err()).contains("goes against this repository's history");
+        assertThat(CommandRun.truce("resolve", "--repo", repoDir.toString(), "--ours", "nope", "--theirs", "feature",
+                "--learn", "5").exitCode()).isEqualTo(2);
+    }
 }
