@@ -88,6 +88,22 @@ public final class EvalCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ModelOptions modelOptions = new ModelOptions();
 
+    @Option(names = "--calibrate", paramLabel = "time-split",
+            description = "time-split: per repository, calibrate the strategies on the older half of its merges (by"
+                    + " merge time) and evaluate, and write to --out, only the newer half.")
+    String calibrate;
+
+    @Option(names = "--newer-half",
+            description = "Evaluate only each repository's newer half of merges, as --calibrate time-split does, but"
+                    + " with the chain uncalibrated: the baseline on the same cases.")
+    boolean newerHalf;
+
+    @Option(names = "--precedents", paramLabel = "on|off", defaultValue = "on",
+            description = "Learn from the earlier cases of the same repository (strictly older merges only): shown"
+                    + " to the model, and a strategy's result that goes against a consistent habit of the same file"
+                    + " is passed on (default: ${DEFAULT-VALUE}).")
+    String precedents;
+
     @Option(names = "--bench", hidden = true,
             description = "Time model building, strategies and the whole run against JGit's plain merge.")
     boolean bench;
@@ -150,9 +166,24 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("truce eval: " + e.getMessage());
             return EXIT_BAD_INPUT;
         }
+        if (calibrate != null && !"time-split".equals(calibrate)) {
+            err.println("truce eval: --calibrate takes time-split, not " + calibrate);
+            return EXIT_BAD_INPUT;
+        }
+        if (!"on".equals(precedents) && !"off".equals(precedents)) {
+            err.println("truce eval: --precedents takes on or off, not " + precedents);
+            return EXIT_BAD_INPUT;
+        }
         // The stage is stateless apart from its client, which is thread-safe: one for all runners.
-        Supplier<EvalRunner> runners = () -> new EvalRunner(new ConflictModelBuilder(), new Resolver(chain), stage);
-        List<CaseResult> results = EvalRunner.runAll(cases, threads, runners, progress::update);
+        Learning learning = new Learning(calibrate != null || newerHalf, calibrate != null, "on".equals(precedents),
+                strategies, stage);
+        List<CaseResult> results;
+        try {
+            results = learning.run(cases, threads, progress::update, err);
+        } catch (IllegalArgumentException e) {
+            err.println("truce eval: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        }
         long t2 = System.nanoTime();
         Map<String, Long> timing = new LinkedHashMap<>();
         timing.put("load", (t1 - t0) / 1_000_000);
@@ -166,10 +197,12 @@ public final class EvalCommand implements Callable<Integer> {
             writeResults(json, results, out);
         }
         if (summary != null) {
-            Files.writeString(summary, json.writerWithDefaultPrettyPrinter().writeValueAsString(report.toJson(json))
-                    + "\n");
+            ObjectNode figures = report.toJson(json);
+            learning.toJson(figures.putObject("learning"));
+            Files.writeString(summary, json.writerWithDefaultPrettyPrinter().writeValueAsString(figures) + "\n");
         }
         report.print(System.out);
+        learning.print(System.out);
         if (modelOptions.dumpPrompts != null) {
             try (var files = Files.list(modelOptions.dumpPrompts)) {
                 System.out.printf("%d prompt file(s) in %s (answer them as docs/evaluation.md describes, then"

@@ -106,6 +106,19 @@ final class ResolveCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE.json", description = "Write a JSON report of every file and hunk.")
     Path report;
 
+    @Option(names = "--learn", paramLabel = "N", defaultValue = "0",
+            description = "Learn from the repository's N latest earlier merges (reachable from ours): a strategy"
+                    + " whose result goes against a consistent habit there passes the hunk on, the model is shown the"
+                    + " most alike earlier conflicts, and --with precedent follows such a habit (0: off, the default).")
+    int learn;
+
+    private dev.truce.context.Precedents precedents = dev.truce.context.Precedents.NONE;
+
+    @Option(names = "--calibration", paramLabel = "FILE.json",
+            description = "Use this repository's calibration (truce calibrate --out): strategies on or off per file"
+                    + " kind as its history says; --with and --without still win.")
+    Path calibration;
+
     @Mixin
     ModelOptions modelOptions = new ModelOptions();
 
@@ -135,13 +148,27 @@ final class ResolveCommand implements Callable<Integer> {
         }
         try {
             stage = modelOptions.stage();
-            chain = strategies.chain(receiving);
+            chain = calibration == null ? strategies.chain(receiving) : CalibrateCommand.read(calibration)
+                    .chain(receiving, java.util.Set.copyOf(strategies.with), java.util.Set.copyOf(strategies.without));
             build = validation.validator();
         } catch (ModelClientFactory.UnknownModelException | IllegalArgumentException e) {
             err.println("truce: " + e.getMessage());
             return EXIT_INPUT;
         }
+        if (learn < 0) {
+            err.println("truce: --learn takes 0 or more merges, not " + learn);
+            return EXIT_INPUT;
+        }
         try (Repository repository = open(repo)) {
+            if (learn > 0) {
+                try {
+                    precedents = dev.truce.history.RepositoryHistory.precedentsOf(dev.truce.eval.HistoryCases.scan(
+                            repository, ours != null ? ours : "HEAD", null, learn).cases());
+                } catch (IllegalArgumentException e) {
+                    err.println("truce: " + e.getMessage());
+                    return EXIT_INPUT;
+                }
+            }
             return ours != null ? resolveRevisions(repository) : resolveWorkTree(repository);
         } catch (MergeInputException e) {
             err.println("truce: " + e.getMessage());
@@ -228,7 +255,7 @@ final class ResolveCommand implements Callable<Integer> {
     private ResolvedMerge resolve(ComputedMerge merge, boolean editCleanFiles) throws IOException {
         FileResolver files = new FileResolver(new Resolver(chain), stage, new FileChecks(), validation.repairRounds);
         ResolvedMerge resolved = new MergeResolver(files, build, "no --validate command given", editCleanFiles)
-                .resolve(merge, MergeRequest.LOCAL);
+                .resolve(merge, MergeRequest.LOCAL.withPrecedents(precedents));
         if (!resolved.modelCalls().isEmpty()) {
             Usage usage = resolved.modelUsage();
             long hunks = resolved.modelCalls().stream().map(c -> c.hunkId()).distinct().count();

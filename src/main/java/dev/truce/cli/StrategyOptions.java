@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 final class StrategyOptions {
 
     @Option(names = "--with", split = ",", paramLabel = "STRATEGY",
-            description = "Also run these opt-in strategies (comma-separated): list-insertion, whitespace-carry.")
+            description = "Also run these opt-in strategies (comma-separated): list-insertion, whitespace-carry,"
+                    + " precedent (needs a repository's history: eval's precedents).")
     List<String> with = new ArrayList<>();
 
     @Option(names = "--without", split = ",", paramLabel = "STRATEGY",

@@ -7,13 +7,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The {@code truce} command: resolves merge conflicts ({@code resolve}) and measures how well ({@code eval}), and
+/** The {@code truce} command: resolves merge conflicts ({@code resolve}) and measures how well ({@code eval}), learns a repository's
+ * conventions from its history ({@code calibrate}), and
  * runs the GitHub App ({@code serve}). */
 @Command(name = "truce", mixinStandardHelpOptions = true, version = "truce 0.1.0",
         description = "Resolves merge conflicts with precise, explained strategies; declines what it is not sure of.",
         subcommands = {
             ResolveCommand.class,
             EvalCommand.class,
+            CalibrateCommand.class,
             ServeCommand.class,
         })
 public final class TruceCommand implements Callable<Integer> {

@@ -6,6 +6,12 @@ public enum ConflictKind {
     CONTENT("content"),
     /** Both sides added a file at the same path. */
     ADD_ADD("add/add"),
+    /**
+     * Only one side has a file at this path and the merge base has none: git put it here to make room for something
+     * else (a directory, a file of another type), or asks whether it belongs in a directory the other side renamed
+     * ("file location", "directory rename suggested"). Where it goes is a decision, not a text merge.
+     */
+    ONE_SIDE_ONLY("added on one side"),
     /** Ours modified the file, theirs deleted it. */
     MODIFY_DELETE("modify/delete"),
     /** Ours deleted the file, theirs modified it. */

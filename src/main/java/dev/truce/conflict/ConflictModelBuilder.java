@@ -63,6 +63,10 @@ public final class ConflictModelBuilder {
             return ConflictedFile.unsupported(path, kind, "ours deleted the file and theirs changed it: keeping or"
                     + " deleting it is a decision for a human");
         }
+        if (kind == ConflictKind.ONE_SIDE_ONLY) {
+            return ConflictedFile.unsupported(path, kind, "only one side has this file and the merge base has none: git moved it here to make room, or suggests it"
+                    + " belongs in a directory the other side renamed; where it goes is a decision for a human");
+        }
         if (!kind.hasHunks()) {
             return ConflictedFile.unsupported(path, kind, kind.label() + " conflicts are left to a human");
         }
@@ -70,7 +74,11 @@ public final class ConflictModelBuilder {
         byte[] ours = versions.ours();
         byte[] theirs = versions.theirs();
         if (ours == null || theirs == null) {
-            throw new IllegalArgumentException(path + ": a " + kind.label() + " conflict needs both sides");
+            // A shape the caller labelled as a text conflict but that has one side only (a rename git followed on
+            // one side, a path it moved): there is nothing to merge line by line.
+            return ConflictedFile.unsupported(path, kind, "a " + kind.label() + " conflict where only "
+                    + (ours != null ? "ours" : theirs != null ? "theirs" : "neither side") + " has the file: keeping,"
+                    + " moving or deleting it is a decision for a human");
         }
         for (byte[] side : List.of(base, ours, theirs)) {
             if (side.length > maxBytes) {

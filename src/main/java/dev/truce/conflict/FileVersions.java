@@ -13,7 +13,7 @@ public record FileVersions(String path, byte[] base, byte[] ours, byte[] theirs)
     /** The kind git would report for these versions before looking at their content. */
     public ConflictKind presenceKind() {
         if (base == null) {
-            return ConflictKind.ADD_ADD;
+            return ours == null || theirs == null ? ConflictKind.ONE_SIDE_ONLY : ConflictKind.ADD_ADD;
         }
         if (theirs == null) {
             return ConflictKind.MODIFY_DELETE;

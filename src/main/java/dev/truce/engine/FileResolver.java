@@ -116,11 +116,11 @@ public final class FileResolver {
      * @param inputs what the model and the checks may read beyond the file, on first use
      */
     public Result resolve(ConflictedFile file, FileInputs inputs, Deadline deadline) {
-        FileResolution resolution = guarded(strategies.resolve(file, deadline), inputs);
+        FileResolution resolution = guarded(strategies.resolve(file, deadline, inputs.precedents().get()), inputs);
         List<HunkCall> calls = new ArrayList<>();
         if (model != null && file.hasHunks() && !resolution.isFullyResolved() && !resolution.needsRegeneration()) {
             ModelStage.Result asked = model.apply(resolution, inputs.versions().get(), inputs.story().get(),
-                    inputs.elsewhere().get(), deadline);
+                    inputs.elsewhere().get(), inputs.precedents().get(), deadline);
             resolution = asked.resolution();
             calls.addAll(asked.calls());
         }
@@ -197,7 +197,7 @@ public final class FileResolver {
                 }
                 rounds++;
                 ModelStage.Result repaired = model.repair(resolution, inputs.versions().get(), inputs.story().get(),
-                        inputs.elsewhere().get(), deadline, repairs, rounds);
+                        inputs.elsewhere().get(), inputs.precedents().get(), deadline, repairs, rounds);
                 resolution = repaired.resolution();
                 calls.addAll(repaired.calls());
                 problems.clear();

@@ -397,7 +397,7 @@ public final class MergeResolver {
     private static FileInputs inputs(ObjectReader reader, ComputedMerge merge, PathConflict conflict,
             MergeRequest request, Lazy<RelatedChanges.Elsewhere> elsewhere) {
         return new FileInputs(new Lazy<>(() -> versions(reader, conflict)), () -> story(merge, conflict, request),
-                elsewhere);
+                elsewhere, request::precedents);
     }
 
     /** The three versions, through the merge's overlay: a criss-cross merge's virtual base exists only there. */

@@ -151,8 +151,10 @@ public final class CorpusReader {
         if (kind == ConflictKind.CONTENT && label.startsWith("rename")) {
             kind = ConflictKind.RENAME;
         }
+        JsonNode time = node.get("merge_time");
         return new EvalCase(id, versions, kind, FileType.of(path).label(), human, optional(node, "ours_subject"),
-                optional(node, "theirs_subject"));
+                optional(node, "theirs_subject"), optional(node, "repo"),
+                time != null && time.isNumber() ? time.asLong() : 0);
     }
 
     private static String optional(JsonNode node, String field) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -16,6 +17,7 @@ import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictHunk.Side;
 import dev.truce.conflict.ConflictModelBuilder;
 import dev.truce.conflict.ConflictedFile;
+import dev.truce.context.Precedents;
 import dev.truce.engine.FileInputs;
 import dev.truce.engine.FileResolver;
 import dev.truce.model.ModelStage;
@@ -30,6 +32,7 @@ public final class EvalRunner {
 
     private final ConflictModelBuilder builder;
     private final FileResolver files;
+    private final Function<EvalCase, Precedents> precedents;
     private final HunkMatcher matcher = new HunkMatcher();
 
     /** A runner with the default model builder and strategies. */
@@ -49,8 +52,17 @@ public final class EvalRunner {
 
     /** A runner resolving each file the way {@code files} does (the engine's own per-file resolver). */
     public EvalRunner(ConflictModelBuilder builder, FileResolver files) {
+        this(builder, files, c -> Precedents.NONE);
+    }
+
+    /**
+     * A runner resolving each file the way {@code files} does, with the precedents {@code precedents} gives for each
+     * case (a time split gives only those of strictly older merges).
+     */
+    public EvalRunner(ConflictModelBuilder builder, FileResolver files, Function<EvalCase, Precedents> precedents) {
         this.builder = builder;
         this.files = files;
+        this.precedents = precedents;
     }
 
     /** Runs one case; a case the engine fails on becomes a result with an error, never an exception. */
@@ -66,7 +78,8 @@ public final class EvalRunner {
         try {
             file = builder.build(evalCase.versions(), evalCase.kind(), null);
             t1 = System.nanoTime();
-            result = files.resolve(file, FileInputs.of(evalCase.versions()).withStory(evalCase::story), Deadline.NONE);
+            result = files.resolve(file, FileInputs.of(evalCase.versions()).withStory(evalCase::story)
+                    .withPrecedents(() -> precedents.apply(evalCase)), Deadline.NONE);
             resolution = result.resolution();
         } catch (RuntimeException | StackOverflowError e) {
             // One bad case must not end a run over a thousand: it is counted and reported instead.

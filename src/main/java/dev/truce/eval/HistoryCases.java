@@ -144,7 +144,10 @@ public final class HistoryCases {
                         bytes(reader, conflict.ours()), bytes(reader, conflict.theirs()));
                 Blob h = blob(repo, mergeTree, path);
                 String human = h.bytes == null ? null : new String(h.bytes, StandardCharsets.UTF_8);
-                cases.add(new EvalCase(prefix + path, versions, conflict.kind(), FileType.of(path).label(), human));
+                cases.add(new EvalCase(prefix + path, versions, conflict.kind(), FileType.of(path).label(), human,
+                        walk.parseCommit(merge.getParent(0)).getShortMessage(),
+                        walk.parseCommit(merge.getParent(1)).getShortMessage(),
+                        repo.getDirectory().getPath(), merge.getCommitTime()));
             }
         }
         return cases;

@@ -16,13 +16,13 @@ import dev.truce.conflict.StableText;
  * changed outside the conflict is out of reach for every such resolver. Lines are compared after trimming
  * trailing whitespace, blank lines ignored, as the normalised comparison does.
  */
-final class MergedTextCheck {
+public final class MergedTextCheck {
 
     private MergedTextCheck() {
     }
 
     /** Whether {@code human} consists of the file's stable text with anything in place of each hunk. */
-    static boolean keptBy(ConflictedFile file, String human) {
+    public static boolean keptBy(ConflictedFile file, String human) {
         if (human == null || !file.hasHunks()) {
             return false;
         }

@@ -104,6 +104,9 @@ public final class ConflictScanner {
         if (ours == null && isDirectory(trees.ours(), path) || theirs == null && isDirectory(trees.theirs(), path)) {
             return ConflictKind.DIRECTORY_FILE;
         }
+        if (base == null && (ours == null || theirs == null)) {
+            return ConflictKind.ONE_SIDE_ONLY;
+        }
         if (theirs == null) {
             return ConflictKind.MODIFY_DELETE;
         }

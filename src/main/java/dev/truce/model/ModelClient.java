@@ -18,6 +18,14 @@ public interface ModelClient {
     }
 
     /**
+     * How many input tokens one request to this model may have (its context window as configured, the models file's
+     * {@code max-input-tokens}), or 0 for the default budget of small local models.
+     */
+    default int maxInputTokens() {
+        return 0;
+    }
+
+    /**
      * Sends one request.
      *
      * @throws ModelException when no answer could be had (after retries); the request's hunks are then declined

@@ -11,6 +11,7 @@ import dev.truce.conflict.FileVersions;
 import dev.truce.conflict.LineEndings;
 import dev.truce.context.ChangeStory;
 import dev.truce.context.ContextAssembler;
+import dev.truce.context.Precedents;
 import dev.truce.context.PromptPlan;
 import dev.truce.context.PromptStyle;
 import dev.truce.context.RelatedChanges;
@@ -63,9 +64,12 @@ public final class ModelStage {
         this.cost = cost;
     }
 
-    /** A stage with the default budget and the client's own prices ({@link ModelClient#costModel()}). */
+    /**
+     * A stage with the client's own budget ({@link ModelClient#maxInputTokens()}, the default for 0) and prices
+     * ({@link ModelClient#costModel()}).
+     */
     public ModelStage(ModelClient client, PromptRecorder recorder, PromptStyle style) {
-        this(client, recorder, style, ContextAssembler.Budget.DEFAULT,
+        this(client, recorder, style, ContextAssembler.Budget.forModel(client == null ? 0 : client.maxInputTokens()),
                 client == null ? CostModel.UNKNOWN : client.costModel());
     }
 
@@ -108,9 +112,19 @@ public final class ModelStage {
      */
     public Result apply(FileResolution resolution, FileVersions versions, ChangeStory story,
             RelatedChanges.Elsewhere elsewhere, Deadline deadline) {
+        return apply(resolution, versions, story, elsewhere, Precedents.NONE, deadline);
+    }
+
+    /**
+     * Asks the model as {@link #apply(FileResolution, FileVersions, ChangeStory, RelatedChanges.Elsewhere, Deadline)}
+     * does, showing it how the repository resolved the most similar earlier conflicts ({@code precedents}, a
+     * PRECEDENTS section within the budget; see {@link ContextAssembler}).
+     */
+    public Result apply(FileResolution resolution, FileVersions versions, ChangeStory story,
+            RelatedChanges.Elsewhere elsewhere, Precedents precedents, Deadline deadline) {
         List<Integer> open = resolution.outcomes().stream().filter(o -> o.status() == HunkOutcome.Status.UNRESOLVED)
                 .map(HunkOutcome::hunkId).toList();
-        return ask(resolution, versions, story, elsewhere, deadline, open, Map.of(), 0);
+        return ask(resolution, versions, story, elsewhere, precedents, deadline, open, Map.of(), 0);
     }
 
     /**
@@ -135,10 +149,17 @@ public final class ModelStage {
      */
     public Result repair(FileResolution resolution, FileVersions versions, ChangeStory story,
             RelatedChanges.Elsewhere elsewhere, Deadline deadline, Map<Integer, Repair> repairs, int round) {
+        return repair(resolution, versions, story, elsewhere, Precedents.NONE, deadline, repairs, round);
+    }
+
+    /** A repair round as {@link #repair(FileResolution, FileVersions, ChangeStory, RelatedChanges.Elsewhere, Deadline, Map, int)}, with precedents. */
+    public Result repair(FileResolution resolution, FileVersions versions, ChangeStory story,
+            RelatedChanges.Elsewhere elsewhere, Precedents precedents, Deadline deadline, Map<Integer, Repair> repairs,
+            int round) {
         if (round < 1) {
             throw new IllegalArgumentException("repair rounds count from 1, not " + round);
         }
-        return ask(resolution, versions, story, elsewhere, deadline,
+        return ask(resolution, versions, story, elsewhere, precedents, deadline,
                 repairs.keySet().stream().sorted().toList(), repairs, round);
     }
 
@@ -219,8 +240,8 @@ public final class ModelStage {
     }
 
     private Result ask(FileResolution resolution, FileVersions versions, ChangeStory story,
-            RelatedChanges.Elsewhere elsewhere, Deadline deadline, List<Integer> open, Map<Integer, Repair> repairs,
-            int round) {
+            RelatedChanges.Elsewhere elsewhere, Precedents precedents, Deadline deadline, List<Integer> open,
+            Map<Integer, Repair> repairs, int round) {
         java.util.Objects.requireNonNull(deadline, "deadline");
         ConflictedFile file = resolution.file();
         if (!file.hasHunks() || resolution.needsRegeneration() || versions == null) {
@@ -236,7 +257,8 @@ public final class ModelStage {
             return new Result(new FileResolution(file, outcomes), calls);
         }
         for (PromptPlan plan : assembler.assemble(file, versions, story == null ? ChangeStory.NONE : story, open,
-                style, elsewhere == null ? RelatedChanges.Elsewhere.NONE : elsewhere, deadline::expired)) {
+                style, elsewhere == null ? RelatedChanges.Elsewhere.NONE : elsewhere,
+                precedents == null ? Precedents.NONE : precedents, deadline::expired)) {
             List<ConflictHunk> hunks = plan.hunks().stream().map(i -> file.hunks().get(i)).toList();
             if (deadline.expired() || ContextAssembler.STOPPED.equals(plan.declined())) {
                 hunks.forEach(h -> outcomes.set(h.id(), tooLong(h.id(), deadline)));

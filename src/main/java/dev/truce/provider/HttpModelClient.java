@@ -56,6 +56,11 @@ abstract class HttpModelClient implements ModelClient {
     }
 
     @Override
+    public int maxInputTokens() {
+        return settings.maxInputTokens();
+    }
+
+    @Override
     public boolean isLocal() {
         return settings.local();
     }

@@ -49,6 +49,11 @@ public final class MeteredModelClient implements ModelClient {
     }
 
     @Override
+    public int maxInputTokens() {
+        return delegate.maxInputTokens();
+    }
+
+    @Override
     public boolean isLocal() {
         return delegate.isLocal();
     }

@@ -32,7 +32,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ModelCatalog {
 
     private static final Set<String> MODEL_KEYS = Set.of("provider", "base-url", "model", "api-key-env",
-            "api-key-file", "local", "timeouts", "limits", "retry", "prices");
+            "api-key-file", "local", "timeouts", "limits", "retry", "prices", "max-input-tokens");
 
     private static final Set<String> GRANT_KEYS = Set.of("models", "per-day", "per-pull-request");
 
@@ -208,6 +208,13 @@ public final class ModelCatalog {
                     duration(r.get("max-retry-after"), d.maxRetryAfter(), where + ".retry.max-retry-after"),
                     number(r.get("breaker-failures"), d.breakerFailures(), where).intValue(),
                     duration(r.get("breaker-open"), d.breakerOpenDuration(), where + ".retry.breaker-open")));
+        }
+        if (node.get("max-input-tokens") != null) {
+            if (!(node.get("max-input-tokens") instanceof Integer tokens) || tokens < 1_000) {
+                throw new IllegalArgumentException(where + ".max-input-tokens: write a whole number of tokens, at least"
+                        + " 1000 (the model's context window, or less)");
+            }
+            settings = settings.withMaxInputTokens(tokens);
         }
         if (node.get("prices") != null) {
             Map<String, Object> p = map(node.get("prices"), where + ".prices");

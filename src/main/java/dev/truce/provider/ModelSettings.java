@@ -21,9 +21,11 @@ import java.util.Objects;
  * @param limits   concurrency and rate limits
  * @param retry    retries and the circuit breaker
  * @param prices   dollars per million tokens
+ * @param maxInputTokens the most input tokens one request may have (the model's window as the operator allows it),
+ *                 or 0 for the default prompt budget of small local models (8,000)
  */
 public record ModelSettings(String name, ProviderKind provider, URI baseUrl, String model, ApiKeySource apiKey,
-        boolean local, Timeouts timeouts, Limits limits, RetryPolicy retry, Prices prices) {
+        boolean local, Timeouts timeouts, Limits limits, RetryPolicy retry, Prices prices, int maxInputTokens) {
 
     public ModelSettings {
         Objects.requireNonNull(name, "name");
@@ -35,6 +37,10 @@ public record ModelSettings(String name, ProviderKind provider, URI baseUrl, Str
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(prices, "prices");
+        if (maxInputTokens < 0) {
+            throw new IllegalArgumentException("max-input-tokens of model " + name + " must be 0 (the default) or more,"
+                    + " not " + maxInputTokens);
+        }
     }
 
     /**
@@ -44,37 +50,42 @@ public record ModelSettings(String name, ProviderKind provider, URI baseUrl, Str
     public static ModelSettings of(String name, ProviderKind provider, String baseUrl, String model) {
         URI uri = URI.create(baseUrl);
         return new ModelSettings(name, provider, uri, model, ApiKeySource.NONE, isLocalByDefault(provider, uri),
-                Timeouts.DEFAULT, Limits.DEFAULT, RetryPolicy.DEFAULT, Prices.FREE);
+                Timeouts.DEFAULT, Limits.DEFAULT, RetryPolicy.DEFAULT, Prices.FREE, 0);
     }
 
     /** This model with its key read from {@code source}. */
     public ModelSettings withApiKey(ApiKeySource source) {
-        return new ModelSettings(name, provider, baseUrl, model, source, local, timeouts, limits, retry, prices);
+        return new ModelSettings(name, provider, baseUrl, model, source, local, timeouts, limits, retry, prices, maxInputTokens);
     }
 
     /** This model marked local or hosted. */
     public ModelSettings withLocal(boolean isLocal) {
-        return new ModelSettings(name, provider, baseUrl, model, apiKey, isLocal, timeouts, limits, retry, prices);
+        return new ModelSettings(name, provider, baseUrl, model, apiKey, isLocal, timeouts, limits, retry, prices, maxInputTokens);
     }
 
     /** This model with other timeouts. */
     public ModelSettings withTimeouts(Timeouts other) {
-        return new ModelSettings(name, provider, baseUrl, model, apiKey, local, other, limits, retry, prices);
+        return new ModelSettings(name, provider, baseUrl, model, apiKey, local, other, limits, retry, prices, maxInputTokens);
     }
 
     /** This model with other limits. */
     public ModelSettings withLimits(Limits other) {
-        return new ModelSettings(name, provider, baseUrl, model, apiKey, local, timeouts, other, retry, prices);
+        return new ModelSettings(name, provider, baseUrl, model, apiKey, local, timeouts, other, retry, prices, maxInputTokens);
     }
 
     /** This model with another retry policy. */
     public ModelSettings withRetry(RetryPolicy other) {
-        return new ModelSettings(name, provider, baseUrl, model, apiKey, local, timeouts, limits, other, prices);
+        return new ModelSettings(name, provider, baseUrl, model, apiKey, local, timeouts, limits, other, prices, maxInputTokens);
+    }
+
+    /** This model with another input budget (0: the default). */
+    public ModelSettings withMaxInputTokens(int tokens) {
+        return new ModelSettings(name, provider, baseUrl, model, apiKey, local, timeouts, limits, retry, prices, tokens);
     }
 
     /** This model with prices. */
     public ModelSettings withPrices(Prices other) {
-        return new ModelSettings(name, provider, baseUrl, model, apiKey, local, timeouts, limits, retry, other);
+        return new ModelSettings(name, provider, baseUrl, model, apiKey, local, timeouts, limits, retry, other, maxInputTokens);
     }
 
     /**

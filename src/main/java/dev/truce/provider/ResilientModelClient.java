@@ -97,6 +97,11 @@ public final class ResilientModelClient implements ModelClient {
     }
 
     @Override
+    public int maxInputTokens() {
+        return delegate.maxInputTokens();
+    }
+
+    @Override
     public boolean isLocal() {
         return delegate.isLocal();
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictedFile;
 import dev.truce.conflict.LineEndings;
+import dev.truce.context.Precedents;
 import dev.truce.strategy.ResolutionStrategy;
 import dev.truce.strategy.Strategies;
 import dev.truce.strategy.Verdict;
@@ -76,13 +77,30 @@ public final class Resolver {
      * with the deadline's reason ({@link Deadline#reason()}).
      */
     public FileResolution resolve(ConflictedFile file, Deadline deadline) {
+        return resolve(file, deadline, Precedents.NONE);
+    }
+
+    /**
+     * Decides what can be decided in one file before {@code deadline}, knowing how the repository resolved earlier
+     * conflicts: a strategy whose result goes against a consistent habit ({@link Precedents#contradiction}) passes the
+     * hunk on, to the strategies after it (the {@code precedent} strategy follows the habit), the model or a human.
+     */
+    public FileResolution resolve(ConflictedFile file, Deadline deadline, Precedents precedents) {
         Objects.requireNonNull(deadline, "deadline");
+        Objects.requireNonNull(precedents, "precedents");
         if (!file.hasHunks()) {
             return new FileResolution(file, List.of());
         }
         List<HunkOutcome> outcomes = new ArrayList<>();
+        java.util.Optional<String> outside = precedents.editsOutsideConflicts(file.path());
         for (ConflictHunk hunk : file.hunks()) {
-            outcomes.add(decide(file, hunk, deadline));
+            HunkOutcome decided = decide(file, hunk, deadline, precedents);
+            if (outside.isPresent() && decided.isResolved()) {
+                // The strategies' text could be right hunk by hunk and the file still not what the maintainers commit.
+                decided = HunkOutcome.passed(hunk.id(), decided.strategy() + " would resolve this hunk, but "
+                        + outside.get());
+            }
+            outcomes.add(decided);
         }
         if (outcomes.stream().anyMatch(o -> o.status() == HunkOutcome.Status.REGENERATE)) {
             // A regenerated file is never partly text-merged.
@@ -93,7 +111,7 @@ public final class Resolver {
         return new FileResolution(file, outcomes);
     }
 
-    private HunkOutcome decide(ConflictedFile file, ConflictHunk hunk, Deadline deadline) {
+    private HunkOutcome decide(ConflictedFile file, ConflictHunk hunk, Deadline deadline, Precedents precedents) {
         Set<String> reasons = new LinkedHashSet<>();
         int longest = longestLine(hunk);
         String tooLong = longest <= maxLineLength ? null : String.format(Locale.ROOT,
@@ -108,9 +126,23 @@ public final class Resolver {
                 reasons.add(tooLong);
                 continue;
             }
-            Verdict verdict = strategy.resolve(file, hunk);
+            Verdict verdict;
+            try {
+                verdict = strategy.resolve(file, hunk, precedents);
+            } catch (RuntimeException e) {
+                // A fault in one strategy is that strategy's defect, not the merge's: the hunk goes on to the next
+                // strategies, the model or a human, with a reason, and the rest of the merge is still resolved.
+                reasons.add(strategy.name() + ": failed on this hunk (" + e.getClass().getSimpleName()
+                        + "), so it decides nothing here");
+                continue;
+            }
             if (verdict instanceof Verdict.Resolved r) {
-                return HunkOutcome.resolved(hunk.id(), strategy.name(), r.reason(), r.lines());
+                java.util.Optional<String> against = precedents.contradiction(file.path(), hunk, r.lines());
+                if (against.isEmpty()) {
+                    return HunkOutcome.resolved(hunk.id(), strategy.name(), r.reason(), r.lines());
+                }
+                reasons.add(strategy.name() + ": " + against.get());
+                continue;
             }
             if (verdict instanceof Verdict.Regenerate g) {
                 return new HunkOutcome.Regenerate(hunk.id(), new Decider.Strategy(strategy.name()), g.reason());

@@ -2,6 +2,7 @@ package dev.truce.strategy;
 
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictedFile;
+import dev.truce.context.Precedents;
 
 /**
  * A deterministic way to decide a hunk. Implementations are precise: when not sure, they
@@ -20,6 +21,14 @@ public interface ResolutionStrategy {
      * @return the verdict; never {@code null}
      */
     Verdict resolve(ConflictedFile file, ConflictHunk hunk);
+
+    /**
+     * Decides one hunk knowing how the repository resolved earlier conflicts ({@code precedents}, only of older
+     * merges). Most strategies decide from the three versions alone, which is the default.
+     */
+    default Verdict resolve(ConflictedFile file, ConflictHunk hunk, Precedents precedents) {
+        return resolve(file, hunk);
+    }
 
     /**
      * Whether this strategy decides without parsing the content of lines (it compares or hashes whole lines, or reads

@@ -85,8 +85,9 @@ public final class SeparateLineEditsStrategy implements ResolutionStrategy {
                 }
             }
         }
-        // The edits cover disjoint base lines, so base order is the order they apply in.
-        all.sort(Comparator.comparingInt(s -> s.edit().getBeginA()));
+        // The edits cover disjoint base lines, so base order is the order they apply in; an insertion before a base
+        // line goes before the other side's rewrite of that line (both start there, the insertion ends there).
+        all.sort(Comparator.comparingInt((SideEdit s) -> s.edit().getBeginA()).thenComparingInt(s -> s.edit().getEndA()));
         List<String> merged = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         int basePos = 0;

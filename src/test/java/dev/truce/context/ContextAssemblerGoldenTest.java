@@ -39,10 +39,15 @@ class ContextAssemblerGoldenTest {
     }
 
     private String render(FileVersions v, ChangeStory story, PromptStyle style, RelatedChanges.Elsewhere elsewhere) {
+        return render(assembler, v, story, style, elsewhere, Precedents.NONE);
+    }
+
+    private static String render(ContextAssembler assembler, FileVersions v, ChangeStory story, PromptStyle style,
+            RelatedChanges.Elsewhere elsewhere, Precedents precedents) {
         ConflictedFile file = build(v);
         StringBuilder out = new StringBuilder();
         for (PromptPlan plan : assembler.assemble(file, v, story, file.hunks().stream().map(ConflictHunk::id).toList(),
-                style, elsewhere)) {
+                style, elsewhere, precedents, () -> false)) {
             out.append("=== request for ").append(String.join(", ", plan.hunkIds())).append(" (max output tokens ")
                     .append(plan.maxOutputTokens()).append(")").append(plan.trimmed().isEmpty() ? ""
                             : " trimmed: " + plan.trimmed()).append(" ===\n");
@@ -193,5 +198,74 @@ class ContextAssemblerGoldenTest {
         assertThat(prompts).contains("RELATED CHANGES", "ours renamed `total` to `subtotal` in"
                 + " src/main/java/shop/Receipt.java:11 (2 changed lines in 2 files, also src/main/java/shop/Checkout.java:3); the conflict uses the old name `total`");
         assertGolden("java-related-rename.txt", prompts);
+    }
+
+    static final String HEADER_BASE = """
+            /*
+             * Copyright 2002-2023 the original author or authors.
+             */
+            package shop;
+
+            class Coupon {
+                int value() {
+                    return 5;
+                }
+            }
+            """;
+
+    /** The same header line in many files: how the maintainers settled it before is what the prompt shows. */
+    static Precedents headerPrecedents() {
+        List<String> base = List.of(" * Copyright 2002-2023 the original author or authors.\n");
+        List<String> ours = List.of(" * Copyright 2002-2024 the original author or authors.\n");
+        List<String> theirs = List.of(" * Copyright 2002-2025 the original author or authors.\n");
+        return new dev.truce.history.PrecedentIndex(List.of(
+                new Precedent("a1b2c3d4e5f6", "src/main/java/shop/Basket.java", 100, base, ours, theirs, ours, true),
+                new Precedent("0f1e2d3c4b5a", "src/main/java/shop/Receipt.java", 200, base, ours, theirs, ours, true),
+                new Precedent("77aa77aa77aa", "src/main/java/shop/Coupon.java", 300, List.of("    int value() {\n"),
+                        List.of("    long value() {\n"), List.of("    int amount() {\n"),
+                        List.of("    long amount() {\n"), true))).olderThan(400);
+    }
+
+    @Test
+    void precedentsOfTheRepositoryAreShownAfterTheRelatedChanges() throws Exception {
+        String ours = HEADER_BASE.replace("2002-2023", "2002-2024");
+        String theirs = HEADER_BASE.replace("2002-2023", "2002-2025");
+        String prompts = render(assembler, versions("src/main/java/shop/Coupon.java", HEADER_BASE, ours, theirs),
+                ChangeStory.ofSubjects("Release 2.4", "Update copyright headers"), PromptStyle.CONTEXT,
+                RelatedChanges.Elsewhere.NONE, headerPrecedents());
+        assertThat(prompts).contains("PRECEDENTS (how this repository's maintainers resolved similar conflicts",
+                "precedent 1: 0f1e2d3c4b5a src/main/java/shop/Receipt.java (another file, lines 100% alike)",
+                "precedent 2: a1b2c3d4e5f6 src/main/java/shop/Basket.java (another file, lines 100% alike)",
+                "precedent 3: 77aa77aa77aa src/main/java/shop/Coupon.java (same file, lines 0% alike)",
+                "committed:\n  |  * Copyright 2002-2024 the original author or authors.");
+        assertGolden("java-precedents.txt", prompts);
+    }
+
+    @Test
+    void precedentsAreTheFirstContextTrimmedWhenThePromptIsOverBudget() {
+        String ours = HEADER_BASE.replace("2002-2023", "2002-2024");
+        String theirs = HEADER_BASE.replace("2002-2023", "2002-2025");
+        FileVersions v = versions("src/main/java/shop/Coupon.java", HEADER_BASE, ours, theirs);
+        String full = render(assembler, v, ChangeStory.NONE, PromptStyle.CONTEXT, RelatedChanges.Elsewhere.NONE,
+                headerPrecedents());
+        String without = render(assembler, v, ChangeStory.NONE, PromptStyle.CONTEXT, RelatedChanges.Elsewhere.NONE,
+                Precedents.NONE);
+        // A budget between the prompt without precedents and with one: they go, the enclosing code stays.
+        PromptPlan plain = assembler.assemble(build(v), v, ChangeStory.NONE, List.of(0), PromptStyle.CONTEXT,
+                RelatedChanges.Elsewhere.NONE, Precedents.NONE, () -> false).get(0);
+        TokenCounter tokens = new TokenCounter();
+        int tokensWithout = tokens.count(SystemPrompt.text()) + tokens.count(plain.stablePrefix())
+                + tokens.count(plain.content());
+        ContextAssembler tight = new ContextAssembler(SystemPrompt.text(),
+                new ContextAssembler.Budget(tokensWithout + 5, 6, 120, 12));
+
+        String trimmed = render(tight, v, ChangeStory.NONE, PromptStyle.CONTEXT, RelatedChanges.Elsewhere.NONE,
+                headerPrecedents());
+
+        assertThat(full).contains("PRECEDENTS");
+        assertThat(without).doesNotContain("PRECEDENTS");
+        assertThat(trimmed).doesNotContain("PRECEDENTS").contains("ENCLOSING CODE")
+                .contains("trimmed: [a precedent: 77aa77aa77aa src/main/java/shop/Coupon.java, a precedent: a1b2c3d4e5f6"
+                        + " src/main/java/shop/Basket.java, a precedent: 0f1e2d3c4b5a src/main/java/shop/Receipt.java]");
     }
 }

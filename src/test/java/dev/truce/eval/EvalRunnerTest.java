@@ -31,7 +31,9 @@ class EvalRunnerTest {
         @Override
         public Verdict resolve(ConflictedFile file, ConflictHunk hunk) {
             if (file.path().equals("boom.txt")) {
-                throw new IllegalStateException("strategy exploded");
+                // The resolver passes a strategy's RuntimeException on as a reason; a stack overflow (deep
+                // recursion on a hostile file) is not caught there and must still end as this case's error.
+                throw new StackOverflowError("strategy exploded");
             }
             return file.path().endsWith(".lock") ? new Verdict.Regenerate("run the package manager")
                     : new Verdict.Passed("not a lockfile", false);

@@ -189,4 +189,26 @@ class ModelCatalogTest {
         assertThatThrownBy(() -> catalog(models + "installations:\n  acme: {models: [claude]}\n  ACME: {models: []}\n",
                 Map.of())).hasMessageContaining("listed twice");
     }
+
+    @Test
+    void aModelsWindowSetsThePromptBudgetOfItsStage() throws ModelException {
+        ModelCatalog catalog = catalog("""
+                models:
+                  frontier: {provider: openai, base-url: "${stub}/v1", model: big, max-input-tokens: 200000}
+                  small: {provider: openai, base-url: "${stub}/v1", model: small}
+                """, Map.of());
+
+        assertThat(catalog.models().get("frontier").maxInputTokens()).isEqualTo(200_000);
+        assertThat(catalog.client("frontier", null).maxInputTokens()).isEqualTo(200_000);
+        assertThat(catalog.client("small", null).maxInputTokens()).isZero();
+        dev.truce.context.ContextAssembler.Budget big = dev.truce.context.ContextAssembler.Budget.forModel(200_000);
+        assertThat(big.maxInputTokens()).isEqualTo(200_000);
+        assertThat(big.declarationMax()).isGreaterThan(dev.truce.context.ContextAssembler.Budget.DEFAULT.declarationMax());
+        assertThat(dev.truce.context.ContextAssembler.Budget.forModel(0))
+                .isEqualTo(dev.truce.context.ContextAssembler.Budget.DEFAULT);
+        assertThatThrownBy(() -> catalog("""
+                models:
+                  m: {provider: openai, model: m, max-input-tokens: lots}
+                """, Map.of())).hasMessageContaining("models.m.max-input-tokens: write a whole number of tokens");
+    }
 }

@@ -88,4 +88,19 @@ class SeparateLineEditsStrategyTest {
         assertThat(verdict).isInstanceOf(Verdict.Passed.class);
         assertThat(verdict.reason()).contains("ours deleted base line");
     }
+
+    /**
+     * One side inserted lines before a base line the other side rewrote: both edits start at that line. Seen as an
+     * engine error (an IndexOutOfBounds from the wrong order) on a forward merge's gradle.properties.
+     */
+    @Test
+    void anInsertionBeforeALineTheOtherSideRewroteComesFirst() {
+        Verdict verdict = resolveOnly(strategy, "gradle.properties",
+                "org.gradle.caching=true\n\ncompatibleVersion=1.15.0\n\nkotlin.stdlib.default.dependency=false\n",
+                "org.gradle.caching=true\n\ncompatibleVersion=1.16.0\n\nkotlin.stdlib.default.dependency=false\n",
+                "org.gradle.caching=true\n\nspring.build-type=oss\n\ncompatibleVersion=1.15.0\n\n"
+                        + "kotlin.stdlib.default.dependency=false\n");
+
+        assertThat(text(verdict)).isEqualTo("spring.build-type=oss\n\ncompatibleVersion=1.16.0\n");
+    }
 }

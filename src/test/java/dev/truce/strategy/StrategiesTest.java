@@ -22,9 +22,9 @@ class StrategiesTest {
     @Test
     void optInStrategiesJoinInTheirPlaceAndDefaultOnesCanBeLeftOut() {
         List<ResolutionStrategy> chain = Strategies.select(ReceivingSide.OURS, List.of("list-insertion",
-                "whitespace-carry"), List.of("one-side-changed"));
+                "whitespace-carry", "precedent"), List.of("one-side-changed"));
         assertThat(names(chain)).containsExactly("regenerate", "whitespace", "whitespace-carry", "version-bump",
-                "import-union", "list-insertion", "separate-line-edits");
+                "import-union", "list-insertion", "separate-line-edits", "precedent");
     }
 
     @Test
@@ -32,6 +32,6 @@ class StrategiesTest {
         assertThatThrownBy(() -> Strategies.select(ReceivingSide.OURS, List.of("list-insert"), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown strategy list-insert")
-                .hasMessageContaining("opt-in: whitespace-carry, list-insertion");
+                .hasMessageContaining("opt-in: whitespace-carry, list-insertion, precedent");
     }
 }
