@@ -4,11 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -27,9 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.truce.fixtures.FakeGitHubApi;
 import dev.truce.fixtures.GitHttpServer;
 import dev.truce.fixtures.ScenarioRepo;
-import dev.truce.fixtures.Tree;
 import dev.truce.fixtures.TruceProcess;
-import dev.truce.github.TestKeys;
 
 /**
  * The built jar, killed with SIGKILL in the middle of a job and started again on the same data directory: the job
@@ -39,24 +35,13 @@ import dev.truce.github.TestKeys;
  */
 class CrashRecoveryIT {
 
-    private static final int PR = 1347;
+    private static final int PR = PomConflict.PR;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final String POM = """
-            <project>
-              <modelVersion>4.0.0</modelVersion>
-              <groupId>shop</groupId>
-              <artifactId>shop</artifactId>
-              <version>1.0.0</version>
-              <properties>
-                <jackson.version>2.17.0</jackson.version>
-                <junit.version>5.10.0</junit.version>
-              </properties>
-            </project>
-            """;
 
     @TempDir
     Path dir;
 
+    private PomConflict scenario;
     private ScenarioRepo origin;
     private GitHttpServer git;
     private FakeGitHubApi github;
@@ -67,31 +52,13 @@ class CrashRecoveryIT {
 
     @BeforeEach
     void fakes() throws Exception {
-        origin = ScenarioRepo.initBare(dir.resolve("origin.git"));
-        Tree base = Tree.of().file("pom.xml", POM);
-        RevCommit first = origin.commit("main", base, "Shop");
-        main = origin.commit("main", base.copy().file("pom.xml", POM.replace("2.17.0", "2.17.2")), "Jackson", first);
-        feature = origin.commit("feature", base.copy().file("pom.xml", POM.replace("5.10.0", "5.11.3")), "JUnit",
-                first);
-        origin.setRef("refs/pull/" + PR + "/head", feature);
-        github = FakeGitHubApi.start().pullRequest(PR, "feature", feature, main)
-                .fixPullRequest(fixBranch(), "feature", feature);
-        git = GitHttpServer.start(dir).requireToken(github.token);
-        git.serve("octocat", "Hello-World", origin.repository());
-
-        Path key = Files.writeString(dir.resolve("app.pem"), TestKeys.generated().pkcs1Pem());
-        environment = new HashMap<>();
-        environment.put("TRUCE_GITHUB_APPID", "4242");
-        environment.put("TRUCE_GITHUB_PRIVATEKEYFILE", key.toString());
-        environment.put("TRUCE_GITHUB_WEBHOOKSECRET", UUID.randomUUID().toString());
-        environment.put("TRUCE_GITHUB_APIURL", github.url());
-        environment.put("TRUCE_GITHUB_GITURL", "http://127.0.0.1:" + git.port());
-        environment.put("TRUCE_DATADIR", dir.resolve("data").toString());
-        environment.put("TRUCE_JOBS_POLLINTERVAL", "200ms");
-        environment.put("TRUCE_JOBS_BACKOFF", "1s");
-        environment.put("TRUCE_JOBS_SCHEDULERNAME", "replica-under-test");
-        // Dead only after 6 x 5 minutes of missed heartbeats: a prompt re-run can only be the restart taking its jobs back.
-        environment.put("TRUCE_JOBS_HEARTBEATINTERVAL", "5m");
+        scenario = PomConflict.start(dir, "replica-under-test");
+        origin = scenario.origin;
+        git = scenario.git;
+        github = scenario.github;
+        main = scenario.main;
+        feature = scenario.feature;
+        environment = scenario.environment;
     }
 
     @AfterEach
@@ -99,9 +66,7 @@ class CrashRecoveryIT {
         if (truce != null) {
             truce.close();
         }
-        git.close();
-        github.close();
-        origin.close();
+        scenario.close();
     }
 
     @Test
@@ -176,7 +141,7 @@ class CrashRecoveryIT {
     }
 
     private String fixBranch() {
-        return "truce/" + PR + "-" + feature.abbreviate(7).name();
+        return scenario.fixBranch();
     }
 
     private void await(BooleanSupplier condition, String what) throws InterruptedException {

@@ -31,9 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.truce.fixtures.FakeGitHubApi;
 import dev.truce.fixtures.GitHttpServer;
 import dev.truce.fixtures.ScenarioRepo;
-import dev.truce.fixtures.Tree;
 import dev.truce.fixtures.TruceProcess;
-import dev.truce.github.TestKeys;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,24 +44,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class OperationsIT {
 
-    private static final int PR = 1347;
+    private static final int PR = PomConflict.PR;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final String POM = """
-            <project>
-              <modelVersion>4.0.0</modelVersion>
-              <groupId>shop</groupId>
-              <artifactId>shop</artifactId>
-              <version>1.0.0</version>
-              <properties>
-                <jackson.version>2.17.0</jackson.version>
-                <junit.version>5.10.0</junit.version>
-              </properties>
-            </project>
-            """;
 
     @TempDir
     Path dir;
 
+    private PomConflict scenario;
     private ScenarioRepo origin;
     private GitHttpServer git;
     private FakeGitHubApi github;
@@ -75,32 +62,14 @@ class OperationsIT {
 
     @BeforeEach
     void fakes() throws Exception {
-        origin = ScenarioRepo.initBare(dir.resolve("origin.git"));
-        Tree base = Tree.of().file("pom.xml", POM);
-        RevCommit first = origin.commit("main", base, "Shop");
-        main = origin.commit("main", base.copy().file("pom.xml", POM.replace("2.17.0", "2.17.2")), "Jackson", first);
-        feature = origin.commit("feature", base.copy().file("pom.xml", POM.replace("5.10.0", "5.11.3")), "JUnit",
-                first);
-        origin.setRef("refs/pull/" + PR + "/head", feature);
-        github = FakeGitHubApi.start().pullRequest(PR, "feature", feature, main)
-                .fixPullRequest("truce/" + PR + "-" + feature.abbreviate(7).name(), "feature", feature);
-        git = GitHttpServer.start(dir).requireToken(github.token);
-        git.serve("octocat", "Hello-World", origin.repository());
-
-        pem = TestKeys.generated().pkcs1Pem();
-        Path key = Files.writeString(dir.resolve("app.pem"), pem);
-        environment = new HashMap<>();
-        environment.put("TRUCE_GITHUB_APPID", "4242");
-        environment.put("TRUCE_GITHUB_PRIVATEKEYFILE", key.toString());
-        environment.put("TRUCE_GITHUB_WEBHOOKSECRET", "whsec-" + UUID.randomUUID());
-        environment.put("TRUCE_GITHUB_APIURL", github.url());
-        environment.put("TRUCE_GITHUB_GITURL", "http://127.0.0.1:" + git.port());
-        environment.put("TRUCE_DATADIR", dir.resolve("data").toString());
-        environment.put("TRUCE_JOBS_POLLINTERVAL", "200ms");
-        environment.put("TRUCE_JOBS_BACKOFF", "1s");
-        environment.put("TRUCE_JOBS_SCHEDULERNAME", "replica-a");
-        // Dead only after 6 x 5 minutes of missed heartbeats: a prompt run elsewhere can only be a released job.
-        environment.put("TRUCE_JOBS_HEARTBEATINTERVAL", "5m");
+        scenario = PomConflict.start(dir, "replica-a");
+        origin = scenario.origin;
+        git = scenario.git;
+        github = scenario.github;
+        main = scenario.main;
+        feature = scenario.feature;
+        pem = scenario.pem;
+        environment = scenario.environment;
     }
 
     @AfterEach
@@ -108,9 +77,7 @@ class OperationsIT {
         for (TruceProcess process : processes) {
             process.close();
         }
-        git.close();
-        github.close();
-        origin.close();
+        scenario.close();
     }
 
     @Test
