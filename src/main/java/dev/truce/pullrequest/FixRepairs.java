@@ -168,8 +168,9 @@ final class FixRepairs {
                 return;
             }
             try {
-                repairAndPush(repo, pr, fix.get(), branch, sha, names, key, round, merge, current, diagnostics,
-                        request, engine, repository, tip.get());
+                ResolvedMerge repaired = engine.repair(merge, request, current, diagnostics);
+                publish(new Failed(repo, pr, fix.get(), branch, tip.get(), names, key, round), current, repaired,
+                        repository);
             } catch (IOException | GitHubException | RuntimeException e) {
                 ledger.forget(attempt); // not done: a retry of the job tries again
                 throw e;
@@ -177,37 +178,48 @@ final class FixRepairs {
         }
     }
 
-    private void repairAndPush(RepoRef repo, PullRequestInfo pr, PullRequestInfo fix, String branch, String sha,
-            List<String> names, String key, int round, ComputedMerge merge, List<FileResolution> current,
-            List<Diagnostic> diagnostics, MergeRequest request, MergeResolver engine, Repository repository,
-            ObjectId tip) throws IOException, GitHubException {
-        ResolvedMerge repaired = engine.repair(merge, request, current, diagnostics);
+    /**
+     * The fix commit whose checks failed, and what to say about it.
+     *
+     * @param fix   the fix pull request
+     * @param tip   the fix branch's commit the checks ran on
+     * @param names the failed checks' names
+     * @param key   the one-off comment's key for this commit
+     * @param round the repair round this is, from 1
+     */
+    private record Failed(RepoRef repo, PullRequestInfo pr, PullRequestInfo fix, String branch, ObjectId tip,
+            List<String> names, String key, int round) {
+    }
+
+    /** Pushes the repaired merge, or says on the fix pull request why there is none; {@code repaired} may be null. */
+    private void publish(Failed f, List<FileResolution> current, ResolvedMerge repaired, Repository repository)
+            throws IOException, GitHubException {
         if (repaired == null) {
-            publisher.commentOnce(repo, fix.number(), key, FixPullRequestText.round(round, names,
+            publisher.commentOnce(f.repo(), f.fix().number(), f.key(), FixPullRequestText.round(f.round(), f.names(),
                     Map.of(), "none of their errors is in a line Truce resolved, so the failure is not one Truce"
                             + " can repair; it needs a human"));
             return;
         }
         pipeline.recordBuilds(repaired.build());
-        Map<String, Map<Integer, String>> problems = problems(merge, current, repaired);
+        Map<String, Map<Integer, String>> problems = problems(repaired.merge(), current, repaired);
         if (!repaired.isComplete()) {
             StringBuilder why = new StringBuilder("the repair did not pass");
             for (ResolvedMerge.Declined d : repaired.needsHuman()) {
                 why.append("; ").append(d.path()).append(d.hunk() == null ? "" : " hunk " + (d.hunk().id() + 1))
                         .append(": ").append(d.reason());
             }
-            publisher.commentOnce(repo, fix.number(), key, FixPullRequestText.round(round, names, problems,
+            publisher.commentOnce(f.repo(), f.fix().number(), f.key(), FixPullRequestText.round(f.round(), f.names(), problems,
                     why + ". The branch is left as it was; it needs a human"));
             return;
         }
-        String note = "Repaired after the checks " + String.join(", ", names).replace('\n', ' ') + " failed on "
-                + sha.substring(0, 7)
-                + ".\n\n" + FixBranch.REPAIR_TRAILER + round + "\n";
-        ObjectId pushed = publisher.publishRepair(repo, fix, repository, repaired, branch, tip, note,
-                FixPullRequestText.round(round, names, problems, "Truce repaired " + problems.values().stream()
-                        .mapToInt(Map::size).sum() + " hunk(s) and pushed " + pushed(repaired, round)));
-        log.info("{}#{}: repaired {} after {} failed (round {}): pushed {}", repo.fullName(), pr.number(), branch,
-                names, round, pushed.name());
+        String note = "Repaired after the checks " + String.join(", ", f.names()).replace('\n', ' ') + " failed on "
+                + f.tip().abbreviate(7).name()
+                + ".\n\n" + FixBranch.REPAIR_TRAILER + f.round() + "\n";
+        ObjectId pushed = publisher.publishRepair(f.repo(), f.fix(), repository, repaired, f.branch(), f.tip(), note,
+                FixPullRequestText.round(f.round(), f.names(), problems, "Truce repaired " + problems.values().stream()
+                        .mapToInt(Map::size).sum() + " hunk(s) and pushed " + pushed(repaired, f.round())));
+        log.info("{}#{}: repaired {} after {} failed (round {}): pushed {}", f.repo().fullName(), f.pr().number(),
+                f.branch(), f.names(), f.round(), pushed.name());
     }
 
     private static String pushed(ResolvedMerge repaired, int round) {
