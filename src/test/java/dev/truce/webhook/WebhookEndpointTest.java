@@ -215,13 +215,16 @@ class WebhookEndpointTest {
 
         assertThat(suite.statusCode()).isEqualTo(202);
         assertThat(suite.body()).contains("queued: repair " + fixed);
-        await(TIMEOUT, () -> work.repairs.size() == 1, "the repair job to run");
+        await(TIMEOUT, () -> work.repairs.size() == 1 && jobRows() == 0, "the repair job to run");
         assertThat(work.repairs).containsExactly(fixed);
+        // One at a time: while a repair of this commit waits, another event about it joins that job.
         HttpResponse<String> run = github.send("check_run", WebhookClient.event("check_run_failed_on_fix"));
-        HttpResponse<String> status = github.send("status", WebhookClient.event("status_failed_on_fix"));
         assertThat(run.body()).contains("queued: repair " + fixed);
+        await(TIMEOUT, () -> work.repairs.size() == 2 && jobRows() == 0, "the second repair job to run");
+        HttpResponse<String> status = github.send("status", WebhookClient.event("status_failed_on_fix"));
         assertThat(status.body()).contains("queued: repair " + fixed);
-        await(TIMEOUT, () -> work.repairs.size() == 3, "the repair jobs to run");
+        await(TIMEOUT, () -> work.repairs.size() == 3, "the third repair job to run");
+        assertThat(work.repairs).containsOnly(fixed);
     }
 
     @Test
