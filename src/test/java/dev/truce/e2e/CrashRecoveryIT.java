@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.truce.fixtures.FakeGitHubApi;
-import dev.truce.fixtures.GitHttpServer;
-import dev.truce.fixtures.ScenarioRepo;
 import dev.truce.fixtures.TruceProcess;
 
 /**
@@ -42,23 +39,11 @@ class CrashRecoveryIT {
     Path dir;
 
     private PomConflict scenario;
-    private ScenarioRepo origin;
-    private GitHttpServer git;
-    private FakeGitHubApi github;
-    private RevCommit main;
-    private RevCommit feature;
-    private Map<String, String> environment;
     private TruceProcess truce;
 
     @BeforeEach
     void fakes() throws Exception {
         scenario = PomConflict.start(dir, "replica-under-test");
-        origin = scenario.origin;
-        git = scenario.git;
-        github = scenario.github;
-        main = scenario.main;
-        feature = scenario.feature;
-        environment = scenario.environment;
     }
 
     @AfterEach
@@ -71,20 +56,22 @@ class CrashRecoveryIT {
 
     @Test
     void killed_before_the_fetch_the_restarted_service_resolves_the_pull_request_once() throws Exception {
-        StubMapping config = github.hang(request("GET", urlPathEqualTo(FakeGitHubApi.REPO
+        StubMapping config = scenario.github.hang(request("GET", urlPathEqualTo(FakeGitHubApi.REPO
                 + "/contents/.github/truce.yml")));
         killWhileWaitingFor("GET", FakeGitHubApi.REPO + "/contents/.github/truce.yml", config);
-        assertThat(git.requests()).as("nothing fetched before the kill").noneMatch(r -> r.contains("upload-pack"));
+        assertThat(scenario.git.requests()).as("nothing fetched before the kill")
+                .noneMatch(r -> r.contains("upload-pack"));
 
         restartAndAwaitTheLinkComment();
 
         assertOneFixPullRequestAndOneComment();
-        assertThat(pushed().getParents()).extracting(RevCommit::getId).containsExactly(feature.getId(), main.getId());
+        assertThat(pushed().getParents()).extracting(RevCommit::getId)
+                .containsExactly(scenario.feature.getId(), scenario.main.getId());
     }
 
     @Test
     void killed_after_the_push_the_restart_opens_the_fix_without_rewriting_the_branch() throws Exception {
-        StubMapping lookup = github.hang(request("GET", urlPathEqualTo(FakeGitHubApi.REPO + "/pulls")));
+        StubMapping lookup = scenario.github.hang(request("GET", urlPathEqualTo(FakeGitHubApi.REPO + "/pulls")));
         killWhileWaitingFor("GET", FakeGitHubApi.REPO + "/pulls", lookup);
         ObjectId pushedBeforeTheKill = pushed().getId();
 
@@ -97,45 +84,45 @@ class CrashRecoveryIT {
 
     @Test
     void killed_after_the_pull_request_was_created_the_restart_comments_once_and_opens_no_second() throws Exception {
-        StubMapping create = github.hang(request("POST", urlPathEqualTo(FakeGitHubApi.REPO + "/pulls")));
+        StubMapping create = scenario.github.hang(request("POST", urlPathEqualTo(FakeGitHubApi.REPO + "/pulls")));
         killWhileWaitingFor("POST", FakeGitHubApi.REPO + "/pulls", create);
-        github.fixPullRequestCreated(); // GitHub created it; the answer never reached the killed process
+        scenario.github.fixPullRequestCreated(); // GitHub created it; the answer never reached the killed process
 
         restartAndAwaitTheLinkComment();
 
         assertOneFixPullRequestAndOneComment();
-        assertThat(github.requests("PATCH", FakeGitHubApi.REPO + "/pulls/" + FakeGitHubApi.FIX_PR))
+        assertThat(scenario.github.requests("PATCH", FakeGitHubApi.REPO + "/pulls/" + FakeGitHubApi.FIX_PR))
                 .as("the existing fix pull request was updated instead").hasSize(1);
     }
 
     // --- steps ------------------------------------------------------------------------------------------------
 
     private void killWhileWaitingFor(String method, String path, StubMapping hung) throws Exception {
-        truce = TruceProcess.start(environment, dir.resolve("truce.log"));
-        assertThat(truce.send("pull_request", FakeGitHubApi.opened(PR, "feature", feature, main),
+        truce = TruceProcess.start(scenario.environment, dir.resolve("truce.log"));
+        assertThat(truce.send("pull_request", FakeGitHubApi.opened(PR, "feature", scenario.feature, scenario.main),
                 UUID.randomUUID().toString())).isEqualTo(202);
-        github.awaitRequest(method, path, TIMEOUT);
+        scenario.github.awaitRequest(method, path, TIMEOUT);
         truce.kill();
-        github.release(hung);
+        scenario.github.release(hung);
     }
 
     private void restartAndAwaitTheLinkComment() throws Exception {
-        truce = TruceProcess.start(environment, dir.resolve("truce.log"));
-        await(() -> !github.commentsOn(PR).isEmpty(), "the restarted service to finish the job");
+        truce = TruceProcess.start(scenario.environment, dir.resolve("truce.log"));
+        await(() -> !scenario.github.commentsOn(PR).isEmpty(), "the restarted service to finish the job");
         Thread.sleep(1000); // a duplicate would follow within the poll interval
         assertThat(truce.output()).contains("were running when this replica (replica-under-test) stopped last");
     }
 
     private void assertOneFixPullRequestAndOneComment() {
-        assertThat(github.requests("POST", FakeGitHubApi.REPO + "/pulls")).hasSize(1);
-        assertThat(github.commentsOn(PR)).singleElement().asString()
+        assertThat(scenario.github.requests("POST", FakeGitHubApi.REPO + "/pulls")).hasSize(1);
+        assertThat(scenario.github.commentsOn(PR)).singleElement().asString()
                 .contains("https://github.com/octocat/Hello-World/pull/" + FakeGitHubApi.FIX_PR);
     }
 
     private RevCommit pushed() throws Exception {
-        Ref ref = origin.repository().exactRef(Constants.R_HEADS + fixBranch());
+        Ref ref = scenario.origin.repository().exactRef(Constants.R_HEADS + fixBranch());
         assertThat(ref).as("the fix branch in the served repository").isNotNull();
-        try (RevWalk walk = new RevWalk(origin.repository())) {
+        try (RevWalk walk = new RevWalk(scenario.origin.repository())) {
             return walk.parseCommit(ref.getObjectId());
         }
     }

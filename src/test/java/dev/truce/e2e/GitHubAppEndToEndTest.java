@@ -63,6 +63,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.truce.fixtures.FakeGitHubApi;
 import dev.truce.fixtures.GitHttpServer;
 import dev.truce.fixtures.ScenarioRepo;
 import dev.truce.fixtures.Tree;
@@ -415,8 +416,10 @@ class GitHubAppEndToEndTest {
                         .truncatedTo(ChronoUnit.SECONDS).toString());
         answer("POST", "/app/installations/" + INSTALLATION + "/access_tokens", json(201, token));
         answer("GET", REPO, json(200, apiFixture("repository.json")));
-        answer("GET", REPO + "/pulls/" + RESOLVABLE, json(200, pullRequest(RESOLVABLE, "feature", feature, main)));
-        answer("GET", REPO + "/pulls/" + UNRESOLVABLE, json(200, pullRequest(UNRESOLVABLE, "topic", topic, main)));
+        answer("GET", REPO + "/pulls/" + RESOLVABLE,
+                json(200, FakeGitHubApi.pullRequestJson(RESOLVABLE, "feature", feature, main)));
+        answer("GET", REPO + "/pulls/" + UNRESOLVABLE,
+                json(200, FakeGitHubApi.pullRequestJson(UNRESOLVABLE, "topic", topic, main)));
         github.stubFor(request("GET", urlPathEqualTo(REPO + "/contents/.github/truce.yml"))
                 .willReturn(json(404, apiFixture("not-found.json"))));
         answer("GET", REPO + "/collaborators/reader/permission",
@@ -452,20 +455,6 @@ class GitHubAppEndToEndTest {
     private static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8")
                 .withBody(body.replace("https://api.github.com", apiUrl()));
-    }
-
-    /** The docs' pull request, from the base repository's own branch, with this repository's commits. */
-    private static String pullRequest(int number, String headRef, RevCommit head, RevCommit base) {
-        ObjectNode pr = (ObjectNode) JSON.readTree(apiFixture("pull-request.json"));
-        pr.put("number", number);
-        pr.put("url", "https://api.github.com/repos/octocat/Hello-World/pulls/" + number);
-        pr.put("html_url", "https://github.com/octocat/Hello-World/pull/" + number);
-        ObjectNode headNode = (ObjectNode) pr.get("head");
-        headNode.put("ref", headRef).put("sha", head.name()).put("label", "octocat:" + headRef);
-        headNode.set("repo", pr.get("base").get("repo").deepCopy()); // not a fork: Truce may push a fix branch
-        headNode.set("user", pr.get("base").get("user").deepCopy());
-        ((ObjectNode) pr.get("base")).put("sha", base.name());
-        return JSON.writeValueAsString(pr);
     }
 
     private static String createdFixPullRequest() {

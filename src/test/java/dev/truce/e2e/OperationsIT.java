@@ -22,15 +22,12 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.truce.fixtures.FakeGitHubApi;
-import dev.truce.fixtures.GitHttpServer;
-import dev.truce.fixtures.ScenarioRepo;
 import dev.truce.fixtures.TruceProcess;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -51,25 +48,11 @@ class OperationsIT {
     Path dir;
 
     private PomConflict scenario;
-    private ScenarioRepo origin;
-    private GitHttpServer git;
-    private FakeGitHubApi github;
-    private RevCommit main;
-    private RevCommit feature;
-    private String pem;
-    private Map<String, String> environment;
     private final List<TruceProcess> processes = new ArrayList<>();
 
     @BeforeEach
     void fakes() throws Exception {
         scenario = PomConflict.start(dir, "replica-a");
-        origin = scenario.origin;
-        git = scenario.git;
-        github = scenario.github;
-        main = scenario.main;
-        feature = scenario.feature;
-        pem = scenario.pem;
-        environment = scenario.environment;
     }
 
     @AfterEach
@@ -83,7 +66,7 @@ class OperationsIT {
     @Test
     void the_management_port_serves_the_probes_and_the_metrics_and_the_webhook_port_keeps_only_healthz()
             throws Exception {
-        TruceProcess truce = start(environment, "truce.log");
+        TruceProcess truce = start(scenario.environment, "truce.log");
         assertThat(send(truce)).isEqualTo(202);
         awaitLinkComment(truce);
 
@@ -111,13 +94,13 @@ class OperationsIT {
     @Test
     void json_logs_name_the_delivery_repository_and_pull_request_on_every_line_of_a_job_and_no_secret()
             throws Exception {
-        Map<String, String> json = new HashMap<>(environment);
+        Map<String, String> json = new HashMap<>(scenario.environment);
         json.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         json.put("LOGGING_LEVEL_DEV_TRUCE", "DEBUG");
         String delivery = UUID.randomUUID().toString();
         TruceProcess truce = start(json, "truce.log");
-        assertThat(truce.send("pull_request", FakeGitHubApi.opened(PR, "feature", feature, main), delivery))
-                .isEqualTo(202);
+        String opened = FakeGitHubApi.opened(PR, "feature", scenario.feature, scenario.main);
+        assertThat(truce.send("pull_request", opened, delivery)).isEqualTo(202);
         awaitLinkComment(truce);
         truce.close();
         String output = Files.readString(dir.resolve("truce.log"));
@@ -149,20 +132,20 @@ class OperationsIT {
     @Test
     void on_sigterm_the_webhook_stops_accepting_and_the_running_job_finishes() throws Exception {
         // The job waits 4 s for the repository's settings: SIGTERM arrives while it runs.
-        github.slow(request("GET", urlPathEqualTo(FakeGitHubApi.REPO + "/contents/.github/truce.yml")),
+        scenario.github.slow(request("GET", urlPathEqualTo(FakeGitHubApi.REPO + "/contents/.github/truce.yml")),
                 Duration.ofSeconds(4), 404, "not-found.json");
-        TruceProcess truce = start(environment, "truce.log");
+        TruceProcess truce = start(scenario.environment, "truce.log");
         assertThat(send(truce)).isEqualTo(202);
-        github.awaitRequest("GET", FakeGitHubApi.REPO + "/contents/.github/truce.yml", TIMEOUT);
+        scenario.github.awaitRequest("GET", FakeGitHubApi.REPO + "/contents/.github/truce.yml", TIMEOUT);
 
         truce.terminate();
 
         await(() -> !accepts(truce), "the webhook to stop accepting connections", truce);
-        assertThat(github.commentsOn(PR)).as("the webhook stopped accepting first, while the job still ran")
+        assertThat(scenario.github.commentsOn(PR)).as("the webhook stopped accepting first, while the job still ran")
                 .isEmpty();
         truce.awaitExit(TIMEOUT);
-        assertThat(github.commentsOn(PR)).as("the job finished before the process ended").singleElement().asString()
-                .contains("/pull/" + FakeGitHubApi.FIX_PR);
+        assertThat(scenario.github.commentsOn(PR)).as("the job finished before the process ended").singleElement()
+                .asString().contains("/pull/" + FakeGitHubApi.FIX_PR);
         assertThat(truce.output()).contains("waiting up to PT30S for 1 running job(s) to finish")
                 .doesNotContain("released");
         assertThat(jobRows()).as("nothing left in the queue").isZero();
@@ -171,29 +154,29 @@ class OperationsIT {
     @Test
     void a_job_still_running_after_the_grace_period_is_released_and_another_replica_runs_it_at_once()
             throws Exception {
-        Map<String, String> shortGrace = new HashMap<>(environment);
+        Map<String, String> shortGrace = new HashMap<>(scenario.environment);
         shortGrace.put("TRUCE_JOBS_SHUTDOWNGRACE", "1s");
-        StubMapping stuck = github.hang(request("GET", urlPathEqualTo(FakeGitHubApi.REPO
+        StubMapping stuck = scenario.github.hang(request("GET", urlPathEqualTo(FakeGitHubApi.REPO
                 + "/contents/.github/truce.yml")));
         TruceProcess first = start(shortGrace, "replica-a.log");
         assertThat(send(first)).isEqualTo(202);
-        github.awaitRequest("GET", FakeGitHubApi.REPO + "/contents/.github/truce.yml", TIMEOUT);
+        scenario.github.awaitRequest("GET", FakeGitHubApi.REPO + "/contents/.github/truce.yml", TIMEOUT);
 
         first.terminate();
         first.awaitExit(TIMEOUT);
         assertThat(first.output()).contains("1 job(s) still running after the shutdown grace period of PT1S were"
                 + " stopped and released");
         assertThat(jobRows()).as("the job is still queued").isEqualTo(1);
-        github.release(stuck);
+        scenario.github.release(stuck);
 
-        Map<String, String> other = new HashMap<>(environment);
+        Map<String, String> other = new HashMap<>(scenario.environment);
         other.put("TRUCE_JOBS_SCHEDULERNAME", "replica-b");
         TruceProcess second = start(other, "replica-b.log");
         awaitLinkComment(second);
 
         assertThat(second.output()).as("released, not found dead").doesNotContain("were running when this replica")
                 .doesNotContain("running it again");
-        assertThat(github.requests("POST", FakeGitHubApi.REPO + "/pulls")).hasSize(1);
+        assertThat(scenario.github.requests("POST", FakeGitHubApi.REPO + "/pulls")).hasSize(1);
     }
 
     // --- steps ------------------------------------------------------------------------------------------------
@@ -205,7 +188,7 @@ class OperationsIT {
     }
 
     private int send(TruceProcess truce) throws Exception {
-        return truce.send("pull_request", FakeGitHubApi.opened(PR, "feature", feature, main),
+        return truce.send("pull_request", FakeGitHubApi.opened(PR, "feature", scenario.feature, scenario.main),
                 UUID.randomUUID().toString());
     }
 
@@ -222,7 +205,7 @@ class OperationsIT {
     }
 
     private void awaitLinkComment(TruceProcess truce) throws InterruptedException {
-        await(() -> !github.commentsOn(PR).isEmpty(), "the fix pull request's link comment", truce);
+        await(() -> !scenario.github.commentsOn(PR).isEmpty(), "the fix pull request's link comment", truce);
     }
 
     /** Rows in the job table, read from the H2 file once no process holds it. */
@@ -236,10 +219,11 @@ class OperationsIT {
     }
 
     private void assertNoSecretIn(String output) {
-        assertThat(output).doesNotContain(environment.get("TRUCE_GITHUB_WEBHOOKSECRET"))
-                .doesNotContain(github.token);
+        assertThat(output).doesNotContain(scenario.environment.get("TRUCE_GITHUB_WEBHOOKSECRET"))
+                .doesNotContain(scenario.github.token);
         // Any line of the key's body would be part of it.
-        pem.lines().filter(l -> !l.startsWith("-----")).forEach(line -> assertThat(output).doesNotContain(line));
+        scenario.pem.lines().filter(l -> !l.startsWith("-----"))
+                .forEach(line -> assertThat(output).doesNotContain(line));
     }
 
     private static JsonNode parse(String line) {

@@ -7,18 +7,17 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictModelBuilder;
 import dev.truce.conflict.ConflictedFile;
 import dev.truce.conflict.FileVersions;
 import dev.truce.context.PromptStyle;
+import dev.truce.fixtures.CarelessJavaStrategy;
 import dev.truce.fixtures.ScriptedModel;
 import dev.truce.model.ModelStage;
 import dev.truce.resolve.Deadline;
 import dev.truce.resolve.HunkOutcome;
 import dev.truce.resolve.Resolver;
 import dev.truce.strategy.ResolutionStrategy;
-import dev.truce.strategy.Verdict;
 import dev.truce.validate.Check;
 import dev.truce.validate.FileChecks;
 
@@ -30,18 +29,7 @@ class FileResolverChecksTest {
     static final String CLASH_OURS = "class A {\n  int b;\n}\n";
     static final String CLASH_THEIRS = "class A {\n  int c;\n}\n";
 
-    /** A strategy that gets Java wrong: both fields, the second without its semicolon. */
-    static final ResolutionStrategy CARELESS = new ResolutionStrategy() {
-        @Override
-        public String name() {
-            return "careless";
-        }
-
-        @Override
-        public Verdict resolve(ConflictedFile file, ConflictHunk hunk) {
-            return new Verdict.Resolved(List.of("  int b;\n", "  int c\n"), "both fields");
-        }
-    };
+    static final ResolutionStrategy CARELESS = new CarelessJavaStrategy();
 
     @Test
     void aStrategyResultThatFailsACheckIsDeclinedWithTheCheckSMessageWhenThereIsNoModel() {

@@ -12,6 +12,7 @@ import dev.truce.conflict.ConflictModelBuilder;
 import dev.truce.conflict.ConflictedFile;
 import dev.truce.conflict.FileVersions;
 import dev.truce.eval.CaseResult.FileStatus;
+import dev.truce.fixtures.CarelessJavaStrategy;
 import dev.truce.resolve.Resolver;
 import dev.truce.strategy.OneSideChangedStrategy;
 import dev.truce.strategy.ResolutionStrategy;
@@ -57,18 +58,7 @@ class EvalRunnerTest {
         return evalCase("Resolvable.java", "1\n2\n3\n", "1\nA\n2\n3\n", "1\nA\nT\n3\n", human);
     }
 
-    /** Resolves every hunk with a Java field that lacks its semicolon. */
-    private static final ResolutionStrategy CARELESS = new ResolutionStrategy() {
-        @Override
-        public String name() {
-            return "careless";
-        }
-
-        @Override
-        public Verdict resolve(ConflictedFile file, ConflictHunk hunk) {
-            return new Verdict.Resolved(List.of("  int b;\n", "  int c\n"), "both fields");
-        }
-    };
+    private static final ResolutionStrategy CARELESS = new CarelessJavaStrategy();
 
     @Test
     void aResultTheChecksRejectIsCountedPerCheckWithThePrecisionBeforeAndAfter() {
