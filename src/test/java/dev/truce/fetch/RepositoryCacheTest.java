@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.truce.fixtures.MutableClock;
 import dev.truce.github.RepoRef;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectInserter;
@@ -26,7 +25,8 @@ class RepositoryCacheTest {
     @TempDir
     Path dir;
 
-    final TickingClock clock = new TickingClock();
+    /** One minute per reading, so each lease is later than the one before. */
+    final MutableClock clock = MutableClock.ticking(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(1));
 
     /** Leases a repository and writes about {@code kib} KiB of incompressible objects into it. */
     static void fill(RepositoryCache cache, RepoRef repo, int kib) throws Exception {
@@ -114,27 +114,6 @@ class RepositoryCacheTest {
         RepositoryCache cache = new RepositoryCache(dir, 1 << 30, clock);
         fill(cache, C, 1);
         assertThat(cache.contains(new RepoRef(2, "octo", "c"))).isTrue();
-    }
-
-    /** A clock that moves one minute per reading, so each lease is later than the one before. */
-    static final class TickingClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            now = now.plusSeconds(60);
-            return now;
-        }
     }
 
     @Test
