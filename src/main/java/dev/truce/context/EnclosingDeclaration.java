@@ -15,7 +15,7 @@ import dev.truce.conflict.FileType;
  * @param end   0-based line after its last line
  * @param kind  how it was found: {@code braces}, {@code indentation} or {@code window}
  */
-public record EnclosingDeclaration(int first, int end, String kind) {
+record EnclosingDeclaration(int first, int end, String kind) {
 
     private static final Set<FileType> BRACES = Set.of(FileType.JAVA, FileType.KOTLIN, FileType.GROOVY,
             FileType.SCALA, FileType.GO, FileType.TYPESCRIPT, FileType.JAVASCRIPT, FileType.C, FileType.CPP,

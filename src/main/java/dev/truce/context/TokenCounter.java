@@ -8,7 +8,7 @@ import com.knuddels.jtokkit.api.EncodingType;
  * Counts tokens with OpenAI's {@code cl100k_base} encoding (bundled in jtokkit, no network). Other providers'
  * tokenisers differ by some percent; budgets are set with that margin in mind.
  */
-public final class TokenCounter {
+final class TokenCounter {
 
     // Loading an encoding reads its vocabulary: once per JVM. Encodings are thread-safe.
     private static final Encoding CL100K = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);

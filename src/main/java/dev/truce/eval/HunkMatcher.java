@@ -27,7 +27,7 @@ import dev.truce.conflict.StableText;
  * right at either edge of the range counts as touching it, because the human may have added there what the
  * hunk's resolution left out. See {@code docs/evaluation-method.md}.
  */
-public final class HunkMatcher {
+final class HunkMatcher {
 
     private static final DiffAlgorithm DIFF = BoundedDiff.histogram();
 

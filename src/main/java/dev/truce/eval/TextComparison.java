@@ -7,7 +7,7 @@ import java.util.List;
  * How a result is compared with the human's: exactly, and after normalising whitespace at line ends
  * (including carriage returns) and runs of blank lines (including at the start and end of the file).
  */
-public final class TextComparison {
+final class TextComparison {
 
     private TextComparison() {
     }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param value     the token, sent as {@code Authorization: token <value>} or as git's password
  * @param expiresAt GitHub's {@code expires_at}
  */
-public record InstallationToken(String value, Instant expiresAt) {
+record InstallationToken(String value, Instant expiresAt) {
 
     /** Checks both parts are present. */
     public InstallationToken {

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe: concurrent callers for one repository share a single request; different repositories do not wait for
  * each other.
  */
-public final class InstallationTokens {
+final class InstallationTokens {
 
     /** Asks GitHub for a fresh installation token. */
     @FunctionalInterface

@@ -35,7 +35,7 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * detects the rename and reports a {@link ConflictKind#RENAME} at the new path instead, merged from the base,
  * the changed old file and the renamed file.
  */
-public final class ConflictScanner {
+final class ConflictScanner {
 
     private final ObjectReader reader;
     private final SideTrees trees;

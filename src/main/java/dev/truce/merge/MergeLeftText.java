@@ -15,7 +15,7 @@ import dev.truce.conflict.LineEndings;
  * @param theirs  their file as the markers describe it
  * @param blocks  how many conflict blocks the text has
  */
-public record MergeLeftText(String ours, String theirs, int blocks) {
+record MergeLeftText(String ours, String theirs, int blocks) {
 
     private enum Part { OUTSIDE, OURS, BASE, THEIRS }
 
