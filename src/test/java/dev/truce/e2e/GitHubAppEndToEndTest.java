@@ -175,6 +175,8 @@ class GitHubAppEndToEndTest {
         registry.add("truce.jobs.poll-interval", () -> "100ms");
         registry.add("truce.jobs.backoff", () -> "50ms");
         registry.add("truce.jobs.max-retries", () -> "1");
+        // Learning from history has its own tests (PullRequestPipelineLearningTest, CalibrationJobTest).
+        registry.add("truce.calibration.enabled", () -> "false");
         registry.add("logging.level.root", () -> "WARN");
     }
 
