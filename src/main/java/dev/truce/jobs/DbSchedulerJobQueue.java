@@ -271,8 +271,25 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
             log.info("Not calibrating {}: truce.calibration.enabled is false", repo.fullName());
             return;
         }
-        enqueue(calibrateTask.instance(calibrationId(repo), new JobPayloads.Calibrate(repo,
-                LogContext.currentDelivery())), "calibration");
+        TaskInstance<JobPayloads.Calibrate> instance = calibrateTask.instance(calibrationId(repo),
+                new JobPayloads.Calibrate(repo, LogContext.currentDelivery()));
+        // The repository was (re)installed: a calibration waiting for its next interval is due now, with the
+        // installation of this event; one running now is left to finish.
+        int due = jdbc.update("update scheduled_tasks set execution_time = ?, task_data = ?, version = version + 1"
+                + " where task_name = ? and task_instance = ? and picked = ?", statement -> {
+                    statement.setTimestamp(1, Timestamp.from(Instant.now()),
+                            Calendar.getInstance(TimeZone.getTimeZone("UTC")));
+                    statement.setBytes(2, serializer.serialize(instance.getData()));
+                    statement.setString(3, instance.getTaskName());
+                    statement.setString(4, instance.getId());
+                    statement.setBoolean(5, false);
+                });
+        if (due == 1) {
+            log.info("Calibration {} is due now", instance.getId());
+            scheduler.triggerCheckForDueExecutions();
+            return;
+        }
+        enqueue(instance, "calibration");
     }
 
     /** One calibration row per repository, whatever the case GitHub spells it in. */

@@ -102,6 +102,23 @@ class CalibrationJobTest {
     }
 
     @Test
+    void anInstallationOfARepositoryWaitingForItsNextCalibrationMakesItDueNow() {
+        List<Long> installations = new java.util.concurrent.CopyOnWriteArrayList<>();
+        work.onCalibrate(repo -> installations.add(repo.installationId()));
+        DbSchedulerJobQueue queue = start(queue(WEEKLY));
+        queue.calibrate(REPO);
+        await(TIMEOUT, () -> work.calibrations.size() == 1 && due() != null
+                && due().isAfter(Instant.now().plus(Duration.ofDays(6))), "the first calibration");
+
+        queue.calibrate(new RepoRef(8, "octocat", "Hello-World")); // installed again, under another installation
+
+        await(TIMEOUT, () -> work.calibrations.size() == 2 && due() != null
+                && due().isAfter(Instant.now().plus(Duration.ofDays(6))), "the calibration the installation asked for");
+        assertThat(JobQueueTest.rows(database)).isOne();
+        assertThat(installations).containsExactly(7L, 8L);
+    }
+
+    @Test
     void aRepositoryIsNeverCalibratedTwiceAtOnce() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
