@@ -54,7 +54,7 @@ public final class RepositoryLearning {
     private static final Logger log = LoggerFactory.getLogger(RepositoryLearning.class);
 
     /** How many precedents one repository's index keeps at most (the newest): bounds memory per repository. */
-    static final int MAX_PRECEDENTS_PER_REPOSITORY = 5_000;
+    static final int MAX_PRECEDENTS_PER_REPOSITORY = 2_000;
 
     /**
      * The operator's settings ({@code truce.calibration.*}).
