@@ -73,6 +73,15 @@ public final class HistoryCases {
      * @throws IllegalArgumentException when a revision does not resolve
      */
     public static Scan scan(Repository repo, String rev, String since, int limit) throws IOException {
+        return scan(repo, rev, since, limit, () -> false);
+    }
+
+    /**
+     * Replays merges reachable from {@code rev} as {@link #scan(Repository, String, String, int)} does, newest first,
+     * until {@code stop} says the time is up: then the merges replayed so far are the scan (a bounded job).
+     */
+    public static Scan scan(Repository repo, String rev, String since, int limit,
+            java.util.function.BooleanSupplier stop) throws IOException {
         List<EvalCase> cases = new ArrayList<>();
         Map<String, Integer> skipped = new LinkedHashMap<>();
         skipped.put("merges of unrelated histories (no merge base)", 0);
@@ -84,7 +93,7 @@ public final class HistoryCases {
                 walk.markUninteresting(walk.parseCommit(resolve(repo, since)));
             }
             for (RevCommit commit : walk) {
-                if (limit > 0 && merges >= limit) {
+                if (limit > 0 && merges >= limit || stop.getAsBoolean()) {
                     break;
                 }
                 if (commit.getParentCount() > 2) {

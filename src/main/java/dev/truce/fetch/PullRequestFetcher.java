@@ -72,6 +72,25 @@ public final class PullRequestFetcher {
         return "refs/truce/pr/" + number + "/head";
     }
 
+    /** The local ref the repository's default branch is fetched into, to learn from its history. */
+    public static final String HISTORY_REF = "refs/truce/history/HEAD";
+
+    /**
+     * Fetches the repository's default branch (the remote's {@code HEAD}) {@code depth} commits deep into
+     * {@link #HISTORY_REF}, for learning from its earlier merges.
+     *
+     * @return the default branch's tip
+     * @throws IOException     when fetching fails or the repository has no default branch
+     * @throws GitHubException when no token can be had
+     */
+    public ObjectId fetchHistory(Repository repository, RepoRef repo, int depth) throws IOException, GitHubException {
+        if (depth < 1) {
+            throw new IllegalArgumentException("the history depth must be at least 1, not " + depth);
+        }
+        fetch(repository, repo, List.of(new RefSpec("+HEAD:" + HISTORY_REF)), depth);
+        return required(repository, HISTORY_REF, "the default branch (HEAD) of " + repo.fullName());
+    }
+
     /**
      * Fetches the two tips and enough history for their merge base.
      *

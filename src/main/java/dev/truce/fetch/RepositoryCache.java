@@ -79,7 +79,28 @@ public final class RepositoryCache {
      * @throws IOException             when the repository cannot be created or opened
      */
     public Lease open(RepoRef repo) throws IOException {
-        String key = key(repo);
+        return open(key(repo), repo, lockWait);
+    }
+
+    /**
+     * Leases the bare repository that holds {@code repo}'s default branch for learning from its history, apart from
+     * the one pull requests are fetched into: a pull request's shallow fetch would otherwise cut the deeper history
+     * short, and a calibration does not hold up the repository's pull requests. Waits at most the cache's lock
+     * wait while another job holds it; evicted like any other.
+     *
+     * @throws RepositoryBusyException when another job still holds it after the wait
+     */
+    public Lease openHistory(RepoRef repo) throws IOException {
+        return openHistory(repo, lockWait);
+    }
+
+    /** As {@link #openHistory(RepoRef)}, waiting at most {@code wait}. */
+    public Lease openHistory(RepoRef repo, Duration wait) throws IOException {
+        // "~" is in no GitHub name, so no repository's own clone can be called this.
+        return open(key(repo).replaceFirst("\\.git$", "~history.git"), repo, wait);
+    }
+
+    private Lease open(String key, RepoRef repo, Duration lockWait) throws IOException {
         ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
         try {
             if (!lock.tryLock(lockWait.toNanos(), TimeUnit.NANOSECONDS)) {

@@ -1,5 +1,7 @@
 package dev.truce.history;
 
+import java.util.function.Consumer;
+
 import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictedFile;
 import dev.truce.context.Precedents;
@@ -16,11 +18,14 @@ final class CalibratedStrategy implements ResolutionStrategy {
     private final ResolutionStrategy inner;
     private final Calibration.StrategyCalibration calibration;
     private final boolean byDefault;
+    private final Consumer<String> changed;
 
-    CalibratedStrategy(ResolutionStrategy inner, Calibration.StrategyCalibration calibration, boolean byDefault) {
+    CalibratedStrategy(ResolutionStrategy inner, Calibration.StrategyCalibration calibration, boolean byDefault,
+            Consumer<String> changed) {
         this.inner = inner;
         this.calibration = calibration;
         this.byDefault = byDefault;
+        this.changed = changed;
     }
 
     @Override
@@ -52,11 +57,18 @@ final class CalibratedStrategy implements ResolutionStrategy {
         Verdict verdict = inner.resolve(file, hunk, precedents);
         String scope = calibration.kinds().containsKey(kind) ? kind + " files" : "these files";
         String figures = calibration.tallyFor(kind).text();
+        // The note names the kind even where it was judged with the other small kinds.
+        String noted = calibration.kinds().containsKey(kind) ? scope : kind + " files (with other kinds)";
         if (on) {
-            return verdict instanceof Verdict.Resolved r ? new Verdict.Resolved(r.lines(), r.reason()
-                    + " (on for " + scope + " in this repository by calibration: " + figures + ")") : verdict;
+            if (verdict instanceof Verdict.Resolved r) {
+                changed.accept(name() + " is on for " + noted + " in this repository: " + figures);
+                return new Verdict.Resolved(r.lines(), r.reason() + " (on for " + scope
+                        + " in this repository by calibration: " + figures + ")");
+            }
+            return verdict;
         }
         if (verdict instanceof Verdict.Resolved) {
+            changed.accept(name() + " is off for " + noted + " in this repository: " + figures);
             return Verdict.declined("calibration changed this decision: it would have resolved this hunk, but is off"
                     + " for " + scope + " in this repository (" + figures + ")");
         }

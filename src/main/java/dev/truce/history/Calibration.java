@@ -182,6 +182,19 @@ public record Calibration(String source, int merges, int cases, long newestMerge
      * @throws IllegalArgumentException for a name that is no strategy
      */
     public List<ResolutionStrategy> chain(ReceivingSide receiving, Set<String> with, Set<String> without) {
+        return chain(receiving, with, without, change -> { });
+    }
+
+    /**
+     * The chain {@link #chain(ReceivingSide, Set, Set)} gives, telling {@code changed} each time the calibration
+     * changes a decision: a strategy it turned off would have resolved a hunk, or one it turned on resolved one. The
+     * line names the strategy, the file kind and the figures ("separate-line-edits is off for properties files in this
+     * repository: right in 21 of 78 earlier decisions (26.9%)"); {@code changed} may be called from several threads.
+     *
+     * @throws IllegalArgumentException for a name that is no strategy
+     */
+    public List<ResolutionStrategy> chain(ReceivingSide receiving, Set<String> with, Set<String> without,
+            java.util.function.Consumer<String> changed) {
         Strategies.select(receiving, with, without); // checks the names
         List<ResolutionStrategy> chain = new ArrayList<>();
         for (ResolutionStrategy s : Strategies.all(receiving)) {
@@ -200,7 +213,7 @@ public record Calibration(String source, int merges, int cases, long newestMerge
                 }
                 continue;
             }
-            chain.add(new CalibratedStrategy(s, c, byDefault));
+            chain.add(new CalibratedStrategy(s, c, byDefault, changed));
         }
         return List.copyOf(chain);
     }

@@ -66,6 +66,11 @@ final class BackoffFailureHandler<T> implements FailureHandler<T> {
         }
     }
 
+    /** Whether the replica is releasing its jobs at shutdown (a failure now is an interruption). */
+    boolean releasing() {
+        return releasing.getAsBoolean();
+    }
+
     /** The delay before retry number {@code retry} (1-based): backoff × 2^(retry-1). */
     Duration delayBeforeRetry(int retry) {
         return backoff.multipliedBy(1L << Math.min(retry - 1, 20));

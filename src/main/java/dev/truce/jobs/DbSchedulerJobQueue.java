@@ -22,6 +22,8 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.SchedulerState;
@@ -66,6 +68,7 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
     static final String RECHECK_BRANCH = "recheck-branch";
     static final String CLOSE_FIX = "close-fix";
     static final String REPAIR_FIX = "repair-fix";
+    static final String CALIBRATE = "calibrate-repository";
 
     private static final Logger log = LoggerFactory.getLogger(DbSchedulerJobQueue.class);
     private static final String INSERT_IF_ABSENT = "insert into scheduled_tasks (task_name, task_instance, task_data,"
@@ -81,6 +84,8 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
     private final OneTimeTask<JobPayloads.RecheckBranch> recheckTask;
     private final OneTimeTask<JobPayloads.CloseFix> closeFixTask;
     private final OneTimeTask<JobPayloads.RepairFix> repairFixTask;
+    private final CustomTask<JobPayloads.Calibrate> calibrateTask;
+    private final TruceProperties.Calibration calibration;
     private final Scheduler scheduler;
     private final DeadJobs deadJobs;
     private final JobMetrics metrics;
@@ -96,11 +101,17 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
 
     DbSchedulerJobQueue(DataSource dataSource, PullRequestWork work, TruceProperties.Jobs settings,
             int maxPullRequestsPerPush, MeterRegistry registry) {
+        this(dataSource, work, settings, maxPullRequestsPerPush, registry, TruceProperties.Calibration.off());
+    }
+
+    DbSchedulerJobQueue(DataSource dataSource, PullRequestWork work, TruceProperties.Jobs settings,
+            int maxPullRequestsPerPush, MeterRegistry registry, TruceProperties.Calibration calibration) {
+        this.calibration = calibration;
         this.jdbc = new JdbcTemplate(dataSource);
         this.work = work;
         this.maxPullRequestsPerPush = maxPullRequestsPerPush;
         this.metrics = new JobMetrics(registry, List.of(RESOLVE, COMMENT_REQUEST, RECHECK_BRANCH, CLOSE_FIX,
-                REPAIR_FIX));
+                REPAIR_FIX, CALIBRATE));
         this.shutdownGrace = settings.shutdownGrace();
         this.resolveTask = Tasks.oneTime(RESOLVE, JobPayloads.Resolve.class)
                 .onFailure(failureHandler(settings))
@@ -130,7 +141,21 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
                 .onDeadExecution(new DeadJobs.Handler<>(settings.maxRevivals(), metrics))
                 .execute((instance, context) -> run(REPAIR_FIX, instance.getId(), instance.getData().delivery(),
                         instance.getData().repo(), null, () -> runRepairFix(instance.getData())));
-        List<Task<?>> tasks = List.of(resolveTask, commentTask, recheckTask, closeFixTask, repairFixTask);
+        // Recurring, one row per repository: after each run (or once its retries are used up) the same row is due
+        // again an interval later, so one repository is never calibrated twice at once, by any replica.
+        this.calibrateTask = Tasks.custom(CALIBRATE, JobPayloads.Calibrate.class)
+                .onFailure(new RecurringFailureHandler<>(settings.maxRetries(), calibration.interval(),
+                        failureHandler(settings), metrics))
+                .onDeadExecution(new DeadJobs.Handler<>(settings.maxRevivals(), metrics))
+                .execute((instance, context) -> {
+                    boolean[] again = {true};
+                    run(CALIBRATE, instance.getId(), instance.getData().delivery(), instance.getData().repo(), null,
+                            () -> again[0] = runCalibrate(instance.getData()));
+                    return again[0] ? (complete, operations) -> operations.reschedule(complete,
+                            Instant.now().plus(calibration.interval())) : new CompletionHandler.OnCompleteRemove<>();
+                });
+        List<Task<?>> tasks = List.of(resolveTask, commentTask, recheckTask, closeFixTask, repairFixTask,
+                calibrateTask);
         this.name = settings.schedulerName() != null ? settings.schedulerName()
                 : new SchedulerName.Hostname().getName();
         this.deadJobs = new DeadJobs(dataSource, name);
@@ -240,6 +265,38 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
                 branch, sha, LogContext.currentDelivery())), "repair of fix");
     }
 
+    @Override
+    public void calibrate(RepoRef repo) {
+        if (!calibration.enabled()) {
+            log.info("Not calibrating {}: truce.calibration.enabled is false", repo.fullName());
+            return;
+        }
+        TaskInstance<JobPayloads.Calibrate> instance = calibrateTask.instance(calibrationId(repo),
+                new JobPayloads.Calibrate(repo, LogContext.currentDelivery()));
+        // The repository was (re)installed: a calibration waiting for its next interval is due now, with the
+        // installation of this event; one running now is left to finish.
+        int due = jdbc.update("update scheduled_tasks set execution_time = ?, task_data = ?, version = version + 1"
+                + " where task_name = ? and task_instance = ? and picked = ?", statement -> {
+                    statement.setTimestamp(1, Timestamp.from(Instant.now()),
+                            Calendar.getInstance(TimeZone.getTimeZone("UTC")));
+                    statement.setBytes(2, serializer.serialize(instance.getData()));
+                    statement.setString(3, instance.getTaskName());
+                    statement.setString(4, instance.getId());
+                    statement.setBoolean(5, false);
+                });
+        if (due == 1) {
+            log.info("Calibration {} is due now", instance.getId());
+            scheduler.triggerCheckForDueExecutions();
+            return;
+        }
+        enqueue(instance, "calibration");
+    }
+
+    /** One calibration row per repository, whatever the case GitHub spells it in. */
+    private static String calibrationId(RepoRef repo) {
+        return repo.fullName().toLowerCase(java.util.Locale.ROOT);
+    }
+
     private void enqueue(TaskInstance<?> instance, String what) {
         if (!insertIfAbsent(instance, Instant.now())) {
             log.info("Already queued: {} {}", what, instance.getId());
@@ -279,6 +336,13 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
         String what = "resolve " + job.request().identity();
         try {
             work.resolve(job.request());
+            // A repository the App was installed on before calibration existed (no installation event since) is
+            // calibrated from its first pull request on; a no-op when its recurring calibration row exists.
+            if (calibration.enabled() && insertIfAbsent(calibrateTask.instance(calibrationId(job.request().repo()),
+                    new JobPayloads.Calibrate(job.request().repo(), LogContext.currentDelivery())), Instant.now())) {
+                log.info("Queued calibration {}", calibrationId(job.request().repo()));
+                metrics.queued(CALIBRATE);
+            }
         } catch (GitHubException e) {
             failed(what, e);
         } catch (IOException e) {
@@ -324,6 +388,23 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
             work.repairFix(job.repo(), job.branch(), job.sha());
         } catch (GitHubException e) {
             failed(what, e);
+        } catch (IOException e) {
+            throw new RetryableJobFailure(what, e);
+        }
+    }
+
+    /** Calibrates; false when the repository is gone for the App (no more calibrations), true to come back. */
+    private boolean runCalibrate(JobPayloads.Calibrate job) {
+        String what = "calibration of " + job.repo().fullName();
+        try {
+            work.calibrate(job.repo());
+            return true;
+        } catch (GitHubException e) {
+            if (e.isRetryable()) {
+                throw new RetryableJobFailure(what, e);
+            }
+            log.warn("Stopped calibrating {}: {}", job.repo().fullName(), e.getMessage());
+            return false;
         } catch (IOException e) {
             throw new RetryableJobFailure(what, e);
         }

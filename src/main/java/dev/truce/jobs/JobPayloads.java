@@ -35,4 +35,8 @@ final class JobPayloads {
     /** The repository's CI failed on a fix branch's commit: repair the fix from the failures. */
     record RepairFix(RepoRef repo, String branch, String sha, String delivery) {
     }
+
+    /** Calibrate a repository's strategies on its own history (recurring: one row per repository). */
+    record Calibrate(RepoRef repo, String delivery) {
+    }
 }

@@ -26,4 +26,10 @@ public interface JobQueue {
      * repair the fix (identity: repository + branch + commit).
      */
     void repairFix(RepoRef repo, String branch, String sha);
+
+    /**
+     * Calibrate the repository's strategies on its own earlier merges now, then every
+     * {@code truce.calibration.interval} (identity: the repository; one calibration of a repository at a time).
+     */
+    void calibrate(RepoRef repo);
 }

@@ -33,7 +33,8 @@ class JobsConfiguration {
             ObjectProvider<MeterRegistry> registry) {
         // Transaction-aware: a job enqueued while handling a webhook commits (or rolls back) with the delivery row.
         return new DbSchedulerJobQueue(new TransactionAwareDataSourceProxy(dataSource), work, properties.jobs(),
-                properties.limits().maxPullRequestsPerPush(), registry.getIfAvailable(SimpleMeterRegistry::new));
+                properties.limits().maxPullRequestsPerPush(), registry.getIfAvailable(SimpleMeterRegistry::new),
+                properties.calibration());
     }
 
     @Bean(destroyMethod = "")

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -77,6 +78,15 @@ public final class FixPublisher {
      */
     public Optional<PullRequestInfo> publishFixPullRequest(RepoRef repo, PullRequestInfo pr, Repository repository,
             ResolvedMerge resolved, String key) throws IOException, GitHubException {
+        return publishFixPullRequest(repo, pr, repository, resolved, key, List.of());
+    }
+
+    /**
+     * As {@link #publishFixPullRequest(RepoRef, PullRequestInfo, Repository, ResolvedMerge, String)}, the body also
+     * saying where the repository's calibration changed a decision ({@code calibration}, one line each).
+     */
+    public Optional<PullRequestInfo> publishFixPullRequest(RepoRef repo, PullRequestInfo pr, Repository repository,
+            ResolvedMerge resolved, String key, List<String> calibration) throws IOException, GitHubException {
         if (pr.isFromFork(repo)) {
             throw new IllegalArgumentException("#" + pr.number() + " comes from a fork; Truce never pushes there");
         }
@@ -99,7 +109,7 @@ public final class FixPublisher {
         }
         remote.push(repository, repo, branch, tip.orElse(ObjectId.zeroId()));
         String title = FixPullRequestText.title(pr);
-        String body = FixPullRequestText.body(pr, resolved, key);
+        String body = FixPullRequestText.body(pr, resolved, key, calibration);
         Optional<PullRequestInfo> existing = gitHub.openPullRequestFrom(repo, branch);
         PullRequestInfo fix;
         if (existing.isPresent()) {

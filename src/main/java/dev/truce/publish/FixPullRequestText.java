@@ -55,6 +55,14 @@ public final class FixPullRequestText {
 
     /** The fix pull request's body: what was merged, a table of every hunk, what was declined, how it is built. */
     public static String body(PullRequestInfo pr, ResolvedMerge resolved, String key) {
+        return body(pr, resolved, key, List.of());
+    }
+
+    /**
+     * The fix pull request's body, also saying where the repository's calibration changed a decision
+     * ({@code calibration}: one line each, as {@code dev.truce.history.Calibration#chain} reports them).
+     */
+    public static String body(PullRequestInfo pr, ResolvedMerge resolved, String key, List<String> calibration) {
         StringBuilder text = new StringBuilder();
         text.append("Truce merged ").append(Markdown.code(pr.baseRef())).append(" (")
                 .append(shortSha(resolved.merge().theirs().name())).append(") into #").append(pr.number())
@@ -67,6 +75,7 @@ public final class FixPullRequestText {
         if (!declined.isEmpty()) {
             text.append("\n**Declined** (left to a human):\n\n").append(declinedList(named(declined, pr)));
         }
+        text.append(calibrationNote(calibration));
         text.append(outsideEdits(resolved)).append(validation(resolved.build()));
         text.append("\nThis is a merge commit with two parents (the head of #").append(pr.number())
                 .append(" first, ").append(Markdown.code(pr.baseRef())).append(" second): both histories are kept"
@@ -90,6 +99,12 @@ public final class FixPullRequestText {
      * was opened: a comment says what to do instead).
      */
     public static String checkSummary(PullRequestInfo pr, ResolvedMerge resolved, PullRequestInfo fix) {
+        return checkSummary(pr, resolved, fix, List.of());
+    }
+
+    /** The check run's summary, also saying where the repository's calibration changed a decision. */
+    public static String checkSummary(PullRequestInfo pr, ResolvedMerge resolved, PullRequestInfo fix,
+            List<String> calibration) {
         long hunks = 0;
         java.util.Map<String, Integer> by = new java.util.TreeMap<>();
         for (int i = 0; i < resolved.resolutions().size(); i++) {
@@ -122,7 +137,20 @@ public final class FixPullRequestText {
                     .append(fix == null ? "; nothing was pushed" : "").append(":\n\n")
                     .append(declinedList(named(declined, pr)));
         }
-        return text.append(validation(resolved.build())).toString();
+        return text.append(calibrationNote(calibration)).append(validation(resolved.build())).toString();
+    }
+
+    /** Where the repository's calibration (its own earlier merges) changed a decision; empty for nowhere. */
+    static String calibrationNote(List<String> calibration) {
+        if (calibration.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("\n**Calibration** (learned from this repository's earlier merges)"
+                + " changed a decision here:\n\n");
+        for (String line : calibration) {
+            text.append("- ").append(Markdown.text(line)).append("\n");
+        }
+        return text.toString();
     }
 
     /** Check names (untrusted: any App with checks permission names its own) as code spans. */

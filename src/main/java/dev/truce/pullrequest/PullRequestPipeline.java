@@ -79,6 +79,7 @@ public final class PullRequestPipeline implements PullRequestWork {
     private final CheckRuns checks;
     private final FixBranchRemote remote;
     private final FixRepairs repairs;
+    private final RepositoryLearning learning;
 
     /** A pipeline without models, working in {@code cache}, talking to GitHub through {@code gitHub}. */
     public PullRequestPipeline(GitHubGateway gitHub, RepositoryCache cache, CommentLedger ledger,
@@ -104,6 +105,18 @@ public final class PullRequestPipeline implements PullRequestWork {
      */
     public PullRequestPipeline(GitHubGateway gitHub, RepositoryCache cache, CommentLedger ledger,
             PipelineSettings settings, Clock clock, AppModels models, ResolutionMetrics metrics, AppBuilds builds) {
+        this(gitHub, cache, ledger, settings, clock, models, metrics, builds, RepositoryLearning.OFF);
+    }
+
+    /**
+     * A pipeline that also learns from each repository's own earlier merges ({@code learning}): its calibration
+     * turns strategies on or off per file kind (unless its {@code .github/truce.yml} chooses strategies itself), and
+     * the model is shown how its maintainers resolved similar conflicts before.
+     */
+    public PullRequestPipeline(GitHubGateway gitHub, RepositoryCache cache, CommentLedger ledger,
+            PipelineSettings settings, Clock clock, AppModels models, ResolutionMetrics metrics, AppBuilds builds,
+            RepositoryLearning learning) {
+        this.learning = learning;
         this.builds = builds;
         this.metrics = metrics;
         this.models = models;
@@ -156,7 +169,9 @@ public final class PullRequestPipeline implements PullRequestWork {
             CheckRuns.Running check = checks.start(repo, fetched.head().name(), "Resolving the conflicts with "
                     + pr.baseRef(), FixPullRequestText.checkInProgress(pr));
             try {
-                resolveConflicts(repo, pr, config, lease, merge, key, job, check);
+                RepositoryLearning.Learned learned = learning.forPullRequest(repo, lease.repository(), fetched.head(),
+                        config, cache, fetcher);
+                resolveConflicts(repo, pr, config, lease, merge, key, job, check, learned);
             } finally {
                 // A job that stopped on an error is retried (or dropped, and logged); the check must not spin.
                 check.completed(CheckRun.Conclusion.FAILURE, "Truce could not finish", "Truce stopped before it"
@@ -167,8 +182,8 @@ public final class PullRequestPipeline implements PullRequestWork {
     }
 
     private void resolveConflicts(RepoRef repo, PullRequestInfo pr, RepoConfig config, RepositoryCache.Lease lease,
-            ComputedMerge merge, String key, Deadline job, CheckRuns.Running check) throws GitHubException,
-            IOException {
+            ComputedMerge merge, String key, Deadline job, CheckRuns.Running check,
+            RepositoryLearning.Learned learned) throws GitHubException, IOException {
         Set<String> ignored = new HashSet<>();
         merge.conflicts().stream().map(PathConflict::path).filter(config::ignores).forEach(ignored::add);
         if (overLimits(repo, pr, merge, ignored, config, key)) {
@@ -177,12 +192,15 @@ public final class PullRequestPipeline implements PullRequestWork {
                     null);
             return;
         }
-        ResolvedMerge resolved = engine(repo, pr, config).resolve(merge, MergeRequest.LOCAL.ignoring(ignored)
-                .forPullRequest(pr.title(), pr.body()).within(job, settings.fileTimeout())
+        ResolvedMerge resolved = engine(repo, pr, config, learned).resolve(merge, MergeRequest.LOCAL
+                .ignoring(ignored).forPullRequest(pr.title(), pr.body()).within(job, settings.fileTimeout())
+                // Only merges older than the PR's head (see RepositoryLearning).
+                .withPrecedents(learned.precedents())
                 // newCode: human leaves a model's answer that adds code in none of the three versions to a human.
                 .newCodeToHuman(config.newCode() == NewCodePolicy.HUMAN));
         metrics.resolved(resolved);
         recordBuilds(resolved.build());
+        List<String> calibrated = learned.changeList();
         if (job.expired()) {
             log.warn("{}#{} took longer than truce.limits.job-timeout ({}); what was left undecided goes to a"
                     + " human", repo.fullName(), pr.number(), settings.jobTimeout());
@@ -192,25 +210,34 @@ public final class PullRequestPipeline implements PullRequestWork {
                     + pr.baseRef() + " changed and Truce can no longer resolve all of it.");
             publisher.commentNeedsHuman(repo, pr, resolved, key);
             check.completed(CheckRun.Conclusion.ACTION_REQUIRED, resolved.needsHuman().size() + " part(s) need a"
-                    + " human", FixPullRequestText.checkSummary(pr, resolved, null), null);
+                    + " human", FixPullRequestText.checkSummary(pr, resolved, null, calibrated), null);
         } else if (pr.isFromFork(repo)) {
             publisher.publishPatchComment(repo, pr, lease.repository(), resolved, "this pull request comes from"
                     + " a fork, and Truce never pushes to forks", key);
             check.completed(CheckRun.Conclusion.NEUTRAL, "Resolved: a patch is in a comment (fork)",
-                    FixPullRequestText.checkSummary(pr, resolved, null), null);
+                    FixPullRequestText.checkSummary(pr, resolved, null, calibrated), null);
         } else if (config.mode() == Mode.COMMENT) {
             publisher.publishPatchComment(repo, pr, lease.repository(), resolved, "this repository asks Truce"
                     + " for comments only (`mode: comment` in `.github/truce.yml`)", key);
             check.completed(CheckRun.Conclusion.NEUTRAL, "Resolved: a patch is in a comment",
-                    FixPullRequestText.checkSummary(pr, resolved, null), null);
+                    FixPullRequestText.checkSummary(pr, resolved, null, calibrated), null);
         } else {
             Optional<PullRequestInfo> fix = publisher.publishFixPullRequest(repo, pr, lease.repository(), resolved,
-                    key);
+                    key, calibrated);
             check.completed(CheckRun.Conclusion.NEUTRAL, fix.map(f -> "Fix proposed in #" + f.number() + ": ")
                     .orElse("Resolved: ") + resolved.resolvedHunks() + " hunk(s)" + (resolved.build().passed()
-                            ? ", build passed" : ""), FixPullRequestText.checkSummary(pr, resolved, fix.orElse(null)),
+                            ? ", build passed" : ""), FixPullRequestText.checkSummary(pr, resolved, fix.orElse(null),
+                            calibrated),
                     fix.map(PullRequestInfo::htmlUrl).orElse(null));
         }
+    }
+
+    @Override
+    public void calibrate(RepoRef repo) throws GitHubException, IOException {
+        if (!learning.enabled()) {
+            return;
+        }
+        learning.calibrate(repo, cache, fetcher);
     }
 
     @Override
@@ -333,9 +360,15 @@ public final class PullRequestPipeline implements PullRequestWork {
      * build where this server may run it.
      */
     MergeResolver engine(RepoRef repo, PullRequestInfo pr, RepoConfig config) {
+        return engine(repo, pr, config, RepositoryLearning.Learned.nothing());
+    }
+
+    /** The engine for this repository, its chain as the repository's calibration says where {@code learned} has one. */
+    MergeResolver engine(RepoRef repo, PullRequestInfo pr, RepoConfig config, RepositoryLearning.Learned learned) {
         // truce.yml's strategy names were checked when it was read.
-        Resolver strategies = new Resolver(Strategies.select(ReceivingSide.THEIRS, config.strategies().with(),
-                config.strategies().without()), settings.maxLineLength());
+        Resolver strategies = new Resolver(learned.calibration() != null ? learned.chain()
+                : Strategies.select(ReceivingSide.THEIRS, config.strategies().with(), config.strategies().without()),
+                settings.maxLineLength());
         AppBuilds.Choice build = builds.forRepository(config.validation());
         return new MergeResolver(new FileResolver(strategies, modelStage(repo, pr, config), new FileChecks(),
                 builds.repairRounds()), build.validator(), build.notRun());

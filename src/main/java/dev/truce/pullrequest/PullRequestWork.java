@@ -19,6 +19,13 @@ public interface PullRequestWork {
     void recheckPullRequestsInto(RepoRef repo, String baseBranch, int max,
             java.util.function.Consumer<ResolveRequest> enqueue) throws GitHubException;
 
+    /**
+     * Learns from the repository's own earlier merges: fetches its default branch (bounded), calibrates the strategies
+     * on its latest merges and stores the calibration for its pull requests. Safe to run again; on failure the
+     * previous calibration stays.
+     */
+    void calibrate(RepoRef repo) throws GitHubException, java.io.IOException;
+
     /** The pull request was closed or merged: closes Truce's open fix pull request for it, with a note. */
     void closeFixFor(RepoRef repo, int number) throws GitHubException;
 

@@ -37,6 +37,8 @@ import dev.truce.pullrequest.AppModels;
 import dev.truce.pullrequest.PipelineSettings;
 import dev.truce.pullrequest.PullRequestPipeline;
 import dev.truce.pullrequest.PullRequestWork;
+import dev.truce.pullrequest.RepositoryLearning;
+import dev.truce.history.JdbcCalibrationStore;
 import dev.truce.validate.BuildEnvironment;
 import dev.truce.validate.BuildLimits;
 import dev.truce.validate.SandboxSettings;
@@ -77,7 +79,7 @@ class GitHubAppConfiguration {
     @Bean
     PullRequestWork pullRequestWork(GitHubGateway gitHub, TruceProperties properties,
             JdbcCommentLedger commentLedger, JdbcBudgetLedger budgetLedger, MeterRegistry registry,
-            ResolutionMetrics resolutionMetrics) {
+            ResolutionMetrics resolutionMetrics, DataSource dataSource) {
         Path cacheDir = properties.storage().cacheDir() != null ? properties.storage().cacheDir()
                 : properties.dataDir().resolve("repos");
         RepositoryCache cache = new RepositoryCache(cacheDir, properties.storage().cacheMaxBytes().toBytes(),
@@ -88,7 +90,15 @@ class GitHubAppConfiguration {
                 limits.jobTimeout(), limits.fileTimeout(), limits.maxLineLength());
         return new PullRequestPipeline(gitHub, cache, commentLedger, settings, Clock.systemUTC(),
                 appModels(properties.models(), budgetLedger, registry), resolutionMetrics,
-                builds(properties.validation(), properties.dataDir(), cacheDir));
+                builds(properties.validation(), properties.dataDir(), cacheDir), learning(properties.calibration(),
+                        dataSource));
+    }
+
+    /** What pull requests learn from their repository's history, calibrations in the shared database. */
+    static RepositoryLearning learning(TruceProperties.Calibration calibration, DataSource dataSource) {
+        return new RepositoryLearning(new JdbcCalibrationStore(dataSource), new RepositoryLearning.Settings(
+                calibration.enabled(), calibration.maxMerges(), calibration.fetchDepth(), calibration.timeLimit(),
+                calibration.cachedRepositories(), calibration.interval()), Clock.systemUTC());
     }
 
     /**

@@ -24,6 +24,7 @@ import org.springframework.util.unit.DataSize;
  * @param validation whether and how repositories' builds check a resolution, and the repair rounds
  * @param models   the models the App may ask about hunks no strategy resolves
  * @param setup    the setup page that registers the App when no credentials are configured
+ * @param calibration learning each repository's conventions from its own earlier merges
  */
 @ConfigurationProperties("truce")
 public record TruceProperties(
@@ -35,7 +36,8 @@ public record TruceProperties(
         @DefaultValue Limits limits,
         @DefaultValue Validation validation,
         @DefaultValue Models models,
-        @DefaultValue Setup setup) {
+        @DefaultValue Setup setup,
+        @DefaultValue Calibration calibration) {
 
     /**
      * GitHub and the App's identity.
@@ -311,6 +313,56 @@ public record TruceProperties(
      *                     first model the repository lists that is configured
      */
     public record Models(Path file, @Name("default") String defaultModel) {
+    }
+
+    /**
+     * Learning each repository's conventions from its own earlier merges: a job calibrates the strategies when the
+     * App is installed on a repository and then every {@code interval} (stored in the database), and pull requests
+     * use that calibration unless their {@code .github/truce.yml} chooses strategies; the model is shown how the
+     * maintainers resolved similar conflicts before (precedents).
+     *
+     * @param enabled            whether repositories are calibrated and what was learned is used
+     * @param interval           how often each repository is calibrated again
+     * @param maxMerges          the most earlier two-parent merges one calibration (or precedent scan) replays
+     * @param fetchDepth         how many commits of the default branch the calibration fetches
+     * @param timeLimit          the longest reading the history may take; the merges read by then are used
+     * @param cachedRepositories how many repositories' precedents a replica keeps in memory
+     */
+    public record Calibration(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("7d") Duration interval,
+            @DefaultValue("200") int maxMerges,
+            @DefaultValue("2000") int fetchDepth,
+            @DefaultValue("5m") Duration timeLimit,
+            @DefaultValue("16") int cachedRepositories) {
+
+        /** Rejects settings no calibration can run with, naming the property. */
+        public Calibration {
+            if (interval.toMinutes() < 1) {
+                throw new IllegalArgumentException("truce.calibration.interval must be at least a minute, was "
+                        + interval);
+            }
+            if (maxMerges < 1 || maxMerges > 10_000) {
+                throw new IllegalArgumentException("truce.calibration.max-merges must be between 1 and 10000, was "
+                        + maxMerges);
+            }
+            if (fetchDepth < 1) {
+                throw new IllegalArgumentException("truce.calibration.fetch-depth must be at least 1, was "
+                        + fetchDepth);
+            }
+            if (timeLimit.isNegative() || timeLimit.isZero()) {
+                throw new IllegalArgumentException("truce.calibration.time-limit must be positive, was " + timeLimit);
+            }
+            if (cachedRepositories < 1) {
+                throw new IllegalArgumentException("truce.calibration.cached-repositories must be at least 1, was "
+                        + cachedRepositories);
+            }
+        }
+
+        /** Off (tests of the job queue that do not calibrate). */
+        public static Calibration off() {
+            return new Calibration(false, Duration.ofDays(7), 200, 2000, Duration.ofMinutes(5), 16);
+        }
     }
 
     /**

@@ -16,7 +16,8 @@ import dev.truce.server.TruceProperties;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns one GitHub event into at most one job (or a bookkeeping row); says what it did in a short line. The payload
+ * Turns one GitHub event into at most one job (or a bookkeeping row; an installation, one calibration per repository
+ * it adds); says what it did in a short line. The payload
  * has the shape of its event ({@link PayloadShape}); what an event may lack (an installation) makes it ignored.
  */
 @Component
@@ -197,8 +198,30 @@ class EventRouter {
         log.info("Installation {} ({}): {} {}, repositories added {}, removed {}", id, account, event, action,
                 payload.path("repositories_added").size() + payload.path("repositories").size(),
                 payload.path("repositories_removed").size());
-        return new Outcome("recorded: " + event + " " + action);
+        // Repositories the App was just given learn their conventions from their history (a job each).
+        JsonNode added = event.equals("installation") && action.equals("created") ? payload.path("repositories")
+                : event.equals("installation_repositories") && action.equals("added")
+                        ? payload.path("repositories_added") : null;
+        int calibrations = 0;
+        if (added != null) {
+            for (JsonNode repository : added) {
+                String fullName = repository.path("full_name").asString("");
+                int slash = fullName.indexOf('/');
+                if (slash > 0 && slash < fullName.length() - 1 && calibrations < MAX_CALIBRATIONS_PER_EVENT) {
+                    jobs.calibrate(new RepoRef(id, fullName.substring(0, slash), fullName.substring(slash + 1)));
+                    calibrations++;
+                }
+            }
+        }
+        return new Outcome("recorded: " + event + " " + action + (calibrations > 0 ? "; queued: calibrate "
+                + calibrations + " repositor" + (calibrations == 1 ? "y" : "ies") : ""));
     }
+
+    /**
+     * An installation on more repositories queues this many calibrations at once at most; the others are calibrated
+     * from their first pull request on.
+     */
+    static final int MAX_CALIBRATIONS_PER_EVENT = 100;
 
     /** The repository through its installation; null when the payload lacks either. */
     private static RepoRef repo(JsonNode payload) {

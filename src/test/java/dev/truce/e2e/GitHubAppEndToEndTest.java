@@ -336,6 +336,20 @@ class GitHubAppEndToEndTest {
         assertThat(github.getAllServeEvents()).hasSize(before);
     }
 
+    @Test
+    @Order(6)
+    void an_installation_calibrates_the_repository_on_its_history_and_stores_the_calibration() throws Exception {
+        jdbc.update("delete from repository_calibrations");
+
+        HttpResponse<String> response = send("installation", webhookFixture("installation_created.json"),
+                UUID.randomUUID().toString());
+
+        assertThat(response.body()).contains("queued: calibrate 1 repository");
+        await(() -> jdbc.queryForObject("select count(*) from repository_calibrations where repository ="
+                + " 'octocat/hello-world'", Integer.class) == 1, "the calibration to be stored");
+        awaitJobsDone();
+    }
+
     // --- the repository -------------------------------------------------------------------------------------
 
     /**
@@ -538,7 +552,9 @@ class GitHubAppEndToEndTest {
     // --- waiting ---------------------------------------------------------------------------------------------
 
     private int jobsWaiting() {
-        return jdbc.queryForObject("select count(*) from scheduled_tasks", Integer.class);
+        // A repository's calibration is one recurring row, due again a week after it ran: not a job waiting.
+        return jdbc.queryForObject("select count(*) from scheduled_tasks where task_name <> 'calibrate-repository'"
+                + " or execution_time < ?", Integer.class, java.sql.Timestamp.from(Instant.now().plusSeconds(3600)));
     }
 
     /** db-scheduler deletes a one-time job's row when it has run (or failed for good): an empty table is quiet. */

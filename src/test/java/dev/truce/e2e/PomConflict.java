@@ -68,6 +68,7 @@ final class PomConflict implements AutoCloseable {
         environment.put("TRUCE_DATADIR", dir.resolve("data").toString());
         environment.put("TRUCE_JOBS_POLLINTERVAL", "200ms");
         environment.put("TRUCE_JOBS_BACKOFF", "1s");
+        environment.put("TRUCE_CALIBRATION_ENABLED", "false"); // the queue drains: no recurring calibration rows
         environment.put("TRUCE_JOBS_SCHEDULERNAME", schedulerName);
         // Dead only after 6 x 5 minutes of missed heartbeats: a prompt second run can only be a replica taking back
         // its own jobs at start-up, or a job another replica released at shutdown.

@@ -246,7 +246,7 @@ class JobQueueTest {
         }
     }
 
-    private static DataSource h2File(Path dir) {
+    static DataSource h2File(Path dir) {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:file:" + dir.resolve("truce").toAbsolutePath() + ";MODE=PostgreSQL;AUTO_SERVER=FALSE"
                 // Kept open between connections (each would otherwise reopen the file); tests shut it down.
@@ -255,7 +255,7 @@ class JobQueueTest {
         return h2;
     }
 
-    private static void shutdown(DataSource database) throws SQLException {
+    static void shutdown(DataSource database) throws SQLException {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("shutdown");
         }

@@ -95,6 +95,14 @@ final class PullRequestScenario implements AutoCloseable {
         return this;
     }
 
+    /** The pipeline asks {@code models} and learns from the repository's history as {@code learning} does. */
+    PullRequestScenario withLearning(AppModels models, RepositoryLearning learning) {
+        pipeline = new PullRequestPipeline(gitHub, new RepositoryCache(dir.resolve("cache"), 1L << 30, clock),
+                new InMemoryCommentLedger(1000), PipelineSettings.defaults(APP).withFetchDepth(2, 64), clock, models,
+                dev.truce.observe.ResolutionMetrics.NONE, AppBuilds.OFF, learning);
+        return this;
+    }
+
     /** The fork point's {@code path} reads {@code text} (before {@link #conflicting}). */
     PullRequestScenario withBase(String path, String text) {
         baseTree.file(path, text);

@@ -28,6 +28,23 @@ class TrucePropertiesTest {
     }
 
     @Test
+    void calibration_settings_no_calibration_can_run_with_are_rejected_naming_the_property() {
+        Duration week = Duration.ofDays(7);
+        Duration minutes = Duration.ofMinutes(5);
+
+        assertThatThrownBy(() -> new TruceProperties.Calibration(true, Duration.ofSeconds(5), 200, 2000, minutes, 16))
+                .hasMessageContaining("truce.calibration.interval");
+        assertThatThrownBy(() -> new TruceProperties.Calibration(true, week, 0, 2000, minutes, 16))
+                .hasMessageContaining("truce.calibration.max-merges");
+        assertThatThrownBy(() -> new TruceProperties.Calibration(true, week, 200, 0, minutes, 16))
+                .hasMessageContaining("truce.calibration.fetch-depth");
+        assertThatThrownBy(() -> new TruceProperties.Calibration(true, week, 200, 2000, Duration.ZERO, 16))
+                .hasMessageContaining("truce.calibration.time-limit");
+        assertThatThrownBy(() -> new TruceProperties.Calibration(true, week, 200, 2000, minutes, 0))
+                .hasMessageContaining("truce.calibration.cached-repositories");
+    }
+
+    @Test
     void webhook_limits_the_endpoint_cannot_work_with_are_rejected_naming_the_property() {
         Duration minute = Duration.ofMinutes(1);
         Duration week = Duration.ofDays(7);

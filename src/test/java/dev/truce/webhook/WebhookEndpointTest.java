@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
@@ -322,6 +323,45 @@ class WebhookEndpointTest {
     }
 
     @Test
+    void an_installation_queues_a_calibration_of_each_repository_it_adds_which_comes_back_a_week_later() {
+        noCalibrations();
+        HttpResponse<String> response = github.send("installation", WebhookClient.event("installation_created"));
+
+        assertThat(response.body()).contains("queued: calibrate 1 repository");
+        await(TIMEOUT, () -> work.calibrations.contains("octocat/Hello-World") && calibrationDue() != null
+                && calibrationDue().isAfter(java.time.Instant.now().plus(Duration.ofDays(6))), "the calibration");
+        jdbc.update("delete from scheduled_tasks where task_name = 'calibrate-repository'");
+    }
+
+    @Test
+    void repositories_added_to_an_installation_are_calibrated() {
+        noCalibrations();
+        String added = "{\"action\": \"added\", \"installation\": {\"id\": 42424242, \"account\": {\"login\":"
+                + " \"octocat\"}}, \"repository_selection\": \"selected\", \"repositories_added\": [{\"id\": 1,"
+                + " \"name\": \"Spoon-Knife\", \"full_name\": \"octocat/Spoon-Knife\"}], \"repositories_removed\": []}";
+
+        HttpResponse<String> response = github.send("installation_repositories", WebhookClient.anotherEvent(added));
+
+        assertThat(response.body()).contains("queued: calibrate 1 repository");
+        await(TIMEOUT, () -> work.calibrations.contains("octocat/Spoon-Knife"), "the calibration");
+        jdbc.update("delete from scheduled_tasks where task_name = 'calibrate-repository'");
+    }
+
+    /** Other tests' resolves queue calibrations of their repository (due in a week): none here. */
+    private void noCalibrations() {
+        await(TIMEOUT, () -> jdbc.queryForObject("select count(*) from scheduled_tasks where task_name ="
+                + " 'calibrate-repository' and picked = true", Integer.class) == 0, "running calibrations to finish");
+        jdbc.update("delete from scheduled_tasks where task_name = 'calibrate-repository'");
+        work.reset();
+    }
+
+    private java.time.Instant calibrationDue() {
+        List<java.sql.Timestamp> due = jdbc.queryForList("select execution_time from scheduled_tasks where task_name"
+                + " = 'calibrate-repository'", java.sql.Timestamp.class);
+        return due.isEmpty() ? null : due.get(0).toInstant();
+    }
+
+    @Test
     void unknown_events_are_acknowledged_and_ignored() {
         HttpResponse<String> response = github.send("star", WebhookClient.anotherEvent("{\"action\": \"created\"}"));
 
@@ -336,6 +376,6 @@ class WebhookEndpointTest {
     }
 
     private int jobRows() {
-        return jdbc.queryForObject("select count(*) from scheduled_tasks", Integer.class);
+        return jdbc.queryForObject("select count(*) from scheduled_tasks where task_name <> 'calibrate-repository'", Integer.class);
     }
 }
