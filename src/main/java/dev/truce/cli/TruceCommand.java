@@ -73,6 +73,7 @@ public final class TruceCommand implements Callable<Integer> {
 
     /** Runs {@code truce} and exits with its exit code. */
     public static void main(String[] args) {
+        SystemGitConfig.locate();
         System.exit(commandLine(args).execute(args));
     }
 }
