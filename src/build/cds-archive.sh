@@ -1,8 +1,8 @@
 #!/bin/sh
 # Makes the class data sharing archive bin/truce starts with (run by the build after the jar is packaged):
 # target/truce-cds/ holds the jar extracted (truce.jar + lib/, a class path CDS can map) and truce.jsa, the classes a
-# `truce resolve` of the demo scenario and a `truce serve` start (up to its Spring context, in a scratch directory,
-# no port opened) load, parsed and verified once here instead of on every start.
+# `truce resolve` of the demo scenario and a `truce serve` start (in a scratch directory, on free loopback ports, up
+# to its first answers) load, parsed and verified once here instead of on every start.
 # Fail-soft: without an archive bin/truce runs the plain jar. Usage: src/build/cds-archive.sh [TARGET-DIR]
 set -u
 cd "$(dirname "$0")/../.."
@@ -27,9 +27,38 @@ java -XX:DumpLoadedClassList="$work/classes.lst" -jar "$out/truce.jar" resolve -
     --theirs feature --branch truce/cds-training > /dev/null 2>&1
 [ -s "$work/classes.lst" ] || warn "the training run listed no classes"
 mkdir "$work/serve"
-(cd "$work/serve" && timeout 300 java -Dspring.context.exit=onRefresh -XX:DumpLoadedClassList="$work/serve.lst" \
-    -jar "$out/truce.jar" serve > "$work/serve.log" 2>&1) || echo "cds-archive: the serve training run failed" \
-    "($(tail -1 "$work/serve.log")); the archive covers the command line only" >&2
+# serve runs until it answers /healthz, the setup page and the management port's probes (the classes of the web
+# servers' start and of a first request are most of what a start loads after the Spring context), then stops on SIGTERM.
+# Without curl it stops when its Spring context is ready.
+serve_training() {
+    (cd "$work/serve" && exec java -XX:DumpLoadedClassList="$work/serve.lst" -jar "$out/truce.jar" serve --port 0 \
+        --management.server.port=0 > "$work/serve.log" 2>&1) &
+    serve=$!
+    i=0
+    while [ "$i" -lt 3000 ] && kill -0 "$serve" 2> /dev/null; do
+        ports=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$work/serve.log")
+        if [ "$(echo "$ports" | grep -c .)" -ge 2 ]; then
+            web=$(echo "$ports" | head -1)
+            management=$(echo "$ports" | sed -n 2p)
+            curl -sf -o /dev/null "http://127.0.0.1:$web/healthz" && curl -s -o /dev/null "http://127.0.0.1:$web/setup" \
+                && curl -s -o /dev/null "http://127.0.0.1:$management/actuator/health/readiness"
+            kill "$serve"
+            wait "$serve"
+            return 0
+        fi
+        sleep 0.1
+        i=$((i + 1))
+    done
+    kill "$serve" 2> /dev/null
+    return 1
+}
+if command -v curl > /dev/null 2>&1; then
+    serve_training || echo "cds-archive: the serve training run did not start ($(tail -1 "$work/serve.log"))" >&2
+else
+    (cd "$work/serve" && timeout 300 java -Dspring.context.exit=onRefresh -XX:DumpLoadedClassList="$work/serve.lst" \
+        -jar "$out/truce.jar" serve > "$work/serve.log" 2>&1) || echo "cds-archive: the serve training run failed" \
+        "($(tail -1 "$work/serve.log")); the archive covers the command line only" >&2
+fi
 # JDK 17 crashes dumping lambda proxy classes (SystemDictionaryShared::adjust_lambda_proxy_class_dictionary): left out.
 cat "$work/classes.lst" "$work/serve.lst" 2> /dev/null | grep -v '^@lambda-proxy' | awk '!seen[$0]++' \
     > "$work/classes-no-lambda.lst"

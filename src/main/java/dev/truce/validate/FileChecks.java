@@ -27,7 +27,8 @@ import dev.truce.validate.JavaParser.Parsed;
  */
 public final class FileChecks {
 
-    private final JavaParser java = new JavaParser();
+    /** Made at the first Java file: javac's start (its file manager, hundreds of classes) is for Java only. */
+    private volatile JavaParser java;
 
     /** Runs every check that applies to the file. */
     public FileCheckResult check(ResolvedFile file) {
@@ -74,8 +75,27 @@ public final class FileChecks {
         skipped.put(Check.SYNTAX, "a side does not parse as " + syntax.dialect(syntax.dialects() - 1) + " either");
     }
 
+    /** Whether a Java file was checked, so javac was started. */
+    boolean startedJava() {
+        return java != null;
+    }
+
+    private JavaParser java() {
+        JavaParser parser = java;
+        if (parser == null) {
+            synchronized (this) {
+                if (java == null) {
+                    java = new JavaParser();
+                }
+                parser = java;
+            }
+        }
+        return parser;
+    }
+
     private void checkJava(ResolvedFile file, Set<Check> applied, Map<Check, String> skipped,
             List<CheckFailure> failures) {
+        JavaParser java = java();
         if (java.unavailable() != null) {
             skipped.put(Check.SYNTAX, java.unavailable());
             skipped.put(Check.IMPORTS, java.unavailable());
@@ -114,7 +134,7 @@ public final class FileChecks {
     }
 
     private Parsed parseSide(String path, String text) {
-        return text == null ? null : java.parse(path, text);
+        return text == null ? null : java().parse(path, text);
     }
 
     private static boolean bothParse(Parsed ours, Parsed theirs) {

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /**
- * The result of running {@code truce} in-process.
+ * The result of running {@code truce} in-process, its command line built as {@code main} builds it.
  *
  * @param exitCode the exit code
  * @param out      what it printed on standard output
@@ -15,7 +15,7 @@ record CommandRun(int exitCode, String out, String err) {
     static CommandRun truce(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = TruceCommand.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+        int code = TruceCommand.commandLine(args).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
                 .execute(args);
         return new CommandRun(code, out.toString(), err.toString());
     }

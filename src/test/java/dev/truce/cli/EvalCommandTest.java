@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.truce.eval.HistoryCasesTest;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +37,7 @@ class EvalCommandTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new CommandLine(new TruceCommand()).execute(args);
+            return TruceCommand.commandLine().execute(args);
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);

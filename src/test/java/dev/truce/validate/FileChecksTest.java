@@ -22,6 +22,17 @@ class FileChecksTest {
         return checks.check(new ResolvedFile(path, result, null, ours, theirs, List.of(regions)));
     }
 
+    @Test
+    void javac_starts_only_for_the_first_java_file() {
+        check("pom.xml", "<project/>\n", "<project/>\n", "<project/>\n");
+        check("notes.txt", "a\n", "a\n", "b\n");
+        assertThat(checks.startedJava()).isFalse();
+
+        FileCheckResult java = check("A.java", "class A {}\n", "class A {}\n", "class A { }\n");
+        assertThat(java.applied()).contains(Check.SYNTAX);
+        assertThat(checks.startedJava()).isTrue();
+    }
+
     @Nested
     class Markers {
 

@@ -1,0 +1,83 @@
+#!/bin/sh
+# Times `truce serve` from the start of the process to its first `/healthz` 200 (polled every 100 ms), in an empty
+# working directory (H2, Flyway migrations, no App credentials: the setup page), and its memory once idle: resident
+# (VmRSS) and the heap in use and committed (jcmd GC.heap_info) IDLE seconds after it is ready. Each configuration
+# runs once per round, alternating (same load); every line has the load average; the medians come last.
+#
+#   bench/serve-start.sh [ROUNDS]              ROUNDS: default 5
+# Settings (environment): TRUCE, the command (default bin/truce); VARIANTS: JAVA_OPTS of each configuration,
+#   separated by ';' (default: one, the launcher's own options; an entry "-" is no extra option); COMMANDS: instead
+#   of TRUCE, one command per variant, separated by ';' (another build's launcher, for before/after); IDLE: default 5.
+set -eu
+rounds=${1:-5}
+cd "$(dirname "$0")/.."
+root=$(pwd)
+truce=${TRUCE:-$root/bin/truce}
+variants=${VARIANTS:--}
+idle=${IDLE:-5}
+nvariants=$(printf '%s' "$variants" | awk -F';' '{print NF}')
+work=$(mktemp -d "${TMPDIR:-/tmp}/truce-serve-bench.XXXXXX")
+pid=""
+trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$work"' EXIT
+load() { cut -d' ' -f1 /proc/loadavg; }
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+r=0
+while [ "$r" -lt "$rounds" ]; do
+    v=1
+    while [ "$v" -le "$nvariants" ]; do
+        opts=$(printf '%s' "$variants" | cut -d';' -f"$v")
+        [ "$opts" = "-" ] && opts=""
+        command=$truce
+        [ -n "${COMMANDS:-}" ] && command=$(printf '%s' "$COMMANDS" | cut -d';' -f"$v")
+        dir="$work/r$r-v$v"
+        mkdir "$dir"
+        port=$(free_port)
+        mport=$(free_port)
+        start=$(date +%s%N)
+        (cd "$dir" && JAVA_OPTS="$opts" exec $command serve --port "$port" --management.server.port="$mport" \
+            > "$dir/log" 2>&1) &
+        pid=$!
+        ready=""
+        i=0
+        while [ "$i" -lt 1200 ]; do
+            if curl -sf -o /dev/null "http://127.0.0.1:$port/healthz"; then
+                ready=$(( ($(date +%s%N) - start) / 1000000 ))
+                break
+            fi
+            kill -0 "$pid" 2> /dev/null || break
+            sleep 0.1
+            i=$((i + 1))
+        done
+        if [ -z "$ready" ]; then
+            echo "$0: truce serve did not become ready (JAVA_OPTS=$opts); its log:" >&2
+            tail -20 "$dir/log" >&2
+            exit 1
+        fi
+        # The JVM is the launcher's child once exec'd: its pid is the subshell's.
+        jvm=$(pgrep -P "$pid" java || echo "$pid")
+        cpu=$(awk '{printf "%.1f", ($14 + $15) / 100}' "/proc/$jvm/stat")
+        sleep "$idle"
+        rss=$(awk '/^VmRSS:/ {printf "%d", $2 / 1024}' "/proc/$jvm/status")
+        heap=$(jcmd "$jvm" GC.heap_info 2> /dev/null | awk '
+            /total [0-9]+K, used [0-9]+K/ {for (i = 1; i <= NF; i++) {if ($i == "total") t += $(i+1); if ($i == "used") u += $(i+1)}}
+            END {gsub(/K/, "", t); printf "heap_used_mib=%d heap_committed_mib=%d", u / 1024, t / 1024}')
+        echo "round $r: variant=$v ready_ms=$ready cpu_at_ready_s=$cpu idle_rss_mib=$rss $heap load=$(load)"
+        echo "$ready" >> "$work/ready.$v"
+        echo "$rss" >> "$work/rss.$v"
+        kill "$pid" 2> /dev/null || true
+        kill "$jvm" 2> /dev/null || true
+        wait "$pid" 2> /dev/null || true
+        pid=""
+        v=$((v + 1))
+    done
+    r=$((r + 1))
+done
+median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+v=1
+while [ "$v" -le "$nvariants" ]; do
+    echo "variant $v: JAVA_OPTS=$(printf '%s' "$variants" | cut -d';' -f"$v")" \
+        "${COMMANDS:+command=$(printf '%s' "$COMMANDS" | cut -d';' -f"$v")}: median_ready_ms=$(median < "$work/ready.$v")" \
+        "median_idle_rss_mib=$(median < "$work/rss.$v") load=$(load)"
+    v=$((v + 1))
+done
