@@ -209,6 +209,60 @@ class ModelCatalogTest {
         assertThatThrownBy(() -> catalog("""
                 models:
                   m: {provider: openai, model: m, max-input-tokens: lots}
-                """, Map.of())).hasMessageContaining("models.m.max-input-tokens: write a whole number of tokens");
+                """, Map.of())).hasMessageContaining("'models.m.max-input-tokens' must be a whole number, not 'lots'");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorNotTheLastOneWinning() {
+        assertThatThrownBy(() -> catalog("""
+                models:
+                  gpt:
+                    provider: openai
+                    model: gpt-4o
+                    model: gpt-4o-mini
+                """, Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("models.yaml: key 'model' is given twice (line 5); keep one of them");
+        assertThatThrownBy(() -> catalog("""
+                models:
+                  gpt: {provider: openai, model: a}
+                  gpt: {provider: openai, model: b}
+                """, Map.of())).hasMessageContaining("key 'gpt' is given twice (line 3)");
+    }
+
+    @Test
+    void unknownKeysAtEveryLevelAreNamedWithTheKnownOnes() {
+        assertThatThrownBy(() -> catalog("""
+                models:
+                  gpt: {provider: openai, model: gpt-4o}
+                budgets: {per-day: 5}
+                """, Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("models.yaml: unknown key 'budgets'; known keys: budget, installations, models");
+        assertThatThrownBy(() -> catalog("""
+                models:
+                  gpt: {provider: openai, model: gpt-4o, retry: {maxAttempts: 2}}
+                """, Map.of()))
+                .hasMessageContaining("models.yaml: models.gpt.retry: unknown key 'maxAttempts' (did you mean"
+                        + " 'models.gpt.retry.max-attempts'?)");
+        assertThatThrownBy(() -> catalog("""
+                models:
+                  gpt: {provider: openai, model: gpt-4o, local: yes}
+                """, Map.of())).hasMessageContaining("'models.gpt.local' must be true or false, not 'yes'");
+    }
+
+    @Test
+    void numbersAndTextBothServeForDurationsAndDollars() {
+        ModelCatalog catalog = catalog("""
+                models:
+                  gpt:
+                    provider: openai
+                    model: gpt-4o
+                    timeouts: {connect: 2, call: 90s}
+                    prices: {input: 2.5, output: "$10"}
+                budget: {per-day: 5, per-pull-request: "0.50"}
+                """, Map.of());
+        ModelSettings gpt = catalog.models().get("gpt");
+        assertThat(gpt.timeouts()).isEqualTo(new ModelSettings.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(90)));
+        assertThat(gpt.prices().outputPerMillion()).isEqualByComparingTo("10");
+        assertThat(gpt.prices().inputPerMillion()).isEqualByComparingTo("2.5");
     }
 }
