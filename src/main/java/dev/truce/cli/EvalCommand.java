@@ -162,7 +162,7 @@ public final class EvalCommand implements Callable<Integer> {
         dev.truce.model.ModelStage stage;
         try {
             stage = modelOptions.stage();
-        } catch (dev.truce.model.ModelClientFactory.UnknownModelException e) {
+        } catch (dev.truce.model.ModelException e) {
             err.println("truce eval: " + e.getMessage());
             return EXIT_BAD_INPUT;
         }

@@ -34,7 +34,6 @@ import dev.truce.merge.MergeInputException;
 import dev.truce.merge.PathConflict;
 import dev.truce.merge.RepositoryMerge;
 import dev.truce.merge.WrittenMerge;
-import dev.truce.model.ModelClientFactory;
 import dev.truce.model.ModelStage;
 import dev.truce.model.NewCode;
 import dev.truce.model.Usage;
@@ -151,7 +150,7 @@ final class ResolveCommand implements Callable<Integer> {
             chain = calibration == null ? strategies.chain(receiving) : CalibrateCommand.read(calibration)
                     .chain(receiving, java.util.Set.copyOf(strategies.with), java.util.Set.copyOf(strategies.without));
             build = validation.validator();
-        } catch (ModelClientFactory.UnknownModelException | IllegalArgumentException e) {
+        } catch (dev.truce.model.ModelException | IllegalArgumentException e) {
             err.println("truce: " + e.getMessage());
             return EXIT_INPUT;
         }

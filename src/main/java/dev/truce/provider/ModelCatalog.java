@@ -2,32 +2,28 @@ package dev.truce.provider;
 
 import dev.truce.model.ModelClient;
 import dev.truce.model.ModelException;
+import dev.truce.model.ReplayModelClient;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
 /**
- * The models a user configured, read from a YAML models file ({@link ModelsFile}, format in {@code docs/models.md}), and the clients
- * built from them: adapter, wrapped in {@link ResilientModelClient}, wrapped in {@link MeteredModelClient}.
- * Models served from the same provider endpoint share one circuit breaker. Thread-safe.
+ * The one place that builds model clients, for the command line and the App alike: from the
+ * {@link ConfiguredModels} of a models file, each client is an adapter wrapped in {@link ResilientModelClient},
+ * wrapped in {@link MeteredModelClient}. Each model's resilient client is built once (its bulkhead and rate limiter
+ * hold across pull requests), and models served from the same provider endpoint share one circuit breaker.
+ * Thread-safe.
  */
 public final class ModelCatalog {
 
-    private static final org.slf4j.Logger DEPRECATIONS = org.slf4j.LoggerFactory.getLogger(ModelCatalog.class);
-
-    private final Map<String, ModelSettings> models;
-    private final Budget budget;
-    private final InstallationGrants grants;
+    private final ConfiguredModels configured;
     private final CostMeter meter = new CostMeter();
     private final Function<String, String> environment;
     private final OkHttpClient http = new OkHttpClient();
@@ -37,49 +33,25 @@ public final class ModelCatalog {
     private final ModelMetrics metrics;
 
     /**
-     * @param models      the configured models
-     * @param budget      the budget every call is charged to
+     * @param configured  the configured models, budget and grants
      * @param environment looks up environment variables (API keys)
      * @param clock       for {@code Retry-After} dates
      */
-    public ModelCatalog(List<ModelSettings> models, Budget budget, Function<String, String> environment,
-            Clock clock) {
-        this(models, budget, InstallationGrants.OPEN, environment, clock);
+    public ModelCatalog(ConfiguredModels configured, Function<String, String> environment, Clock clock) {
+        this(configured, environment, clock, ModelMetrics.NONE);
     }
 
-    /**
-     * @param models      the configured models
-     * @param budget      the shared budget every call is charged to
-     * @param grants      which installations may use which models, and their own budgets
-     * @param environment looks up environment variables (API keys)
-     * @param clock       for {@code Retry-After} dates
-     */
-    public ModelCatalog(List<ModelSettings> models, Budget budget, InstallationGrants grants,
-            Function<String, String> environment, Clock clock) {
-        this(models, budget, grants, environment, clock, ModelMetrics.NONE);
-    }
-
-    private ModelCatalog(List<ModelSettings> models, Budget budget, InstallationGrants grants,
-            Function<String, String> environment, Clock clock, ModelMetrics metrics) {
-        this.metrics = metrics;
-        Map<String, ModelSettings> byName = new LinkedHashMap<>();
-        for (ModelSettings model : models) {
-            if (byName.put(model.name(), model) != null) {
-                throw new IllegalArgumentException("model " + model.name() + " is configured twice");
-            }
-        }
-        this.models = Map.copyOf(byName);
-        this.budget = budget;
-        this.grants = grants;
+    private ModelCatalog(ConfiguredModels configured, Function<String, String> environment, Clock clock,
+            ModelMetrics metrics) {
+        this.configured = configured;
         this.environment = environment;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Reads a models file, taking API keys from the process environment. */
     public static ModelCatalog load(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(reader, file.toString(), System::getenv, Clock.systemUTC());
-        }
+        return new ModelCatalog(ConfiguredModels.load(file, Clock.systemUTC()), System::getenv, Clock.systemUTC());
     }
 
     /**
@@ -90,29 +62,57 @@ public final class ModelCatalog {
      */
     public static ModelCatalog parse(Reader yaml, String source, Function<String, String> environment,
             Clock clock) {
-        String text;
-        try {
-            text = new java.io.BufferedReader(yaml).lines().collect(java.util.stream.Collectors.joining("\n"));
-        } catch (java.io.UncheckedIOException e) {
-            throw new IllegalArgumentException(source + " could not be read: " + e.getCause().getMessage(), e);
+        return new ModelCatalog(ConfiguredModels.parse(yaml, source, clock), environment, clock);
+    }
+
+    /**
+     * {@code --model NAME} on the command line: {@code replay:DIR} answers from recordings; any other name comes
+     * from {@code modelsFile} (docs/models.md), read only then, resilient and metered against the daily budget.
+     *
+     * @param modelsFile the models file, or {@code null} when none is configured
+     * @throws ModelException when no such model is configured or the file cannot be read, saying what to give
+     */
+    public static ModelClient commandLineClient(String name, Path modelsFile) throws ModelException {
+        if (name.startsWith(REPLAY)) {
+            Path dir = Path.of(name.substring(REPLAY.length()));
+            if (!Files.isDirectory(dir)) {
+                throw new ModelException("replay directory " + dir + " does not exist");
+            }
+            return new ReplayModelClient(dir);
         }
-        ModelsFile.Contents contents = ModelsFile.parse(text, source, clock, DEPRECATIONS::warn);
-        return new ModelCatalog(contents.models(), contents.budget(), contents.grants(), environment, clock);
+        if (modelsFile == null || !Files.isRegularFile(modelsFile)) {
+            throw new ModelException("no model named " + name + " is configured: give a models file with"
+                    + " --models FILE or TRUCE_MODELS (docs/models.md), or use replay:DIR");
+        }
+        try {
+            return load(modelsFile).client(name);
+        } catch (IOException e) {
+            throw new ModelException("cannot read the models file " + modelsFile + ": " + e.getMessage());
+        } catch (ModelException | IllegalArgumentException e) {
+            throw new ModelException(modelsFile + ": " + e.getMessage());
+        }
+    }
+
+    private static final String REPLAY = "replay:";
+
+    /** The models, budget and grants this catalog builds clients of. */
+    public ConfiguredModels configured() {
+        return configured;
     }
 
     /** The configured models by name. */
     public Map<String, ModelSettings> models() {
-        return models;
+        return configured.models();
     }
 
     /** The budget all calls are charged to. */
     public Budget budget() {
-        return budget;
+        return configured.budget();
     }
 
     /** Which installations may use which models (the models file's {@code installations}). */
     public InstallationGrants grants() {
-        return grants;
+        return configured.grants();
     }
 
     /**
@@ -120,8 +120,7 @@ public final class ModelCatalog {
      * database's, so the limits hold across replicas). A new catalog: its meter and clients start fresh.
      */
     public ModelCatalog withBudgetLedger(BudgetLedger ledger) {
-        return new ModelCatalog(List.copyOf(models.values()), budget.withLedger(ledger), grants, environment, clock,
-                metrics);
+        return new ModelCatalog(configured.withBudgetLedger(ledger), environment, clock, metrics);
     }
 
     /**
@@ -130,8 +129,7 @@ public final class ModelCatalog {
      * clients start fresh.
      */
     public ModelCatalog withMeterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
-        return new ModelCatalog(List.copyOf(models.values()), budget, grants, environment, clock,
-                new ModelMetrics(registry));
+        return new ModelCatalog(configured, environment, clock, new ModelMetrics(registry));
     }
 
     /** The accounting of all calls made through this catalog's clients. */
@@ -151,8 +149,8 @@ public final class ModelCatalog {
      * @throws ModelException when no such model is configured or its API key cannot be read
      */
     public ModelClient client(String name, String pullRequest) throws ModelException {
-        return new MeteredModelClient(resilient(settings(name)), settings(name).prices(), budget, pullRequest, meter,
-                metrics);
+        return new MeteredModelClient(resilient(settings(name)), settings(name).prices(), budget(), pullRequest,
+                meter, metrics);
     }
 
     /**
@@ -166,18 +164,18 @@ public final class ModelCatalog {
      */
     public ModelClient client(String name, String account, String pullRequest) throws ModelException {
         ModelSettings settings = settings(name);
-        InstallationGrants.Grant grant = grants.of(account).filter(g -> g.allows(name)).orElseThrow(
+        InstallationGrants.Grant grant = grants().of(account).filter(g -> g.allows(name)).orElseThrow(
                 () -> new ModelException("installation " + account + " may not use model " + name
                         + " (installations in the models file)"));
-        Budget own = budget.forAccount(account, grant.perDay(), grant.perPullRequest());
+        Budget own = budget().forAccount(account, grant.perDay(), grant.perPullRequest());
         return new MeteredModelClient(resilient(settings), settings.prices(), own, pullRequest, meter, metrics);
     }
 
     private ModelSettings settings(String name) throws ModelException {
-        ModelSettings settings = models.get(name);
+        ModelSettings settings = models().get(name);
         if (settings == null) {
             throw new ModelException("no model named '" + name + "' is configured; configured models: "
-                    + new java.util.TreeSet<>(models.keySet()));
+                    + new java.util.TreeSet<>(models().keySet()));
         }
         return settings;
     }

@@ -16,8 +16,8 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * The models file (format in {@code docs/models.md}) bound through {@link StrictYaml} and checked: the models, the
- * shared budget and the installations' grants, as values. Every error names the file and the key, and says what to
+ * The models file (format in {@code docs/models.md}) bound through {@link StrictYaml} and checked into
+ * {@link ConfiguredModels}. Every error names the file and the key, and says what to
  * write.
  */
 final class ModelsFile {
@@ -58,10 +58,6 @@ final class ModelsFile {
 
     private static final StrictYaml<ModelsYml> YAML = new StrictYaml<>(ModelsYml.class);
 
-    /** What the file configures. */
-    record Contents(List<ModelSettings> models, Budget budget, InstallationGrants grants) {
-    }
-
     private ModelsFile() {
     }
 
@@ -71,7 +67,7 @@ final class ModelsFile {
      * @param source names the file in error messages
      * @throws IllegalArgumentException when the file is not valid, saying where and what to write instead
      */
-    static Contents parse(String text, String source, Clock clock, Consumer<String> deprecations) {
+    static ConfiguredModels parse(String text, String source, Clock clock, Consumer<String> deprecations) {
         ModelsYml file;
         try {
             file = YAML.read(text, source, deprecations);
@@ -99,7 +95,7 @@ final class ModelsFile {
         if (file.installations() != null) {
             grants = grants(file.installations(), models, source);
         }
-        return new Contents(models, budget, grants);
+        return ConfiguredModels.of(models, budget, grants);
     }
 
     private static InstallationGrants grants(Map<String, GrantYml> node, List<ModelSettings> models, String source) {

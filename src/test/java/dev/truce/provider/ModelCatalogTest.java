@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -264,5 +265,42 @@ class ModelCatalogTest {
         assertThat(gpt.timeouts()).isEqualTo(new ModelSettings.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(90)));
         assertThat(gpt.prices().outputPerMillion()).isEqualByComparingTo("10");
         assertThat(gpt.prices().inputPerMillion()).isEqualByComparingTo("2.5");
+    }
+
+    @Test
+    void theCommandLineAsksTheSameCatalogAndReadsTheFileOnlyForAConfiguredName(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> ModelCatalog.commandLineClient("gpt", null)).isInstanceOf(ModelException.class)
+                .hasMessage("no model named gpt is configured: give a models file with --models FILE or TRUCE_MODELS"
+                        + " (docs/models.md), or use replay:DIR");
+        assertThatThrownBy(() -> ModelCatalog.commandLineClient("replay:" + dir.resolve("missing"), null))
+                .hasMessageContaining("replay directory").hasMessageContaining("does not exist");
+        assertThat(ModelCatalog.commandLineClient("replay:" + dir, dir.resolve("not-read.yml")))
+                .isInstanceOf(dev.truce.model.ReplayModelClient.class);
+
+        Path file = java.nio.file.Files.writeString(dir.resolve("models.yml"),
+                "models:\n  local: {provider: ollama, base-url: \"" + stub.baseUrl() + "\", model: qwen}\n");
+        assertThat(ModelCatalog.commandLineClient("local", file).isLocal()).isTrue();
+        assertThatThrownBy(() -> ModelCatalog.commandLineClient("gpt", file))
+                .hasMessage(file + ": no model named 'gpt' is configured; configured models: [local]");
+        java.nio.file.Files.writeString(file, "models:\n  local: {provider: ollama, model: a, model: b}\n");
+        assertThatThrownBy(() -> ModelCatalog.commandLineClient("local", file))
+                .hasMessageContaining("key 'model' is given twice");
+    }
+
+    @Test
+    void theConfiguredModelsAreValuesInTheFilesOrderEachNameOnce() {
+        ConfiguredModels configured = ConfiguredModels.parse(new StringReader("""
+                models:
+                  zeta: {provider: ollama, model: z}
+                  alpha: {provider: ollama, model: a}
+                budget: {per-day: 2}
+                """), "models.yaml", Clock.systemUTC());
+
+        assertThat(configured.models().keySet()).containsExactly("zeta", "alpha");
+        assertThat(new ModelCatalog(configured, name -> null, Clock.systemUTC()).models())
+                .isEqualTo(configured.models());
+        assertThatThrownBy(() -> ConfiguredModels.of(List.of(configured.models().get("zeta"),
+                configured.models().get("zeta")), Budget.unlimited(), InstallationGrants.OPEN))
+                .hasMessage("model zeta is configured twice");
     }
 }
