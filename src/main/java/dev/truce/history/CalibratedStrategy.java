@@ -57,7 +57,7 @@ final class CalibratedStrategy implements ResolutionStrategy {
                     + " (on for " + scope + " in this repository by calibration: " + figures + ")") : verdict;
         }
         if (verdict instanceof Verdict.Resolved) {
-            return Verdict.declined("calibration changed this decision: it would have resolved this hunk, but is off"
+            return Verdict.recognisedButPassed("calibration changed this decision: it would have resolved this hunk, but is off"
                     + " for " + scope + " in this repository (" + figures + ")");
         }
         return verdict;

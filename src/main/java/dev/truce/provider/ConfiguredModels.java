@@ -24,12 +24,12 @@ import org.slf4j.LoggerFactory;
  * @param budget the budget every call is charged to
  * @param grants which installations may use which models, and their own budgets
  */
-public record ConfiguredModels(Map<String, ModelSettings> models, Budget budget, InstallationGrants grants) {
+public record ConfiguredModels(Map<String, ModelSettings> models, SpendBudget budget, InstallationGrants grants) {
 
     private static final Logger log = LoggerFactory.getLogger(ConfiguredModels.class);
 
     /** No models, no limit. */
-    public static final ConfiguredModels NONE = new ConfiguredModels(Map.of(), Budget.unlimited(),
+    public static final ConfiguredModels NONE = new ConfiguredModels(Map.of(), SpendBudget.unlimited(),
             InstallationGrants.OPEN);
 
     public ConfiguredModels {
@@ -41,7 +41,7 @@ public record ConfiguredModels(Map<String, ModelSettings> models, Budget budget,
      *
      * @throws IllegalArgumentException when two models have one name
      */
-    public static ConfiguredModels of(List<ModelSettings> models, Budget budget, InstallationGrants grants) {
+    public static ConfiguredModels of(List<ModelSettings> models, SpendBudget budget, InstallationGrants grants) {
         Map<String, ModelSettings> byName = new LinkedHashMap<>();
         for (ModelSettings model : models) {
             if (byName.put(model.name(), model) != null) {

@@ -106,7 +106,7 @@ public final class ModelCatalog {
     }
 
     /** The budget all calls are charged to. */
-    public Budget budget() {
+    public SpendBudget budget() {
         return configured.budget();
     }
 
@@ -167,7 +167,7 @@ public final class ModelCatalog {
         InstallationGrants.Grant grant = grants().of(account).filter(g -> g.allows(name)).orElseThrow(
                 () -> new ModelException("installation " + account + " may not use model " + name
                         + " (installations in the models file)"));
-        Budget own = budget().forAccount(account, grant.perDay(), grant.perPullRequest());
+        SpendBudget own = budget().forAccount(account, grant.perDay(), grant.perPullRequest());
         return new MeteredModelClient(resilient(settings), settings.prices(), own, pullRequest, meter, metrics);
     }
 

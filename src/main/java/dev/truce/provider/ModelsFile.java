@@ -86,9 +86,9 @@ final class ModelsFile {
             }
             models.add(settings(entry.getKey(), entry.getValue(), where));
         }
-        Budget budget = Budget.unlimited();
+        SpendBudget budget = SpendBudget.unlimited();
         if (file.budget() != null) {
-            budget = new Budget(money(file.budget().perPullRequest(), source + ": budget.per-pull-request"),
+            budget = new SpendBudget(money(file.budget().perPullRequest(), source + ": budget.per-pull-request"),
                     money(file.budget().perDay(), source + ": budget.per-day"), clock);
         }
         InstallationGrants grants = InstallationGrants.OPEN;
@@ -151,8 +151,8 @@ final class ModelsFile {
         }
         if (node.limits() != null) {
             LimitsYml l = node.limits();
-            ModelSettings.Limits d = ModelSettings.Limits.DEFAULT;
-            settings = settings.withLimits(new ModelSettings.Limits(
+            ModelSettings.CallLimits d = ModelSettings.CallLimits.DEFAULT;
+            settings = settings.withLimits(new ModelSettings.CallLimits(
                     l.maxConcurrentCalls() != null ? l.maxConcurrentCalls() : d.maxConcurrentCalls(),
                     l.callsPerSecond() != null ? l.callsPerSecond() : d.callsPerSecond()));
         }

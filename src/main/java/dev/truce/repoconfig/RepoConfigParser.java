@@ -91,7 +91,7 @@ public final class RepoConfigParser {
         for (String glob : ignore) {
             Glob.check(glob);
         }
-        Limits limits = file.limits() != null ? limits(file.limits()) : d.limits();
+        ConflictLimits limits = file.limits() != null ? limits(file.limits()) : d.limits();
         List<String> models = file.models() != null ? strings(file.models(), "models") : d.models();
         List<String> validation = file.validation() != null ? strings(file.validation(), "validation")
                 : d.validation();
@@ -133,9 +133,9 @@ public final class RepoConfigParser {
                 .collect(Collectors.joining(", ")) + ", not '" + value + "'");
     }
 
-    private static Limits limits(LimitsYml value) throws RepoConfigException {
-        Limits d = Limits.DEFAULT;
-        return new Limits(value.maxFiles() != null ? positive(value.maxFiles(), "limits.max-files") : d.maxFiles(),
+    private static ConflictLimits limits(LimitsYml value) throws RepoConfigException {
+        ConflictLimits d = ConflictLimits.DEFAULT;
+        return new ConflictLimits(value.maxFiles() != null ? positive(value.maxFiles(), "limits.max-files") : d.maxFiles(),
                 value.maxHunks() != null ? positive(value.maxHunks(), "limits.max-hunks") : d.maxHunks());
     }
 

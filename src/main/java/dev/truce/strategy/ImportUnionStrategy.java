@@ -61,14 +61,14 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
         Set<String> indents = new HashSet<>();
         for (Entry e : all) {
             if (LineEndings.terminator(e.line()).isEmpty()) {
-                return Verdict.declined("an import line ends the file without a newline; reordering could join lines");
+                return Verdict.recognisedButPassed("an import line ends the file without a newline; reordering could join lines");
             }
             if (e.isImport()) {
                 indents.add(indent(e.line()));
             }
         }
         if (indents.size() != 1) {
-            return Verdict.declined("import lines are indented differently");
+            return Verdict.recognisedButPassed("import lines are indented differently");
         }
         String indent = indents.iterator().next();
 
@@ -90,7 +90,7 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
         // which copy a side meant to keep is not written anywhere.
         String repeated = repeatedImport(file, List.of(base, ours, theirs), syntax, indent);
         if (repeated != null) {
-            return Verdict.declined("'" + repeated + "' stands more than once in the file's imports; whether a side"
+            return Verdict.recognisedButPassed("'" + repeated + "' stands more than once in the file's imports; whether a side"
                     + " moved it or removed a copy is unclear");
         }
         Set<String> baseIds = identities(base);
@@ -123,7 +123,7 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
             }
             int at = insertionPoint(theirsFull, i, result);
             if (at < 0) {
-                return Verdict.declined("theirs adds " + t.identity() + " in an import group of its own; where that"
+                return Verdict.recognisedButPassed("theirs adds " + t.identity() + " in an import group of its own; where that"
                         + " group goes is a layout decision");
             }
             result.add(at, t);
@@ -144,7 +144,7 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
         }
         String layout;
         if (sortedResults.size() > 1) {
-            return Verdict.declined("the imports are sorted under several orderings (" + String.join(", ", consistent)
+            return Verdict.recognisedButPassed("the imports are sorted under several orderings (" + String.join(", ", consistent)
                     + ") that place the new imports differently");
         }
         if (sortedResults.size() == 1) {
@@ -154,7 +154,7 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
         } else {
             String shared = sharedSlot(theirsFull, result, theirsAdded, oursAdded);
             if (shared != null) {
-                return Verdict.declined("the imports are not sorted and both sides added imports at the same place ("
+                return Verdict.recognisedButPassed("the imports are not sorted and both sides added imports at the same place ("
                         + shared + "); their order is a choice");
             }
             layout = "in ours' order, each of theirs' after its neighbour on their side";
@@ -167,12 +167,12 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
                 continue;
             }
             if (!seen.add(e.identity())) {
-                return Verdict.declined("the merged block would import " + e.identity() + " twice");
+                return Verdict.recognisedButPassed("the merged block would import " + e.identity() + " twice");
             }
             for (String name : e.statement().boundNames()) {
                 String previous = bound.putIfAbsent(name, e.identity());
                 if (previous != null) {
-                    return Verdict.declined("'" + previous + "' and '" + e.identity() + "' both bind " + name);
+                    return Verdict.recognisedButPassed("'" + previous + "' and '" + e.identity() + "' both bind " + name);
                 }
             }
         }
@@ -182,7 +182,7 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
         }
         int end = result.size() - after.size();
         if (!result.subList(0, before.size()).equals(before) || !result.subList(end, result.size()).equals(after)) {
-            return Verdict.declined("the sorted place of a new import lies outside the conflict");
+            return Verdict.recognisedButPassed("the sorted place of a new import lies outside the conflict");
         }
         List<String> lines = result.subList(before.size(), end).stream().map(Entry::line).toList();
         StringBuilder reason = new StringBuilder("union of imports: ").append(oursAdded.size())
@@ -270,7 +270,7 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
                 for (String name : e.statement().boundNames()) {
                     // A replaced import (same name from another package) leaves the uses in good hands.
                     if (anyWords.contains(usageName(name)) && !stillBound.contains(usageName(name))) {
-                        return Verdict.declined("'" + e.identity() + "' was removed by one side but " + usageName(name)
+                        return Verdict.recognisedButPassed("'" + e.identity() + "' was removed by one side but " + usageName(name)
                                 + " is still used in the merged file");
                     }
                 }
@@ -288,7 +288,7 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
             }
             for (String name : s.get().boundNames()) {
                 if (codeNames.contains(usageName(name)) && !stillBound.contains(usageName(name))) {
-                    return Verdict.declined("the merged file uses " + usageName(name) + ", but one side removed '"
+                    return Verdict.recognisedButPassed("the merged file uses " + usageName(name) + ", but one side removed '"
                             + s.get().identity() + "' outside this conflict; restoring it is a change outside the"
                             + " conflict");
                 }
@@ -298,7 +298,7 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
             if (e.isImport() && e.region() == Region.HUNK) {
                 for (String name : e.statement().boundNames()) {
                     if (!syntax.mayBeUnused(e.statement()) && !anyWords.contains(usageName(name))) {
-                        return Verdict.declined("'" + e.identity() + "' would be unused: nothing in the file refers to "
+                        return Verdict.recognisedButPassed("'" + e.identity() + "' would be unused: nothing in the file refers to "
                                 + usageName(name));
                     }
                 }

@@ -53,7 +53,7 @@ class ModelCatalogTest {
         assertThat(claude.apiKey()).isEqualTo(ApiKeySource.environment("ANTHROPIC_API_KEY"));
         assertThat(claude.timeouts()).isEqualTo(new ModelSettings.Timeouts(Duration.ofSeconds(5),
                 Duration.ofSeconds(120)));
-        assertThat(claude.limits()).isEqualTo(new ModelSettings.Limits(4, 2));
+        assertThat(claude.limits()).isEqualTo(new ModelSettings.CallLimits(4, 2));
         assertThat(claude.retry().maxAttempts()).isEqualTo(3);
         assertThat(claude.retry().baseBackoff()).isEqualTo(Duration.ofMillis(500));
         assertThat(claude.prices().cachedInputPerMillion()).isEqualByComparingTo("0.30");
@@ -202,11 +202,11 @@ class ModelCatalogTest {
         assertThat(catalog.models().get("frontier").maxInputTokens()).isEqualTo(200_000);
         assertThat(catalog.client("frontier", null).maxInputTokens()).isEqualTo(200_000);
         assertThat(catalog.client("small", null).maxInputTokens()).isZero();
-        dev.truce.context.ContextAssembler.Budget big = dev.truce.context.ContextAssembler.Budget.forModel(200_000);
+        dev.truce.context.ContextAssembler.TokenBudget big = dev.truce.context.ContextAssembler.TokenBudget.forModel(200_000);
         assertThat(big.maxInputTokens()).isEqualTo(200_000);
-        assertThat(big.declarationMax()).isGreaterThan(dev.truce.context.ContextAssembler.Budget.DEFAULT.declarationMax());
-        assertThat(dev.truce.context.ContextAssembler.Budget.forModel(0))
-                .isEqualTo(dev.truce.context.ContextAssembler.Budget.DEFAULT);
+        assertThat(big.declarationMax()).isGreaterThan(dev.truce.context.ContextAssembler.TokenBudget.DEFAULT.declarationMax());
+        assertThat(dev.truce.context.ContextAssembler.TokenBudget.forModel(0))
+                .isEqualTo(dev.truce.context.ContextAssembler.TokenBudget.DEFAULT);
         assertThatThrownBy(() -> catalog("""
                 models:
                   m: {provider: openai, model: m, max-input-tokens: lots}
@@ -300,7 +300,7 @@ class ModelCatalogTest {
         assertThat(new ModelCatalog(configured, name -> null, Clock.systemUTC()).models())
                 .isEqualTo(configured.models());
         assertThatThrownBy(() -> ConfiguredModels.of(List.of(configured.models().get("zeta"),
-                configured.models().get("zeta")), Budget.unlimited(), InstallationGrants.OPEN))
+                configured.models().get("zeta")), SpendBudget.unlimited(), InstallationGrants.OPEN))
                 .hasMessage("model zeta is configured twice");
     }
 }

@@ -24,7 +24,7 @@ class RepoConfigParserTest {
                 validation: ["mvn -q verify"]
                 """);
 
-        assertThat(config).isEqualTo(new RepoConfig(Mode.COMMENT, List.of("docs/**", "*.snap"), new Limits(3, 7),
+        assertThat(config).isEqualTo(new RepoConfig(Mode.COMMENT, List.of("docs/**", "*.snap"), new ConflictLimits(3, 7),
                 List.of("claude-sonnet", "local-llama"), true, List.of("mvn -q verify")));
     }
 
@@ -59,7 +59,7 @@ class RepoConfigParserTest {
         assertThat(parser.parse("")).isEqualTo(RepoConfig.DEFAULT);
         RepoConfig partial = parser.parse("limits: {maxHunks: 9}\n");
         assertThat(partial.mode()).isEqualTo(Mode.FIX_PR);
-        assertThat(partial.limits()).isEqualTo(new Limits(Limits.DEFAULT.maxFiles(), 9));
+        assertThat(partial.limits()).isEqualTo(new ConflictLimits(ConflictLimits.DEFAULT.maxFiles(), 9));
     }
 
     @Test
@@ -91,7 +91,7 @@ class RepoConfigParserTest {
     @Test
     void ignoreGlobsMatchPathsAndNames() {
         RepoConfig config = new RepoConfig(Mode.FIX_PR, List.of("docs/**", "*.snap", "src/*/gen.txt"),
-                Limits.DEFAULT, List.of(), List.of());
+                ConflictLimits.DEFAULT, List.of(), List.of());
         assertThat(config.ignores("docs/a/b.md")).isTrue();
         assertThat(config.ignores("x/y/z.snap")).isTrue();
         assertThat(config.ignores("src/a/gen.txt")).isTrue();
@@ -132,7 +132,7 @@ class RepoConfigParserTest {
                 """);
 
         assertThat(camel).isEqualTo(kebab);
-        assertThat(kebab.limits()).isEqualTo(new Limits(3, 7));
+        assertThat(kebab.limits()).isEqualTo(new ConflictLimits(3, 7));
         assertThat(kebab.modelsLocalOnly()).isTrue();
         assertThat(kebab.newCode()).isEqualTo(NewCodePolicy.HUMAN);
         assertThat(warnings).containsExactlyInAnyOrder(
