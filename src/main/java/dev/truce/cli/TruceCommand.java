@@ -27,7 +27,7 @@ public final class TruceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return ResolveCommand.EXIT_INPUT;
+        return ExitCodes.INPUT;
     }
 
     /** The command line with Truce's subcommands, ready to {@code execute}. */
@@ -35,7 +35,7 @@ public final class TruceCommand implements Callable<Integer> {
         return new CommandLine(new TruceCommand()).setExecutionExceptionHandler((e, commandLine, parsed) -> {
             // Picocli's default exit code 1 would read as "conflicts left"; an internal fault is 3.
             commandLine.getErr().println("truce: internal error: " + e);
-            return ResolveCommand.EXIT_FAILURE;
+            return ExitCodes.FAILURE;
         });
     }
 
