@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
                 + " there (on where right in at least 98% of at least 10 decisions, off below, the default chain"
                 + " where there are fewer).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:calibrated", "2:bad usage or unreadable input (not a repository, unknown revision)"})
+        exitCodeList = {"0:calibrated", "2:bad usage or unreadable input (not a repository, unknown revision)",
+            "3:internal failure (I/O error)"})
 public final class CalibrateCommand implements Callable<Integer> {
 
     @Spec
@@ -56,17 +57,17 @@ public final class CalibrateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (limit < 0) {
             err.println("truce calibrate: --limit must be 0 or more, not " + limit);
-            return EvalCommand.EXIT_BAD_INPUT;
+            return ExitCodes.INPUT;
         }
         HistoryCases.Scan scan;
         try (Repository repository = HistoryCases.open(repo.toFile())) {
             scan = HistoryCases.scan(repository, rev, null, limit);
         } catch (RepositoryNotFoundException e) {
             err.println("truce calibrate: " + repo + " is not a git repository (give its work tree or .git)");
-            return EvalCommand.EXIT_BAD_INPUT;
+            return ExitCodes.INPUT;
         } catch (IllegalArgumentException e) {
             err.println("truce calibrate: " + e.getMessage());
-            return EvalCommand.EXIT_BAD_INPUT;
+            return ExitCodes.INPUT;
         }
         Calibration calibration = new Calibrator().calibrate(repo.toString(), scan.cases(), ReceivingSide.OURS);
         print(stdout, calibration, scan.merges());
@@ -75,7 +76,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             stdout.println("calibration written to " + out);
         }
         stdout.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.truce.cli;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +22,8 @@ import dev.truce.eval.CorpusReader;
 import dev.truce.eval.EvalBenchmark;
 import dev.truce.eval.EvalCase;
 import dev.truce.eval.EvalReport;
+import dev.truce.eval.EvalReportJson;
+import dev.truce.eval.EvalReportText;
 import dev.truce.eval.EvalRunner;
 import dev.truce.eval.HistoryCases;
 import dev.truce.eval.Match;
@@ -32,7 +34,9 @@ import dev.truce.resolve.Resolver;
 import dev.truce.strategy.ReceivingSide;
 import dev.truce.strategy.ResolutionStrategy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,10 +45,10 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Replay real conflicted merges and score Truce against the human resolutions.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:evaluation ran", "2:bad usage or unreadable input (corpus file, repository)"})
+        exitCodeList = {"0:evaluation ran", "2:bad usage or unreadable input (corpus file, repository)",
+            "3:internal failure (I/O error)"})
 public final class EvalCommand implements Callable<Integer> {
 
-    static final int EXIT_BAD_INPUT = 2;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -104,6 +108,9 @@ public final class EvalCommand implements Callable<Integer> {
                     + " is passed on (default: ${DEFAULT-VALUE}).")
     String precedents;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--bench", hidden = true,
             description = "Time model building, strategies and the whole run against JGit's plain merge.")
     boolean bench;
@@ -113,13 +120,23 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintStream err = System.err;
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return run(stdout, err);
+        } finally {
+            stdout.flush();
+            err.flush();
+        }
+    }
+
+    private int run(PrintWriter stdout, PrintWriter err) throws IOException {
         long t0 = System.nanoTime();
         List<EvalCase> cases = new ArrayList<>();
         Map<String, Integer> skipped = new LinkedHashMap<>();
         if (source.corpora != null && (since != null || limit != 0 || !"HEAD".equals(rev))) {
             err.println("truce eval: --rev, --since and --limit apply to --repo only");
-            return EXIT_BAD_INPUT;
+            return ExitCodes.INPUT;
         }
         if (source.corpora != null) {
             List<String> bad = Collections.synchronizedList(new ArrayList<>());
@@ -127,7 +144,7 @@ public final class EvalCommand implements Callable<Integer> {
                 cases.addAll(CorpusReader.readAll(source.corpora, Math.max(1, threads), bad::add));
             } catch (CorpusFormatException e) {
                 err.println("truce eval: " + e.getMessage());
-                return EXIT_BAD_INPUT;
+                return ExitCodes.INPUT;
             }
             bad.forEach(msg -> err.println("skipped corrupt line " + msg));
             skipped.put("corrupt lines", bad.size());
@@ -140,16 +157,16 @@ public final class EvalCommand implements Callable<Integer> {
                         scan.cases().size());
             } catch (RepositoryNotFoundException e) {
                 err.println("truce eval: " + source.repo + " is not a git repository (give its work tree or .git)");
-                return EXIT_BAD_INPUT;
+                return ExitCodes.INPUT;
             } catch (IllegalArgumentException e) {
                 err.println("truce eval: " + e.getMessage());
-                return EXIT_BAD_INPUT;
+                return ExitCodes.INPUT;
             }
         }
         long t1 = System.nanoTime();
         if (bench) {
-            new EvalBenchmark(cases).run(benchRounds, System.out);
-            return 0;
+            new EvalBenchmark(cases).run(benchRounds, stdout);
+            return ExitCodes.OK;
         }
         ProgressBar progress = ProgressBar.onTerminal(cases.size(), "eval");
         List<ResolutionStrategy> chain;
@@ -157,22 +174,22 @@ public final class EvalCommand implements Callable<Integer> {
             chain = strategies.chain(ReceivingSide.OURS);
         } catch (IllegalArgumentException e) {
             err.println("truce eval: " + e.getMessage());
-            return EXIT_BAD_INPUT;
+            return ExitCodes.INPUT;
         }
         dev.truce.model.ModelStage stage;
         try {
             stage = modelOptions.stage();
-        } catch (dev.truce.model.ModelClientFactory.UnknownModelException e) {
+        } catch (dev.truce.model.ModelException e) {
             err.println("truce eval: " + e.getMessage());
-            return EXIT_BAD_INPUT;
+            return ExitCodes.INPUT;
         }
         if (calibrate != null && !"time-split".equals(calibrate)) {
             err.println("truce eval: --calibrate takes time-split, not " + calibrate);
-            return EXIT_BAD_INPUT;
+            return ExitCodes.INPUT;
         }
         if (!"on".equals(precedents) && !"off".equals(precedents)) {
             err.println("truce eval: --precedents takes on or off, not " + precedents);
-            return EXIT_BAD_INPUT;
+            return ExitCodes.INPUT;
         }
         // The stage is stateless apart from its client, which is thread-safe: one for all runners.
         Learning learning = new Learning(calibrate != null || newerHalf, calibrate != null, "on".equals(precedents),
@@ -182,7 +199,7 @@ public final class EvalCommand implements Callable<Integer> {
             results = learning.run(cases, threads, progress::update, err);
         } catch (IllegalArgumentException e) {
             err.println("truce eval: " + e.getMessage());
-            return EXIT_BAD_INPUT;
+            return ExitCodes.INPUT;
         }
         long t2 = System.nanoTime();
         Map<String, Long> timing = new LinkedHashMap<>();
@@ -197,21 +214,21 @@ public final class EvalCommand implements Callable<Integer> {
             writeResults(json, results, out);
         }
         if (summary != null) {
-            ObjectNode figures = report.toJson(json);
+            ObjectNode figures = EvalReportJson.toJson(report, json);
             learning.toJson(figures.putObject("learning"));
             Files.writeString(summary, json.writerWithDefaultPrettyPrinter().writeValueAsString(figures) + "\n");
         }
-        report.print(System.out);
-        learning.print(System.out);
+        EvalReportText.print(report, stdout);
+        learning.print(stdout);
         if (modelOptions.dumpPrompts != null) {
             try (var files = Files.list(modelOptions.dumpPrompts)) {
-                System.out.printf("%d prompt file(s) in %s (answer them as docs/evaluation.md describes, then"
+                stdout.printf("%d prompt file(s) in %s (answer them as docs/evaluation.md describes, then"
                         + " --model replay:DIR)%n", files.count(), modelOptions.dumpPrompts);
             } catch (IOException e) {
-                System.out.printf("no prompts were written to %s%n", modelOptions.dumpPrompts);
+                stdout.printf("no prompts were written to %s%n", modelOptions.dumpPrompts);
             }
         }
-        return 0;
+        return ExitCodes.OK;
     }
 
     private static void writeResults(JsonMapper json, List<CaseResult> results, Path out) throws IOException {

@@ -1,6 +1,6 @@
 package dev.truce.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,7 +52,7 @@ final class Learning {
     }
 
     /** Runs the cases to evaluate (all, or each repository's newer half), in their order. */
-    List<CaseResult> run(List<EvalCase> cases, int threads, IntConsumer progress, PrintStream err) {
+    List<CaseResult> run(List<EvalCase> cases, int threads, IntConsumer progress, PrintWriter err) {
         Map<String, List<EvalCase>> byRepo = new LinkedHashMap<>();
         Map<String, List<EvalCase>> learnFrom = new LinkedHashMap<>();
         if (timeSplit) {
@@ -101,7 +101,7 @@ final class Learning {
     }
 
     /** What was learned, after the report. */
-    void print(PrintStream out) {
+    void print(PrintWriter out) {
         if (!timeSplit && !precedents) {
             return;
         }

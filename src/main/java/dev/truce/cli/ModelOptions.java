@@ -4,10 +4,10 @@ import java.nio.file.Path;
 
 import dev.truce.context.PromptStyle;
 import dev.truce.model.ModelClient;
-import dev.truce.model.ModelClientFactory;
+import dev.truce.model.ModelException;
 import dev.truce.model.ModelStage;
 import dev.truce.model.PromptRecorder;
-import dev.truce.provider.CatalogModelClients;
+import dev.truce.provider.ModelCatalog;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -43,13 +43,13 @@ final class ModelOptions {
     /**
      * The stage, or {@code null} when neither {@code --model} nor {@code --dump-prompts} is given.
      *
-     * @throws ModelClientFactory.UnknownModelException for a model name nobody configured
+     * @throws ModelException for a model name nobody configured, saying what to give
      */
-    ModelStage stage() throws ModelClientFactory.UnknownModelException {
+    ModelStage stage() throws ModelException {
         if (!enabled()) {
             return null;
         }
-        ModelClient client = model == null ? null : new CatalogModelClients(modelsFile()).create(model);
+        ModelClient client = model == null ? null : ModelCatalog.commandLineClient(model, modelsFile());
         return new ModelStage(client, dumpPrompts == null ? null : new PromptRecorder(dumpPrompts), promptStyle);
     }
 

@@ -34,7 +34,6 @@ import dev.truce.merge.MergeInputException;
 import dev.truce.merge.PathConflict;
 import dev.truce.merge.RepositoryMerge;
 import dev.truce.merge.WrittenMerge;
-import dev.truce.model.ModelClientFactory;
 import dev.truce.model.ModelStage;
 import dev.truce.model.NewCode;
 import dev.truce.model.Usage;
@@ -64,10 +63,6 @@ import dev.truce.validate.FileChecks;
             "3:internal failure (I/O error); nothing was changed or the error says what was"})
 final class ResolveCommand implements Callable<Integer> {
 
-    static final int EXIT_RESOLVED = 0;
-    static final int EXIT_CONFLICTS_LEFT = 1;
-    static final int EXIT_INPUT = 2;
-    static final int EXIT_FAILURE = 3;
 
     @Spec
     CommandSpec spec;
@@ -139,25 +134,25 @@ final class ResolveCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if ((ours == null) != (theirs == null)) {
             err.println("truce: give both --ours and --theirs, or neither to resolve a merge in progress");
-            return EXIT_INPUT;
+            return ExitCodes.INPUT;
         }
         if (ours == null && (branch != null || force)) {
             err.println("truce: --branch and --force apply to --ours/--theirs merges; a merge in progress is"
                     + " resolved in its work tree");
-            return EXIT_INPUT;
+            return ExitCodes.INPUT;
         }
         try {
             stage = modelOptions.stage();
             chain = calibration == null ? strategies.chain(receiving) : CalibrateCommand.read(calibration)
                     .chain(receiving, java.util.Set.copyOf(strategies.with), java.util.Set.copyOf(strategies.without));
             build = validation.validator();
-        } catch (ModelClientFactory.UnknownModelException | IllegalArgumentException e) {
+        } catch (dev.truce.model.ModelException | IllegalArgumentException e) {
             err.println("truce: " + e.getMessage());
-            return EXIT_INPUT;
+            return ExitCodes.INPUT;
         }
         if (learn < 0) {
             err.println("truce: --learn takes 0 or more merges, not " + learn);
-            return EXIT_INPUT;
+            return ExitCodes.INPUT;
         }
         try (Repository repository = open(repo)) {
             if (learn > 0) {
@@ -166,16 +161,16 @@ final class ResolveCommand implements Callable<Integer> {
                             repository, ours != null ? ours : "HEAD", null, learn).cases());
                 } catch (IllegalArgumentException e) {
                     err.println("truce: " + e.getMessage());
-                    return EXIT_INPUT;
+                    return ExitCodes.INPUT;
                 }
             }
             return ours != null ? resolveRevisions(repository) : resolveWorkTree(repository);
         } catch (MergeInputException e) {
             err.println("truce: " + e.getMessage());
-            return EXIT_INPUT;
+            return ExitCodes.INPUT;
         } catch (IOException | JacksonException e) {
             err.println("truce: failed: " + e.getMessage());
-            return EXIT_FAILURE;
+            return ExitCodes.FAILURE;
         }
     }
 
@@ -199,11 +194,11 @@ final class ResolveCommand implements Callable<Integer> {
         if (left > 0 && !writePartial) {
             out.printf("%d file(s) still conflicted; nothing written (--write-partial writes them with conflict"
                     + " markers).%n", left);
-            return EXIT_CONFLICTS_LEFT;
+            return ExitCodes.CONFLICTS_LEFT;
         }
         if (resolved.build().failed() && !writePartial) {
             out.println("The resolved merge does not build; nothing written (--write-partial writes it anyway).");
-            return EXIT_CONFLICTS_LEFT;
+            return ExitCodes.CONFLICTS_LEFT;
         }
         String name = branch != null ? branch : "truce/resolve-" + oursShort + "-" + theirsShort;
         WrittenMerge written = new MergeCommitWriter(writePartial, force).write(merge, resolved.treeResolutions(),
@@ -211,7 +206,7 @@ final class ResolveCommand implements Callable<Integer> {
         out.printf("Wrote branch %s at %s%s%n", written.branch(), written.commit().name(),
                 written.partial() ? " (PARTIAL: " + left + " file(s) still conflicted, see the commit message)"
                         : resolved.build().failed() ? " (the build FAILED, see the commit message)" : "");
-        return left > 0 || resolved.build().failed() ? EXIT_CONFLICTS_LEFT : EXIT_RESOLVED;
+        return left > 0 || resolved.build().failed() ? ExitCodes.CONFLICTS_LEFT : ExitCodes.OK;
     }
 
     private int resolveWorkTree(Repository repository) throws MergeInputException, IOException {
@@ -241,10 +236,10 @@ final class ResolveCommand implements Callable<Integer> {
         int left = resolutions.size() - staged;
         if (left == 0) {
             out.println("All conflicts resolved and staged; review with 'git diff --cached', then 'git commit'.");
-            return EXIT_RESOLVED;
+            return ExitCodes.OK;
         }
         out.printf("%d file(s) still conflicted; resolve them, or undo everything with 'git merge --abort'.%n", left);
-        return EXIT_CONFLICTS_LEFT;
+        return ExitCodes.CONFLICTS_LEFT;
     }
 
     /** The engine's answer for every conflicted file; prints what the model was asked and the build, when run. */

@@ -54,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             // Spring Boot has already printed what failed and what to do about it.
             spec.commandLine().getErr().println("truce serve: the service did not start (see above)");
-            return ResolveCommand.EXIT_FAILURE;
+            return ExitCodes.FAILURE;
         }
         // main() exits the JVM when call() returns: wait until Spring shuts down (SIGTERM, Ctrl-C).
         CountDownLatch closed = new CountDownLatch(1);
@@ -66,6 +66,6 @@ final class ServeCommand implements Callable<Integer> {
         if (context.isActive()) {
             closed.await();
         }
-        return 0;
+        return ExitCodes.OK;
     }
 }

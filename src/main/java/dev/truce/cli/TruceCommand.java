@@ -37,7 +37,7 @@ public final class TruceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return ResolveCommand.EXIT_INPUT;
+        return ExitCodes.INPUT;
     }
 
     /** The command line with all of Truce's subcommands, ready to {@code execute}. */
@@ -67,7 +67,7 @@ public final class TruceCommand implements Callable<Integer> {
         return new CommandLine(new TruceCommand()).setExecutionExceptionHandler((e, commandLine, parsed) -> {
             // Picocli's default exit code 1 would read as "conflicts left"; an internal fault is 3.
             commandLine.getErr().println("truce: internal error: " + e);
-            return ResolveCommand.EXIT_FAILURE;
+            return ExitCodes.FAILURE;
         });
     }
 

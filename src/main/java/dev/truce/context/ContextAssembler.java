@@ -16,7 +16,7 @@ import dev.truce.conflict.StableText;
 /**
  * Assembles what the model is shown about the unresolved hunks of one file.
  *
- * <p>Hunks closer than {@link Budget#groupGap()} lines (in our version) interact and go in one request. Each
+ * <p>Hunks closer than {@link TokenBudget#groupGap()} lines (in our version) interact and go in one request. Each
  * request holds, stable part first so that providers can cache it: the file's path and language and why each
  * side changed it (in the stable prefix); then the enclosing declaration, the related changes (what one side
  * changed elsewhere about the names the hunks use: renames and changed declarations, in this file or in the
@@ -25,7 +25,7 @@ import dev.truce.conflict.StableText;
  * {@link Precedents}, a PRECEDENTS section after the related changes shows up to {@value #MAX_PRECEDENTS} earlier
  * conflicts most like the hunks (the same file first) with what the maintainers committed for them.
  *
- * <p>When the prompt (system text included) is over {@link Budget#maxInputTokens()}, it is trimmed in this
+ * <p>When the prompt (system text included) is over {@link TokenBudget#maxInputTokens()}, it is trimmed in this
  * order, stopping as soon as it fits:
  * <ol>
  * <li>precedents, least relevant first, one at a time: examples of a habit help, but the conflict's own code comes
@@ -33,11 +33,11 @@ import dev.truce.conflict.StableText;
  * <li>other changes of the sides, farthest from the hunks first, one at a time;</li>
  * <li>related changes, least relevant first (other files before this file's, farthest first), one at a
  * time: they are often what decides a hunk, so they outlive the plain side changes;</li>
- * <li>the enclosing declaration, cut to {@link Budget#declarationWindow()} lines either side of the hunks;</li>
+ * <li>the enclosing declaration, cut to {@link TokenBudget#declarationWindow()} lines either side of the hunks;</li>
  * <li>the pull request description, then all but the first message per side, then all messages;</li>
  * <li>the enclosing declaration altogether.</li>
  * </ol>
- * A hunk is never cut: when the hunks alone do not fit, the group is declined with the reason
+ * A hunk is never cut: when the hunks alone do not fit, the group is not sent, with the reason
  * "hunk larger than the model budget".
  */
 public final class ContextAssembler {
@@ -61,7 +61,7 @@ public final class ContextAssembler {
     private static final int MAX_CHARS_PER_TOKEN = 128;
 
     private final String system;
-    private final Budget budget;
+    private final TokenBudget budget;
     private final TokenCounter tokens = new TokenCounter();
 
     /**
@@ -72,29 +72,29 @@ public final class ContextAssembler {
      * @param declarationMax    a declaration longer than this many lines is shown as a window instead
      * @param declarationWindow lines either side of the hunks when the declaration is cut or not found
      */
-    public record Budget(int maxInputTokens, int groupGap, int declarationMax, int declarationWindow) {
+    public record TokenBudget(int maxInputTokens, int groupGap, int declarationMax, int declarationWindow) {
 
         /** 8,000 input tokens, hunks within 6 lines grouped, declarations up to 120 lines, windows of 12. */
-        public static final Budget DEFAULT = new Budget(8_000, 6, 120, 12);
+        public static final TokenBudget DEFAULT = new TokenBudget(8_000, 6, 120, 12);
 
         /**
          * The budget of a model that takes {@code maxInputTokens} (the models file's {@code max-input-tokens}), or the
          * default for 0: declarations grow with the window (a frontier model with 200,000 tokens gets the whole
          * enclosing code), never below the default's.
          */
-        public static Budget forModel(int maxInputTokens) {
+        public static TokenBudget forModel(int maxInputTokens) {
             if (maxInputTokens <= 0) {
                 return DEFAULT;
             }
             long lines = (long) DEFAULT.declarationMax() * maxInputTokens / DEFAULT.maxInputTokens();
-            return new Budget(maxInputTokens, DEFAULT.groupGap(),
+            return new TokenBudget(maxInputTokens, DEFAULT.groupGap(),
                     (int) Math.max(DEFAULT.declarationMax(), Math.min(Integer.MAX_VALUE, lines)),
                     DEFAULT.declarationWindow());
         }
     }
 
     /** An assembler for prompts sent with the given system text, which counts against the budget. */
-    public ContextAssembler(String system, Budget budget) {
+    public ContextAssembler(String system, TokenBudget budget) {
         this.system = system;
         this.budget = budget;
     }
@@ -120,7 +120,7 @@ public final class ContextAssembler {
     /**
      * Plans the requests as {@link #assemble(ConflictedFile, FileVersions, ChangeStory, List, PromptStyle,
      * RelatedChanges.Elsewhere)} does, asking {@code stop} before each group and each trimming step: once it says
-     * stop, the groups not planned yet are declined with the reason {@link #STOPPED}. Trimming re-counts the prompt
+     * stop, the groups not planned yet are not sent, with the reason {@link #STOPPED}. Trimming re-counts the prompt
      * at every step, and a file with thousands of changes has thousands of steps.
      */
     public List<PromptPlan> assemble(ConflictedFile file, FileVersions versions, ChangeStory story,

@@ -10,10 +10,10 @@ import java.util.List;
  * @param content         what is specific to this group: declaration, nearby changes, the hunks
  * @param maxOutputTokens room for the answer
  * @param trimmed         what was left out to fit the budget, in the order it was dropped
- * @param declined        why no prompt is sent ("hunk larger than the model budget"), or {@code null}
+ * @param notSent         why no prompt is sent ("hunk larger than the model budget"), or {@code null}
  */
 public record PromptPlan(List<Integer> hunks, String stablePrefix, String content, int maxOutputTokens,
-        List<String> trimmed, String declined) {
+        List<String> trimmed, String notSent) {
 
     public PromptPlan {
         hunks = List.copyOf(hunks);

@@ -124,15 +124,15 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
     }
 
     /** What a human has to decide: each unresolved hunk, or a whole file when it has no hunks or is ignored. */
-    public List<Declined> needsHuman() {
-        List<Declined> out = new ArrayList<>();
+    public List<NeedsHuman> needsHuman() {
+        List<NeedsHuman> out = new ArrayList<>();
         for (int i = 0; i < resolutions.size(); i++) {
             PathConflict conflict = merge.conflicts().get(i);
             FileResolution resolution = resolutions.get(i);
             if (ignored.contains(conflict.path())) {
-                out.add(new Declined(conflict.path(), null, null, "ignored by .github/truce.yml", null));
+                out.add(new NeedsHuman(conflict.path(), null, null, "ignored by .github/truce.yml", null));
             } else if (!conflict.file().hasHunks()) {
-                out.add(new Declined(conflict.path(), null, null, conflict.kind().label() + " conflict: "
+                out.add(new NeedsHuman(conflict.path(), null, null, conflict.kind().label() + " conflict: "
                         + conflict.file().unsupported(), null));
             } else {
                 for (ConflictHunk hunk : conflict.file().hunks()) {
@@ -140,7 +140,7 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
                     if (!outcome.isResolved()) {
                         // A model's outcome says which model declined ("`model:x` declined: why").
                         boolean byModel = outcome.byModel();
-                        out.add(new Declined(conflict.path(), hunk, byModel ? outcome.strategy() : null, byModel
+                        out.add(new NeedsHuman(conflict.path(), hunk, byModel ? outcome.strategy() : null, byModel
                                 ? outcome.reason() : outcome.status().label() + ": " + outcome.reason(),
                                 outcome.detail()));
                     }
@@ -152,12 +152,12 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
             BuildValidation last = build.last();
             List<BuildValidation.Problem> outside = last.problems().stream().filter(p -> p.hunk() == null).toList();
             if (outside.isEmpty()) {
-                out.add(new Declined("(build)", null, null, "the merged result does not build: "
+                out.add(new NeedsHuman("(build)", null, null, "the merged result does not build: "
                         + last.failure().summary(), null));
             }
             for (BuildValidation.Problem problem : outside.stream().limit(5).toList()) {
                 var d = problem.diagnostic();
-                out.add(new Declined(d.path() == null ? "(build)" : d.path(), null, null,
+                out.add(new NeedsHuman(d.path() == null ? "(build)" : d.path(), null, null,
                         "the merged result does not build" + (d.line() > 0 ? " (line " + d.line() + ")" : "") + ": "
                                 + d.message() + " (outside the conflicts)", null));
             }
@@ -172,7 +172,7 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
 
     /**
      * This merge with every model resolution that adds new code (see {@link NewCode}) declined, so the hunk goes to a
-     * human: what a repository with {@code newCode: human} in its {@code .github/truce.yml} asks for.
+     * human: what a repository with {@code new-code: human} in its {@code .github/truce.yml} asks for.
      */
     public ResolvedMerge newCodeToHuman() {
         List<FileResolution> out = new ArrayList<>();
@@ -196,9 +196,9 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
         return new ResolvedMerge(merge, out, ignored, modelCalls, build, outsideEdits, editedFiles);
     }
 
-    /** Why a model's resolution with new code is left to a human under {@code newCode: human}. */
+    /** Why a model's resolution with new code is left to a human under {@code new-code: human}. */
     public static final String NEW_CODE_DECLINED = "not taken: the model's answer adds code found in none of the three"
-            + " versions, and this repository asks a human to write new code (newCode: human in .github/truce.yml)";
+            + " versions, and this repository asks a human to write new code (new-code: human in .github/truce.yml)";
 
     /**
      * A part of the conflict left to a human.
@@ -209,7 +209,7 @@ public record ResolvedMerge(ComputedMerge merge, List<FileResolution> resolution
      * @param reason why Truce did not decide it (untrusted text: it may quote the repository or the model)
      * @param detail the full failure for the log, never published, or {@code null}
      */
-    public record Declined(String path, ConflictHunk hunk, String by, String reason, String detail) {
+    public record NeedsHuman(String path, ConflictHunk hunk, String by, String reason, String detail) {
 
         /** Where it is: lines in the pull request's head and in the base, or the whole file. */
         public String where() {

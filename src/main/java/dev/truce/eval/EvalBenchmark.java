@@ -1,6 +1,6 @@
 package dev.truce.eval;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +28,7 @@ public final class EvalBenchmark {
     }
 
     /** Runs one warm-up round and {@code rounds} measured rounds of each phase; prints the best round. */
-    public void run(int rounds, PrintStream out) {
+    public void run(int rounds, PrintWriter out) {
         ConflictModelBuilder builder = new ConflictModelBuilder();
         Resolver resolver = new Resolver();
         EvalRunner runner = new EvalRunner(builder, resolver);
@@ -75,7 +75,7 @@ public final class EvalBenchmark {
         row(out, "whole case (build + resolve + score)", whole, reference);
     }
 
-    private void row(PrintStream out, String name, long nanos, long reference) {
+    private void row(PrintWriter out, String name, long nanos, long reference) {
         double ms = nanos / 1e6;
         out.printf("%-44s %10.1f %12.0f %10.2f%n", name, ms, cases.size() / (nanos / 1e9),
                 (double) nanos / reference);

@@ -1,6 +1,5 @@
 package dev.truce.eval;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,13 +11,11 @@ import java.util.function.Function;
 
 import dev.truce.eval.CaseResult.FileStatus;
 import dev.truce.resolve.HunkOutcome;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Aggregates case results into the figures Truce is judged by: per file and per hunk, by language and by
- * strategy, beside the take-ours and take-theirs baselines on the same cases. Prints them as a readable
- * report and writes them as a JSON summary.
+ * strategy, beside the take-ours and take-theirs baselines on the same cases. Only figures, each a named record;
+ * {@link EvalReportText} prints them and {@link EvalReportJson} writes the JSON summary.
  */
 public final class EvalReport {
 
@@ -82,14 +79,6 @@ public final class EvalReport {
         public double coverage() {
             return ratio(resolved(), count);
         }
-
-        ObjectNode toJson(ObjectNode node) {
-            node.put("count", count).put("resolved", resolved()).put("exact", exact).put("normalisedOnly", normalised)
-                    .put("matching", matching()).put("different", different).put("unresolved", unresolved)
-                    .put("regenerate", regenerate).put("errors", errors).put("precision", round(precision()))
-                    .put("exactPrecision", round(exactPrecision())).put("coverage", round(coverage()));
-            return node;
-        }
     }
 
     /**
@@ -104,6 +93,55 @@ public final class EvalReport {
      */
     public record BaselineFigures(int files, int filesExact, int filesMatch, int hunks, int hunksExact,
             int hunksMatch) {
+
+        /** Of the files it answers for, the share matching the human's after normalisation. */
+        public double filePrecision() {
+            return ratio(filesMatch, files);
+        }
+
+        /** Of the hunks it answers for, the share matching the human's after normalisation. */
+        public double hunkPrecision() {
+            return ratio(hunksMatch, hunks);
+        }
+
+        /** Whether the baseline has a hunk level (taking a whole file has none). */
+        public boolean hasHunks() {
+            return hunks >= 0;
+        }
+    }
+
+    /**
+     * Truce and the naive resolutions on the same cases.
+     *
+     * @param truce      what Truce claims resolved
+     * @param oursHunks  every hunk taken from ours ({@code git merge -X ours})
+     * @param theirsHunks every hunk taken from theirs ({@code git merge -X theirs})
+     * @param oursFile   the whole file taken from ours
+     * @param theirsFile the whole file taken from theirs
+     */
+    public record Baselines(BaselineFigures truce, BaselineFigures oursHunks, BaselineFigures theirsHunks,
+            BaselineFigures oursFile, BaselineFigures theirsFile) {
+
+        /** Each by its display label (the keys of the JSON summary's {@code baselines}), Truce first. */
+        public Map<String, BaselineFigures> byLabel() {
+            Map<String, BaselineFigures> out = new LinkedHashMap<>();
+            out.put("truce", truce);
+            out.put("take ours hunks (-X ours)", oursHunks);
+            out.put("take theirs hunks (-X theirs)", theirsHunks);
+            out.put("take whole ours file", oursFile);
+            out.put("take whole theirs file", theirsFile);
+            return out;
+        }
+    }
+
+    /**
+     * One language's figures.
+     *
+     * @param files     file-level figures
+     * @param hunks     hunk-level figures
+     * @param baselines the baselines on the language's cases
+     */
+    public record LanguageFigures(Figures files, Figures hunks, Baselines baselines) {
     }
 
     /**
@@ -116,6 +154,39 @@ public final class EvalReport {
      * @param filesMatch  of those, the human's file after normalisation
      */
     public record StrategyFigures(int hunks, int hunksExact, int hunksMatch, int files, int filesMatch) {
+
+        /** Of the hunks it resolved, the share matching the human's after normalisation. */
+        public double hunkPrecision() {
+            return ratio(hunksMatch, hunks);
+        }
+
+        /** Of the fully resolved files it was used in, the share matching the human's. */
+        public double filePrecision() {
+            return ratio(filesMatch, files);
+        }
+    }
+
+    /** A strategy's counts while they are added up. */
+    private static final class StrategyTally {
+        int hunks;
+        int hunksExact;
+        int hunksMatch;
+        int files;
+        int filesMatch;
+
+        StrategyFigures figures() {
+            return new StrategyFigures(hunks, hunksExact, hunksMatch, files, filesMatch);
+        }
+    }
+
+    /** What was left out before running, and how often (corrupt lines, criss-cross merges, ...). */
+    public Map<String, Integer> skipped() {
+        return java.util.Collections.unmodifiableMap(skipped);
+    }
+
+    /** How long each phase took, in milliseconds, in the order measured. */
+    public Map<String, Long> timingMillis() {
+        return java.util.Collections.unmodifiableMap(timingMillis);
     }
 
     /** File-level figures over all cases. */
@@ -150,14 +221,22 @@ public final class EvalReport {
         return out;
     }
 
-    /** The baselines over all cases, by name, Truce first for comparison. */
-    public Map<String, BaselineFigures> baselines() {
+    /** The baselines over all cases, Truce first for comparison. */
+    public Baselines baselines() {
         return baselines(results);
+    }
+
+    /** Per language label, in label order: its files, hunks and baselines. */
+    public Map<String, LanguageFigures> languages() {
+        Map<String, LanguageFigures> out = new TreeMap<>();
+        byLanguage().forEach((lang, group) -> out.put(lang, new LanguageFigures(fileFigures(group),
+                hunkFigures(group), baselines(group))));
+        return out;
     }
 
     /** Per strategy, what it resolved and how much of it matches. */
     public Map<String, StrategyFigures> byStrategy() {
-        Map<String, int[]> acc = new TreeMap<>();
+        Map<String, StrategyTally> acc = new TreeMap<>();
         for (CaseResult r : results) {
             Set<String> used = new LinkedHashSet<>();
             List<HunkOutcome> outcomes = r.outcomes();
@@ -167,22 +246,22 @@ public final class EvalReport {
                     continue;
                 }
                 used.add(o.strategy());
-                int[] a = acc.computeIfAbsent(o.strategy(), k -> new int[5]);
+                StrategyTally a = acc.computeIfAbsent(o.strategy(), k -> new StrategyTally());
                 Match m = r.hunkMatches().get(i);
-                a[0]++;
-                a[1] += m == Match.EXACT ? 1 : 0;
-                a[2] += m != null && m.matchesNormalised() ? 1 : 0;
+                a.hunks++;
+                a.hunksExact += m == Match.EXACT ? 1 : 0;
+                a.hunksMatch += m != null && m.matchesNormalised() ? 1 : 0;
             }
             if (r.isResolved()) {
                 for (String s : used) {
-                    int[] a = acc.get(s);
-                    a[3]++;
-                    a[4] += r.normalisedMatch() ? 1 : 0;
+                    StrategyTally a = acc.get(s);
+                    a.files++;
+                    a.filesMatch += r.normalisedMatch() ? 1 : 0;
                 }
             }
         }
         Map<String, StrategyFigures> out = new TreeMap<>();
-        acc.forEach((k, a) -> out.put(k, new StrategyFigures(a[0], a[1], a[2], a[3], a[4])));
+        acc.forEach((k, a) -> out.put(k, a.figures()));
         return out;
     }
 
@@ -241,17 +320,12 @@ public final class EvalReport {
         return new Figures(count, exact, normalised, different, unresolved, regenerate, 0);
     }
 
-    private static Map<String, BaselineFigures> baselines(List<CaseResult> group) {
-        Map<String, BaselineFigures> out = new LinkedHashMap<>();
+    private static Baselines baselines(List<CaseResult> group) {
         Figures f = fileFigures(group);
         Figures h = hunkFigures(group);
-        out.put("truce", new BaselineFigures(f.resolved(), f.exact(), f.matching(), h.resolved(), h.exact(),
-                h.matching()));
-        out.put("take ours hunks (-X ours)", hunkBaseline(group, CaseResult::oursHunks));
-        out.put("take theirs hunks (-X theirs)", hunkBaseline(group, CaseResult::theirsHunks));
-        out.put("take whole ours file", fileBaseline(group, CaseResult::oursFile));
-        out.put("take whole theirs file", fileBaseline(group, CaseResult::theirsFile));
-        return out;
+        return new Baselines(new BaselineFigures(f.resolved(), f.exact(), f.matching(), h.resolved(), h.exact(),
+                h.matching()), hunkBaseline(group, CaseResult::oursHunks), hunkBaseline(group, CaseResult::theirsHunks),
+                fileBaseline(group, CaseResult::oursFile), fileBaseline(group, CaseResult::theirsFile));
     }
 
     private static BaselineFigures hunkBaseline(List<CaseResult> group, Function<CaseResult, CaseResult.Baseline> b) {
@@ -393,190 +467,8 @@ public final class EvalReport {
         return new CheckFigures(rejections, hit, before, beforeMatch, f.resolved(), f.matching());
     }
 
-    /** Prints the report. */
-    public void print(PrintStream out) {
-        Figures f = files();
-        Figures h = hunks();
-        out.printf("Truce eval: %d files, %d hunks%n", f.count(), h.count());
-        skipped.forEach((what, n) -> out.printf("  %d %s skipped%n", n, what));
-        out.printf("  %d engine errors%n%n", f.errors());
-
-        out.printf("%-28s %8s %8s%n", "outcome", "files", "hunks");
-        out.printf("%-28s %8d %8d%n", "resolved, exact match", f.exact(), h.exact());
-        out.printf("%-28s %8d %8d%n", "resolved, normalised match", f.normalised(), h.normalised());
-        out.printf("%-28s %8d %8d%n", "resolved, different", f.different(), h.different());
-        out.printf("%-28s %8d %8d%n", "not resolved", f.unresolved(), h.unresolved());
-        out.printf("%-28s %8d %8d%n", "regenerate", f.regenerate(), h.regenerate());
-        out.printf("%-28s %8d %8s%n", "engine error", f.errors(), "-");
-        out.printf("%-28s %8s %8s%n", "precision (normalised)", pct(f.precision()), pct(h.precision()));
-        out.printf("%-28s %8s %8s%n", "precision (exact)", pct(f.exactPrecision()), pct(h.exactPrecision()));
-        out.printf("%-28s %8s %8s%n%n", "coverage", pct(f.coverage()), pct(h.coverage()));
-        Figures reach = reachableFiles();
-        out.printf("Files whose human result keeps the merged text around the hunks (only these can be matched by"
-                + " deciding hunks): %d of %d%n", reach.count(), f.count());
-        out.printf("  on those: %d resolved, %d matching, precision %s, coverage %s%n%n", reach.resolved(),
-                reach.matching(), pct(reach.precision()), pct(reach.coverage()));
-
-        out.println("Baselines on the same cases (a baseline claims every file/hunk it can answer for)");
-        out.printf("%-30s %7s %7s %7s %7s | %7s %7s %7s %7s%n", "", "files", "exact", "match", "prec",
-                "hunks", "exact", "match", "prec");
-        baselines().forEach((name, b) -> {
-            out.printf("%-30s %7d %7d %7d %7s | ", name, b.files(), b.filesExact(), b.filesMatch(),
-                    pct(ratio(b.filesMatch(), b.files())));
-            if (b.hunks() < 0) {
-                out.printf("%7s %7s %7s %7s%n", "-", "-", "-", "-");
-            } else {
-                out.printf("%7d %7d %7d %7s%n", b.hunks(), b.hunksExact(), b.hunksMatch(),
-                        pct(ratio(b.hunksMatch(), b.hunks())));
-            }
-        });
-        out.println();
-
-        out.println("By strategy (hunks it resolved; fully resolved files in which it was used)");
-        out.printf("%-28s %7s %7s %7s %7s | %7s %7s %7s%n", "strategy", "hunks", "exact", "match", "prec",
-                "files", "match", "prec");
-        byStrategy().forEach((name, s) -> out.printf("%-28s %7d %7d %7d %7s | %7d %7d %7s%n", name, s.hunks(),
-                s.hunksExact(), s.hunksMatch(), pct(ratio(s.hunksMatch(), s.hunks())), s.files(), s.filesMatch(),
-                pct(ratio(s.filesMatch(), s.files()))));
-        out.println();
-
-        CheckFigures cf = checks();
-        StringBuilder perCheck = new StringBuilder();
-        cf.rejections().forEach((check, n) -> perCheck.append(perCheck.length() == 0 ? "" : ", ").append(check)
-                .append(' ').append(n));
-        out.printf("In-process checks: rejected %d hunk resolution(s) in %d file(s)%s%n",
-                cf.rejections().values().stream().mapToInt(Integer::intValue).sum(), cf.filesHit(),
-                perCheck.length() == 0 ? "" : " (" + perCheck + ")");
-        out.printf("  files before the checks: %d resolved, %d matching (precision %s); after: %d resolved, %d"
-                + " matching (precision %s)%n%n", cf.before(), cf.beforeMatch(), pct(ratio(cf.beforeMatch(),
-                cf.before())), cf.after(), cf.afterMatch(), pct(ratio(cf.afterMatch(), cf.after())));
-
-        ModelFigures mf = modelStage();
-        if (mf.asked() > 0) {
-            out.println("Stages (hunks)");
-            out.printf("  deterministic strategies: %d resolved, %d matching (precision %s)%n",
-                    mf.deterministicResolved(), mf.deterministicMatching(),
-                    pct(ratio(mf.deterministicMatching(), mf.deterministicResolved())));
-            out.printf("  model stage: %d asked: %d resolved and matching, %d resolved but different, %d declined"
-                    + " (precision %s, coverage %s)%n", mf.asked(), mf.matching(), mf.different(), mf.declined(),
-                    pct(ratio(mf.matching(), mf.matching() + mf.different())),
-                    pct(ratio(mf.matching() + mf.different(), mf.asked())));
-            out.printf("  model per hunk: %.0f tokens in (%.0f cached), %.0f out, %.0f ms; estimated cost %.4f%n%n",
-                    mf.perHunk(mf.inputTokens()), mf.perHunk(mf.cachedTokens()), mf.perHunk(mf.outputTokens()),
-                    mf.perHunk(mf.latencyMillis()), mf.cost());
-        }
-
-        out.println("By language (files | hunks | baselines: files matching with -X ours / -X theirs)");
-        out.printf("%-14s %6s %6s %6s %6s %6s %6s %7s %7s | %6s %6s %6s %7s %7s | %6s %6s%n", "language", "files",
-                "exact", "norm", "diff", "unres", "regen", "prec", "cover", "hunks", "match", "diff", "prec",
-                "cover", "ours", "theirs");
-        Map<String, Figures> hl = hunksByLanguage();
-        Map<String, List<CaseResult>> groups = byLanguage();
-        filesByLanguage().forEach((lang, lf) -> languageRow(out, lang, lf, hl.get(lang), baselines(groups.get(lang))));
-        languageRow(out, "TOTAL", f, h, baselines());
-
-        List<CaseResult> errors = errors();
-        if (!errors.isEmpty()) {
-            out.println();
-            out.println("Engine errors:");
-            errors.stream().limit(20).forEach(r -> out.printf("  %s: %s%n", r.evalCase().id(), r.error()));
-            if (errors.size() > 20) {
-                out.printf("  ... and %d more (see the results file)%n", errors.size() - 20);
-            }
-        }
-        if (!timingMillis.isEmpty()) {
-            out.println();
-            StringBuilder t = new StringBuilder("Time:");
-            timingMillis.forEach((k, v) -> t.append(' ').append(k).append(' ').append(v).append(" ms,"));
-            out.println(t.substring(0, t.length() - 1));
-        }
-    }
-
-    private static void languageRow(PrintStream out, String lang, Figures f, Figures h,
-            Map<String, BaselineFigures> b) {
-        out.printf("%-14s %6d %6d %6d %6d %6d %6d %7s %7s | %6d %6d %6d %7s %7s | %6d %6d%n", lang, f.count(),
-                f.exact(), f.normalised(), f.different(), f.unresolved(), f.regenerate(), pct(f.precision()),
-                pct(f.coverage()), h.count(), h.matching(), h.different(), pct(h.precision()), pct(h.coverage()),
-                b.get("take ours hunks (-X ours)").filesMatch(), b.get("take theirs hunks (-X theirs)").filesMatch());
-    }
-
-    /** All figures as one JSON object, for {@code --summary}. */
-    public ObjectNode toJson(JsonMapper json) {
-        ObjectNode root = json.createObjectNode();
-        ObjectNode totals = root.putObject("totals");
-        files().toJson(totals.putObject("files"));
-        hunks().toJson(totals.putObject("hunks"));
-        reachableFiles().toJson(totals.putObject("filesWhereHumanKeptMergedText"));
-        ObjectNode skip = root.putObject("skipped");
-        skipped.forEach(skip::put);
-        skip.put("engineErrors", files().errors());
-        ObjectNode bl = root.putObject("baselines");
-        baselines().forEach((name, b) -> baselineJson(bl.putObject(name), b));
-        ObjectNode st = root.putObject("strategies");
-        byStrategy().forEach((name, s) -> st.putObject(name).put("hunksResolved", s.hunks())
-                .put("hunksExact", s.hunksExact()).put("hunksMatching", s.hunksMatch())
-                .put("hunkPrecision", round(ratio(s.hunksMatch(), s.hunks())))
-                .put("filesFullyResolved", s.files()).put("filesMatching", s.filesMatch())
-                .put("filePrecision", round(ratio(s.filesMatch(), s.files()))));
-        CheckFigures cf = checks();
-        ObjectNode checks = root.putObject("checks");
-        ObjectNode rejected = checks.putObject("rejectedHunkResolutions");
-        cf.rejections().forEach(rejected::put);
-        checks.put("filesWithRejections", cf.filesHit());
-        checks.putObject("before").put("filesResolved", cf.before()).put("filesMatching", cf.beforeMatch())
-                .put("filePrecision", round(ratio(cf.beforeMatch(), cf.before())));
-        checks.putObject("after").put("filesResolved", cf.after()).put("filesMatching", cf.afterMatch())
-                .put("filePrecision", round(ratio(cf.afterMatch(), cf.after())));
-        ModelFigures mf = modelStage();
-        if (mf.asked() > 0) {
-            ObjectNode stages = root.putObject("stages");
-            stages.putObject("deterministic").put("hunksResolved", mf.deterministicResolved())
-                    .put("hunksMatching", mf.deterministicMatching());
-            stages.putObject("model").put("hunksAsked", mf.asked()).put("resolvedMatching", mf.matching())
-                    .put("resolvedDifferent", mf.different()).put("declined", mf.declined())
-                    .put("hunksWithCalls", mf.calls()).put("inputTokens", mf.inputTokens())
-                    .put("cachedInputTokens", mf.cachedTokens()).put("outputTokens", mf.outputTokens())
-                    .put("inputTokensPerHunk", round(mf.perHunk(mf.inputTokens())))
-                    .put("cachedInputTokensPerHunk", round(mf.perHunk(mf.cachedTokens())))
-                    .put("outputTokensPerHunk", round(mf.perHunk(mf.outputTokens())))
-                    .put("latencyMillisPerHunk", round(mf.perHunk(mf.latencyMillis())))
-                    .put("estimatedCost", mf.cost());
-        }
-        ObjectNode langs = root.putObject("languages");
-        Map<String, Figures> hl = hunksByLanguage();
-        Map<String, List<CaseResult>> groups = byLanguage();
-        filesByLanguage().forEach((lang, lf) -> {
-            ObjectNode l = langs.putObject(lang);
-            lf.toJson(l.putObject("files"));
-            hl.get(lang).toJson(l.putObject("hunks"));
-            ObjectNode lb = l.putObject("baselines");
-            baselines(groups.get(lang)).forEach((name, b) -> baselineJson(lb.putObject(name), b));
-        });
-        ObjectNode timing = root.putObject("timingMillis");
-        timingMillis.forEach(timing::put);
-        var errs = root.putArray("errors");
-        errors().forEach(r -> errs.addObject().put("id", r.evalCase().id()).put("error", r.error()));
-        return root;
-    }
-
-    private static void baselineJson(ObjectNode node, BaselineFigures b) {
-        node.put("files", b.files()).put("filesExact", b.filesExact()).put("filesMatching", b.filesMatch())
-                .put("filePrecision", round(ratio(b.filesMatch(), b.files())));
-        if (b.hunks() >= 0) {
-            node.put("hunks", b.hunks()).put("hunksExact", b.hunksExact()).put("hunksMatching", b.hunksMatch())
-                    .put("hunkPrecision", round(ratio(b.hunksMatch(), b.hunks())));
-        }
-    }
-
-    private static double ratio(int part, int whole) {
+    /** {@code part / whole}, 0 for an empty whole. */
+    static double ratio(int part, int whole) {
         return whole == 0 ? 0 : (double) part / whole;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10000) / 10000.0;
-    }
-
-    private static String pct(double v) {
-        return String.format("%.1f%%", 100 * v);
     }
 }

@@ -69,7 +69,8 @@ final class CalibratedStrategy implements ResolutionStrategy {
         }
         if (verdict instanceof Verdict.Resolved) {
             changed.accept(name() + " is off for " + noted + " in this repository: " + figures);
-            return Verdict.declined("calibration changed this decision: it would have resolved this hunk, but is off"
+            return Verdict.recognisedButPassed("calibration changed this decision: it would have resolved this hunk,"
+                    + " but is off"
                     + " for " + scope + " in this repository (" + figures + ")");
         }
         return verdict;

@@ -55,7 +55,7 @@ public final class ModelStage {
      * @param budget   the per-request limits
      * @param cost     prices of the model
      */
-    public ModelStage(ModelClient client, PromptRecorder recorder, PromptStyle style, ContextAssembler.Budget budget,
+    public ModelStage(ModelClient client, PromptRecorder recorder, PromptStyle style, ContextAssembler.TokenBudget budget,
             CostModel cost) {
         this.client = client;
         this.recorder = recorder;
@@ -69,7 +69,7 @@ public final class ModelStage {
      * ({@link ModelClient#costModel()}).
      */
     public ModelStage(ModelClient client, PromptRecorder recorder, PromptStyle style) {
-        this(client, recorder, style, ContextAssembler.Budget.forModel(client == null ? 0 : client.maxInputTokens()),
+        this(client, recorder, style, ContextAssembler.TokenBudget.forModel(client == null ? 0 : client.maxInputTokens()),
                 client == null ? CostModel.UNKNOWN : client.costModel());
     }
 
@@ -260,14 +260,14 @@ public final class ModelStage {
                 style, elsewhere == null ? RelatedChanges.Elsewhere.NONE : elsewhere,
                 precedents == null ? Precedents.NONE : precedents, deadline::expired)) {
             List<ConflictHunk> hunks = plan.hunks().stream().map(i -> file.hunks().get(i)).toList();
-            if (deadline.expired() || ContextAssembler.STOPPED.equals(plan.declined())) {
+            if (deadline.expired() || ContextAssembler.STOPPED.equals(plan.notSent())) {
                 hunks.forEach(h -> outcomes.set(h.id(), tooLong(h.id(), deadline)));
                 continue;
             }
-            if (plan.declined() != null) {
+            if (plan.notSent() != null) {
                 if (client != null) {
                     // Not asked: the hunks cannot be shown to the model within its budget.
-                    hunks.forEach(h -> outcomes.set(h.id(), declined(h, HunkOutcome.Cause.DECLINED, plan.declined(),
+                    hunks.forEach(h -> outcomes.set(h.id(), unresolved(h, HunkOutcome.Cause.DECLINED, plan.notSent(),
                             null)));
                 }
                 continue;
@@ -352,9 +352,9 @@ public final class ModelStage {
                         r.rationale() + " (confidence " + r.confidence() + ")", terminated(hunk, r.lines(), eol), null,
                         List.of(), round));
             } else if (answer instanceof HunkAnswer.Declined d) {
-                outcomes.set(hunk.id(), declined(hunk, HunkOutcome.Cause.DECLINED, d.reason(), null));
+                outcomes.set(hunk.id(), unresolved(hunk, HunkOutcome.Cause.DECLINED, d.reason(), null));
             } else {
-                outcomes.set(hunk.id(), declined(hunk, HunkOutcome.Cause.FAILED, failure, detail));
+                outcomes.set(hunk.id(), unresolved(hunk, HunkOutcome.Cause.FAILED, failure, detail));
             }
         }
         int n = hunks.size();
@@ -378,7 +378,7 @@ public final class ModelStage {
         return new HunkOutcome.Unresolved(hunkId, Decider.NOBODY, HunkOutcome.Cause.TOO_LONG, deadline.reason(), null);
     }
 
-    private HunkOutcome declined(ConflictHunk hunk, HunkOutcome.Cause cause, String reason, String detail) {
+    private HunkOutcome unresolved(ConflictHunk hunk, HunkOutcome.Cause cause, String reason, String detail) {
         return new HunkOutcome.Unresolved(hunk.id(), decider(), cause, "declined: " + reason, detail);
     }
 

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * Where a {@link Budget} keeps what was spent: per pull request, per UTC day, and per installation account and day.
+ * Where a {@link SpendBudget} keeps what was spent: per pull request, per UTC day, and per installation account and day.
  * One process can keep it in memory
  * ({@link InMemoryBudgetLedger}); replicas sharing work keep it in their database ({@link JdbcBudgetLedger}) so a
  * limit holds across all of them. Implementations are thread-safe.

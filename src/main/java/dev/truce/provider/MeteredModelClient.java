@@ -9,14 +9,14 @@ import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
- * Charges every call to a {@link CostMeter} and a {@link Budget}, and refuses calls once the budget is spent.
+ * Charges every call to a {@link CostMeter} and a {@link SpendBudget}, and refuses calls once the budget is spent.
  * Wraps the {@link ResilientModelClient}, so a request is checked once, not per retry.
  */
 public final class MeteredModelClient implements ModelClient {
 
     private final ModelClient delegate;
     private final Prices prices;
-    private final Budget budget;
+    private final SpendBudget budget;
     private final String pullRequest;
     private final CostMeter meter;
     private final ModelMetrics metrics;
@@ -28,12 +28,12 @@ public final class MeteredModelClient implements ModelClient {
      * @param pullRequest the pull request the calls are for ({@code owner/repo#12}), or {@code null}
      * @param meter       where each call is recorded
      */
-    public MeteredModelClient(ModelClient delegate, Prices prices, Budget budget, String pullRequest,
+    public MeteredModelClient(ModelClient delegate, Prices prices, SpendBudget budget, String pullRequest,
             CostMeter meter) {
         this(delegate, prices, budget, pullRequest, meter, ModelMetrics.NONE);
     }
 
-    MeteredModelClient(ModelClient delegate, Prices prices, Budget budget, String pullRequest, CostMeter meter,
+    MeteredModelClient(ModelClient delegate, Prices prices, SpendBudget budget, String pullRequest, CostMeter meter,
             ModelMetrics metrics) {
         this.metrics = metrics;
         this.delegate = delegate;

@@ -25,7 +25,7 @@ import java.util.Objects;
  *                 or 0 for the default prompt budget of small local models (8,000)
  */
 public record ModelSettings(String name, ProviderKind provider, URI baseUrl, String model, ApiKeySource apiKey,
-        boolean local, Timeouts timeouts, Limits limits, RetryPolicy retry, Prices prices, int maxInputTokens) {
+        boolean local, Timeouts timeouts, CallLimits limits, RetryPolicy retry, Prices prices, int maxInputTokens) {
 
     public ModelSettings {
         Objects.requireNonNull(name, "name");
@@ -50,7 +50,7 @@ public record ModelSettings(String name, ProviderKind provider, URI baseUrl, Str
     public static ModelSettings of(String name, ProviderKind provider, String baseUrl, String model) {
         URI uri = URI.create(baseUrl);
         return new ModelSettings(name, provider, uri, model, ApiKeySource.NONE, isLocalByDefault(provider, uri),
-                Timeouts.DEFAULT, Limits.DEFAULT, RetryPolicy.DEFAULT, Prices.FREE, 0);
+                Timeouts.DEFAULT, CallLimits.DEFAULT, RetryPolicy.DEFAULT, Prices.FREE, 0);
     }
 
     /** This model with its key read from {@code source}. */
@@ -69,7 +69,7 @@ public record ModelSettings(String name, ProviderKind provider, URI baseUrl, Str
     }
 
     /** This model with other limits. */
-    public ModelSettings withLimits(Limits other) {
+    public ModelSettings withLimits(CallLimits other) {
         return new ModelSettings(name, provider, baseUrl, model, apiKey, local, timeouts, other, retry, prices, maxInputTokens);
     }
 
@@ -146,11 +146,11 @@ public record ModelSettings(String name, ProviderKind provider, URI baseUrl, Str
      * @param maxConcurrentCalls at most this many calls in flight to this model (the bulkhead); more wait
      * @param callsPerSecond     at most this many calls start per second (the rate limiter); more wait
      */
-    public record Limits(int maxConcurrentCalls, double callsPerSecond) {
+    public record CallLimits(int maxConcurrentCalls, double callsPerSecond) {
         /** Four calls at once, two per second. */
-        public static final Limits DEFAULT = new Limits(4, 2);
+        public static final CallLimits DEFAULT = new CallLimits(4, 2);
 
-        public Limits {
+        public CallLimits {
             if (maxConcurrentCalls < 1 || callsPerSecond <= 0) {
                 throw new IllegalArgumentException("limits must allow at least one call");
             }

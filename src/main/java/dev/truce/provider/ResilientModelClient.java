@@ -55,7 +55,7 @@ public final class ResilientModelClient implements ModelClient {
                 .intervalBiFunction(this::waitBefore)
                 .failAfterMaxAttempts(false)
                 .build());
-        ModelSettings.Limits limits = settings.limits();
+        ModelSettings.CallLimits limits = settings.limits();
         long periodNanos = Math.max(1, Math.round(1_000_000_000L / limits.callsPerSecond()));
         int perPeriod = 1;
         if (limits.callsPerSecond() >= 1) {

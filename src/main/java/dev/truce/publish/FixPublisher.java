@@ -218,7 +218,7 @@ public final class FixPublisher {
      */
     public void commentNeedsHuman(RepoRef repo, PullRequestInfo pr, ResolvedMerge resolved, String key)
             throws GitHubException {
-        for (ResolvedMerge.Declined declined : resolved.needsHuman()) {
+        for (ResolvedMerge.NeedsHuman declined : resolved.needsHuman()) {
             if (declined.detail() != null) {
                 log.warn("{}#{} {}{}: {} ({})", repo.fullName(), pr.number(), declined.path(),
                         declined.hunk() == null ? "" : " hunk " + (declined.hunk().id() + 1), declined.reason(),

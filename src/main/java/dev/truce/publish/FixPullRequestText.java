@@ -71,7 +71,7 @@ public final class FixPullRequestText {
                 .append(resolved.resolvedHunks()).append(" conflicting hunk(s) in ")
                 .append(resolved.merge().conflicts().size()).append(" file(s).\n\n");
         text.append(table(resolved, pr)).append(newCodeNote(resolved));
-        List<ResolvedMerge.Declined> declined = resolved.needsHuman();
+        List<ResolvedMerge.NeedsHuman> declined = resolved.needsHuman();
         if (!declined.isEmpty()) {
             text.append("\n**Declined** (left to a human):\n\n").append(declinedList(named(declined, pr)));
         }
@@ -131,7 +131,7 @@ public final class FixPullRequestText {
             text.append(" (").append(String.join(", ", parts)).append(")");
         }
         text.append(".\n");
-        List<ResolvedMerge.Declined> declined = resolved.needsHuman();
+        List<ResolvedMerge.NeedsHuman> declined = resolved.needsHuman();
         if (!declined.isEmpty()) {
             text.append("\n**Needs a human**: ").append(declined.size()).append(" part(s)")
                     .append(fix == null ? "; nothing was pushed" : "").append(":\n\n")
@@ -208,7 +208,7 @@ public final class FixPullRequestText {
 
     /** One comment listing each hunk that needs a human, and what Truce could decide, if anything. */
     public static String needsHumanComment(PullRequestInfo pr, ResolvedMerge resolved, String key) {
-        List<ResolvedMerge.Declined> declined = resolved.needsHuman();
+        List<ResolvedMerge.NeedsHuman> declined = resolved.needsHuman();
         StringBuilder text = new StringBuilder("This pull request conflicts with ")
                 .append(Markdown.code(pr.baseRef())).append(", and Truce cannot resolve all of it: ")
                 .append(declined.size()).append(" part(s) need a human. Truce does not guess; here is each one:\n\n")
@@ -497,14 +497,14 @@ public final class FixPullRequestText {
         return side.appendTail(out).toString();
     }
 
-    private static List<ResolvedMerge.Declined> named(List<ResolvedMerge.Declined> declined, PullRequestInfo pr) {
-        return declined.stream().map(d -> d.by() != null ? d : new ResolvedMerge.Declined(d.path(), d.hunk(), d.by(),
+    private static List<ResolvedMerge.NeedsHuman> named(List<ResolvedMerge.NeedsHuman> declined, PullRequestInfo pr) {
+        return declined.stream().map(d -> d.by() != null ? d : new ResolvedMerge.NeedsHuman(d.path(), d.hunk(), d.by(),
                 named(d.reason(), pr), d.detail())).toList();
     }
 
-    private static String declinedList(List<ResolvedMerge.Declined> declined) {
+    private static String declinedList(List<ResolvedMerge.NeedsHuman> declined) {
         StringBuilder text = new StringBuilder();
-        for (ResolvedMerge.Declined d : declined) {
+        for (ResolvedMerge.NeedsHuman d : declined) {
             text.append("- ").append(Markdown.code(d.path()))
                     .append(d.hunk() == null ? "" : " hunk " + (d.hunk().id() + 1))
                     .append(" (").append(d.where()).append("): ")

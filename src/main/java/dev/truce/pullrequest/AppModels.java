@@ -12,10 +12,11 @@ import dev.truce.repoconfig.RepoConfig;
 /**
  * The models the operator configured for the App ({@code truce.models.file}) and which of them may see a
  * repository's code. The repository decides: its {@code models} list in {@code .github/truce.yml} names the models
- * it allows, an empty list (the default) means none, and {@code modelsLocalOnly: true} keeps out every model not
+ * it allows, an empty list (the default) means none, and {@code models-local-only: true} keeps out every model not
  * marked local in the models file. The operator decides too: the models file's {@code installations} section names
  * the models each installation may use at all, and its own budget. Among the models both allow the operator's
- * default is preferred, otherwise the first one the repository lists.
+ * default is preferred, otherwise the first one the repository lists. The clients themselves come from the
+ * {@link ModelCatalog}, as on the command line.
  */
 public final class AppModels {
 

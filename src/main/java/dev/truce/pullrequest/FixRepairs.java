@@ -204,7 +204,7 @@ final class FixRepairs {
         Map<String, Map<Integer, String>> problems = problems(repaired.merge(), current, repaired);
         if (!repaired.isComplete()) {
             StringBuilder why = new StringBuilder("the repair did not pass");
-            for (ResolvedMerge.Declined d : repaired.needsHuman()) {
+            for (ResolvedMerge.NeedsHuman d : repaired.needsHuman()) {
                 why.append("; ").append(d.path()).append(d.hunk() == null ? "" : " hunk " + (d.hunk().id() + 1))
                         .append(": ").append(d.reason());
             }

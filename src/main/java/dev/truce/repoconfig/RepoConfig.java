@@ -18,11 +18,11 @@ import java.util.List;
  * @param newCode         whether a model's resolution that adds code found in none of the three versions is taken
  *                        (and shown) or left to a human
  */
-public record RepoConfig(Mode mode, List<String> ignore, Limits limits, List<String> models, boolean modelsLocalOnly,
+public record RepoConfig(Mode mode, List<String> ignore, ConflictLimits limits, List<String> models, boolean modelsLocalOnly,
         List<String> validation, StrategyChoice strategies, NewCodePolicy newCode) {
 
     /** What a repository without {@code truce.yml} gets. */
-    public static final RepoConfig DEFAULT = new RepoConfig(Mode.FIX_PR, List.of(), Limits.DEFAULT, List.of(), false,
+    public static final RepoConfig DEFAULT = new RepoConfig(Mode.FIX_PR, List.of(), ConflictLimits.DEFAULT, List.of(), false,
             List.of(), StrategyChoice.NONE, NewCodePolicy.REVIEW);
 
     /** Where the file lives in the repository. */
@@ -35,19 +35,19 @@ public record RepoConfig(Mode mode, List<String> ignore, Limits limits, List<Str
     }
 
     /** Settings that let a model's new code through for review. */
-    public RepoConfig(Mode mode, List<String> ignore, Limits limits, List<String> models, boolean modelsLocalOnly,
+    public RepoConfig(Mode mode, List<String> ignore, ConflictLimits limits, List<String> models, boolean modelsLocalOnly,
             List<String> validation, StrategyChoice strategies) {
         this(mode, ignore, limits, models, modelsLocalOnly, validation, strategies, NewCodePolicy.REVIEW);
     }
 
     /** Settings with the default strategy chain. */
-    public RepoConfig(Mode mode, List<String> ignore, Limits limits, List<String> models, boolean modelsLocalOnly,
+    public RepoConfig(Mode mode, List<String> ignore, ConflictLimits limits, List<String> models, boolean modelsLocalOnly,
             List<String> validation) {
         this(mode, ignore, limits, models, modelsLocalOnly, validation, StrategyChoice.NONE);
     }
 
     /** Settings without the local-only restriction, with the default strategy chain. */
-    public RepoConfig(Mode mode, List<String> ignore, Limits limits, List<String> models, List<String> validation) {
+    public RepoConfig(Mode mode, List<String> ignore, ConflictLimits limits, List<String> models, List<String> validation) {
         this(mode, ignore, limits, models, false, validation);
     }
 

@@ -41,19 +41,93 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
 
     @Override
     public Verdict resolve(ConflictedFile file, ConflictHunk hunk) {
-        Optional<ImportSyntax> maybeSyntax = ImportSyntax.of(file.fileType());
-        if (maybeSyntax.isEmpty()) {
+        Optional<ImportSyntax> syntax = ImportSyntax.of(file.fileType());
+        if (syntax.isEmpty()) {
             return Verdict.notApplicable("no one-line import syntax for " + file.fileType().label());
         }
-        ImportSyntax syntax = maybeSyntax.get();
+        try {
+            Block block = parseBlock(file, hunk, syntax.get());
+            SetMerge sets = mergeSets(block);
+            Placed placed = place(block, sets);
+            checkUses(file, hunk, block, sets, placed.entries());
+            return resolution(block, sets, placed);
+        } catch (Pass pass) {
+            return pass.verdict;
+        }
+    }
+
+    /**
+     * The hunk's three sides as import entries, with the import lines just before and after it that belong to the
+     * same block.
+     *
+     * @param syntax the file's import syntax
+     * @param base   the base side's entries
+     * @param ours   ours' entries
+     * @param theirs theirs' entries
+     * @param before the block's lines before the hunk, in file order
+     * @param after  the block's lines after the hunk
+     */
+    private record Block(ImportSyntax syntax, List<Entry> base, List<Entry> ours, List<Entry> theirs,
+            List<Entry> before, List<Entry> after) {
+
+        /** Every entry of the three sides. */
+        List<Entry> hunkEntries() {
+            List<Entry> all = new ArrayList<>(base);
+            all.addAll(ours);
+            all.addAll(theirs);
+            return all;
+        }
+
+        /** A side's entries with the block's lines around the hunk. */
+        List<Entry> full(List<Entry> side) {
+            List<Entry> full = new ArrayList<>(before);
+            full.addAll(side);
+            full.addAll(after);
+            return full;
+        }
+    }
+
+    /**
+     * The three-way set merge of the imports' identities.
+     *
+     * @param droppedByOurs   in base and theirs, removed by ours
+     * @param droppedByTheirs in base and ours, removed by theirs
+     * @param oursAdded       only ours added
+     * @param theirsAdded     only theirs added
+     */
+    private record SetMerge(Set<String> droppedByOurs, Set<String> droppedByTheirs, Set<String> oursAdded,
+            Set<String> theirsAdded) {
+    }
+
+    /**
+     * The merged block.
+     *
+     * @param entries the block's entries, the lines around the hunk included
+     * @param layout  how the new imports were placed, for the reason
+     */
+    private record Placed(List<Entry> entries, String layout) {
+    }
+
+    /** A phase found the hunk is not one this strategy decides; carries the pass and its reason. */
+    private static final class Pass extends Exception {
+        private final Verdict.Passed verdict;
+
+        Pass(Verdict.Passed verdict) {
+            super(verdict.reason(), null, false, false);
+            this.verdict = verdict;
+        }
+    }
+
+    /** Phase 1: the hunk as import entries of one block, or a pass when it is not one. */
+    private static Block parseBlock(ConflictedFile file, ConflictHunk hunk, ImportSyntax syntax) throws Pass {
         List<Entry> base = parseAll(syntax, hunk.base(), Region.HUNK);
         List<Entry> ours = parseAll(syntax, hunk.ours(), Region.HUNK);
         List<Entry> theirs = parseAll(syntax, hunk.theirs(), Region.HUNK);
         if (base == null || ours == null || theirs == null) {
-            return Verdict.notApplicable("the hunk has lines that are not one-line imports");
+            throw new Pass(Verdict.notApplicable("the hunk has lines that are not one-line imports"));
         }
         if (ours.stream().noneMatch(Entry::isImport) && theirs.stream().noneMatch(Entry::isImport)) {
-            return Verdict.notApplicable("no import lines on either side");
+            throw new Pass(Verdict.notApplicable("no import lines on either side"));
         }
         List<Entry> all = new ArrayList<>(base);
         all.addAll(ours);
@@ -61,14 +135,15 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
         Set<String> indents = new HashSet<>();
         for (Entry e : all) {
             if (LineEndings.terminator(e.line()).isEmpty()) {
-                return Verdict.declined("an import line ends the file without a newline; reordering could join lines");
+                throw new Pass(Verdict.recognisedButPassed("an import line ends the file without a newline;"
+                        + " reordering could join lines"));
             }
             if (e.isImport()) {
                 indents.add(indent(e.line()));
             }
         }
         if (indents.size() != 1) {
-            return Verdict.declined("import lines are indented differently");
+            throw new Pass(Verdict.recognisedButPassed("import lines are indented differently"));
         }
         String indent = indents.iterator().next();
 
@@ -82,7 +157,7 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
         boolean needsBlock = all.stream().anyMatch(e -> e.isImport() && syntax.needsEnclosingBlock(e.statement()));
         if (needsBlock && (openerLine == null || !syntax.opensBlock(openerLine)
                 || closerLine == null || !syntax.closesBlock(closerLine))) {
-            return Verdict.notApplicable("quoted paths outside an import ( ... ) block are not imports");
+            throw new Pass(Verdict.notApplicable("quoted paths outside an import ( ... ) block are not imports"));
         }
 
         // The three-way set merge assumes each import stands once in the file. When a side holds one twice, or
@@ -90,41 +165,50 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
         // which copy a side meant to keep is not written anywhere.
         String repeated = repeatedImport(file, List.of(base, ours, theirs), syntax, indent);
         if (repeated != null) {
-            return Verdict.declined("'" + repeated + "' stands more than once in the file's imports; whether a side"
-                    + " moved it or removed a copy is unclear");
+            throw new Pass(Verdict.recognisedButPassed("'" + repeated + "' stands more than once in the file's"
+                    + " imports; whether a side moved it or removed a copy is unclear"));
         }
-        Set<String> baseIds = identities(base);
-        Set<String> oursIds = identities(ours);
-        Set<String> theirsIds = identities(theirs);
+        return new Block(syntax, base, ours, theirs, before, after);
+    }
+
+    /** Phase 2: everything either side added, minus what either side removed from the base. */
+    private static SetMerge mergeSets(Block block) {
+        Set<String> baseIds = identities(block.base());
+        Set<String> oursIds = identities(block.ours());
+        Set<String> theirsIds = identities(block.theirs());
         Set<String> droppedByTheirs = new LinkedHashSet<>(baseIds);
         droppedByTheirs.retainAll(oursIds);
         droppedByTheirs.removeAll(theirsIds);
         Set<String> droppedByOurs = new LinkedHashSet<>(baseIds);
         droppedByOurs.retainAll(theirsIds);
         droppedByOurs.removeAll(oursIds);
-        Set<String> oursAdded = minus(minus(oursIds, baseIds), theirsIds);
-        Set<String> theirsAdded = minus(minus(theirsIds, baseIds), oursIds);
+        return new SetMerge(droppedByOurs, droppedByTheirs, minus(minus(oursIds, baseIds), theirsIds),
+                minus(minus(theirsIds, baseIds), oursIds));
+    }
 
-        List<Entry> result = new ArrayList<>(before);
-        for (Entry e : ours) {
-            if (!(e.isImport() && droppedByTheirs.contains(e.identity()))) {
+    /**
+     * Phase 3: ours' block without what theirs removed, theirs' new imports after their neighbours, then sorted
+     * where both sides are sorted under one ordering.
+     */
+    private static Placed place(Block block, SetMerge sets) throws Pass {
+        List<Entry> result = new ArrayList<>(block.before());
+        for (Entry e : block.ours()) {
+            if (!(e.isImport() && sets.droppedByTheirs().contains(e.identity()))) {
                 result.add(e);
             }
         }
-        result.addAll(after);
-        List<Entry> theirsFull = new ArrayList<>(before);
-        theirsFull.addAll(theirs);
-        theirsFull.addAll(after);
+        result.addAll(block.after());
+        List<Entry> theirsFull = block.full(block.theirs());
         for (int i = 0; i < theirsFull.size(); i++) {
             Entry t = theirsFull.get(i);
-            if (t.region() != Region.HUNK || !t.isImport() || !theirsAdded.contains(t.identity())
+            if (t.region() != Region.HUNK || !t.isImport() || !sets.theirsAdded().contains(t.identity())
                     || indexOf(result, t.identity()) >= 0) {
                 continue;
             }
             int at = insertionPoint(theirsFull, i, result);
             if (at < 0) {
-                return Verdict.declined("theirs adds " + t.identity() + " in an import group of its own; where that"
-                        + " group goes is a layout decision");
+                throw new Pass(Verdict.recognisedButPassed("theirs adds " + t.identity() + " in an import group of"
+                        + " its own; where that group goes is a layout decision"));
             }
             result.add(at, t);
         }
@@ -132,9 +216,7 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
 
         List<String> consistent = new ArrayList<>();
         Map<List<Entry>, String> sortedResults = new LinkedHashMap<>();
-        List<Entry> oursFull = new ArrayList<>(before);
-        oursFull.addAll(ours);
-        oursFull.addAll(after);
+        List<Entry> oursFull = block.full(block.ours());
         for (Map.Entry<String, Comparator<ImportStatement>> ordering : ORDERINGS.entrySet()) {
             if (touchedGroupsSorted(oursFull, ordering.getValue())
                     && touchedGroupsSorted(theirsFull, ordering.getValue())) {
@@ -142,24 +224,29 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
                 sortedResults.putIfAbsent(sortTouchedGroups(result, ordering.getValue()), ordering.getKey());
             }
         }
-        String layout;
         if (sortedResults.size() > 1) {
-            return Verdict.declined("the imports are sorted under several orderings (" + String.join(", ", consistent)
-                    + ") that place the new imports differently");
+            throw new Pass(Verdict.recognisedButPassed("the imports are sorted under several orderings ("
+                    + String.join(", ", consistent) + ") that place the new imports differently"));
         }
         if (sortedResults.size() == 1) {
-            result = sortedResults.keySet().iterator().next();
             // Every ordering the block fits places the new imports alike; name the simplest.
-            layout = "in sorted position (" + consistent.get(0) + ")";
-        } else {
-            String shared = sharedSlot(theirsFull, result, theirsAdded, oursAdded);
-            if (shared != null) {
-                return Verdict.declined("the imports are not sorted and both sides added imports at the same place ("
-                        + shared + "); their order is a choice");
-            }
-            layout = "in ours' order, each of theirs' after its neighbour on their side";
+            return new Placed(sortedResults.keySet().iterator().next(),
+                    "in sorted position (" + consistent.get(0) + ")");
         }
+        String shared = sharedSlot(theirsFull, result, sets.theirsAdded(), sets.oursAdded());
+        if (shared != null) {
+            throw new Pass(Verdict.recognisedButPassed("the imports are not sorted and both sides added imports at"
+                    + " the same place (" + shared + "); their order is a choice"));
+        }
+        return new Placed(result, "in ours' order, each of theirs' after its neighbour on their side");
+    }
 
+    /**
+     * Phase 4: the merged block imports each thing once, binds each name once, and agrees with the code (see
+     * {@link #checkUsage}); and the sorted places stay inside the conflict.
+     */
+    private static void checkUses(ConflictedFile file, ConflictHunk hunk, Block block, SetMerge sets,
+            List<Entry> result) throws Pass {
         Set<String> seen = new HashSet<>();
         Map<String, String> bound = new LinkedHashMap<>();
         for (Entry e : result) {
@@ -167,33 +254,43 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
                 continue;
             }
             if (!seen.add(e.identity())) {
-                return Verdict.declined("the merged block would import " + e.identity() + " twice");
+                throw new Pass(Verdict.recognisedButPassed("the merged block would import " + e.identity()
+                        + " twice"));
             }
             for (String name : e.statement().boundNames()) {
                 String previous = bound.putIfAbsent(name, e.identity());
                 if (previous != null) {
-                    return Verdict.declined("'" + previous + "' and '" + e.identity() + "' both bind " + name);
+                    throw new Pass(Verdict.recognisedButPassed("'" + previous + "' and '" + e.identity()
+                            + "' both bind " + name));
                 }
             }
         }
-        Verdict unused = checkUsage(file, hunk, syntax, result, droppedByOurs, droppedByTheirs, all);
+        Verdict.Passed unused = checkUsage(file, hunk, block.syntax(), result, sets.droppedByOurs(),
+                sets.droppedByTheirs(), block.hunkEntries());
         if (unused != null) {
-            return unused;
+            throw new Pass(unused);
         }
-        int end = result.size() - after.size();
-        if (!result.subList(0, before.size()).equals(before) || !result.subList(end, result.size()).equals(after)) {
-            return Verdict.declined("the sorted place of a new import lies outside the conflict");
+        int end = result.size() - block.after().size();
+        if (!result.subList(0, block.before().size()).equals(block.before())
+                || !result.subList(end, result.size()).equals(block.after())) {
+            throw new Pass(Verdict.recognisedButPassed("the sorted place of a new import lies outside the conflict"));
         }
-        List<String> lines = result.subList(before.size(), end).stream().map(Entry::line).toList();
-        StringBuilder reason = new StringBuilder("union of imports: ").append(oursAdded.size())
-                .append(" added by ours, ").append(theirsAdded.size()).append(" added by theirs");
-        if (!droppedByOurs.isEmpty()) {
-            reason.append(", dropped ").append(droppedByOurs).append(" because ours removed them");
+    }
+
+    /** The hunk's lines of the merged block, with the reason saying what was added, dropped and how placed. */
+    private static Verdict resolution(Block block, SetMerge sets, Placed placed) {
+        List<Entry> result = placed.entries();
+        List<String> lines = result.subList(block.before().size(), result.size() - block.after().size()).stream()
+                .map(Entry::line).toList();
+        StringBuilder reason = new StringBuilder("union of imports: ").append(sets.oursAdded().size())
+                .append(" added by ours, ").append(sets.theirsAdded().size()).append(" added by theirs");
+        if (!sets.droppedByOurs().isEmpty()) {
+            reason.append(", dropped ").append(sets.droppedByOurs()).append(" because ours removed them");
         }
-        if (!droppedByTheirs.isEmpty()) {
-            reason.append(", dropped ").append(droppedByTheirs).append(" because theirs removed them");
+        if (!sets.droppedByTheirs().isEmpty()) {
+            reason.append(", dropped ").append(sets.droppedByTheirs()).append(" because theirs removed them");
         }
-        return new Verdict.Resolved(lines, reason.append("; placed ").append(layout).toString());
+        return new Verdict.Resolved(lines, reason.append("; placed ").append(placed.layout()).toString());
     }
 
     /**
@@ -237,8 +334,8 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
      * used by the merged code, and an import the result keeps must be used somewhere (else the side that dropped
      * its use would have dropped it too). Returns a pass when that fails, else {@code null}.
      */
-    private static Verdict checkUsage(ConflictedFile file, ConflictHunk hunk, ImportSyntax syntax, List<Entry> result,
-            Set<String> droppedByOurs, Set<String> droppedByTheirs, List<Entry> hunkEntries) {
+    private static Verdict.Passed checkUsage(ConflictedFile file, ConflictHunk hunk, ImportSyntax syntax,
+            List<Entry> result, Set<String> droppedByOurs, Set<String> droppedByTheirs, List<Entry> hunkEntries) {
         if (!syntax.bindsIdentifiers()) {
             return null;
         }
@@ -270,8 +367,8 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
                 for (String name : e.statement().boundNames()) {
                     // A replaced import (same name from another package) leaves the uses in good hands.
                     if (anyWords.contains(usageName(name)) && !stillBound.contains(usageName(name))) {
-                        return Verdict.declined("'" + e.identity() + "' was removed by one side but " + usageName(name)
-                                + " is still used in the merged file");
+                        return Verdict.recognisedButPassed("'" + e.identity() + "' was removed by one side but "
+                                + usageName(name) + " is still used in the merged file");
                     }
                 }
             }
@@ -288,9 +385,9 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
             }
             for (String name : s.get().boundNames()) {
                 if (codeNames.contains(usageName(name)) && !stillBound.contains(usageName(name))) {
-                    return Verdict.declined("the merged file uses " + usageName(name) + ", but one side removed '"
-                            + s.get().identity() + "' outside this conflict; restoring it is a change outside the"
-                            + " conflict");
+                    return Verdict.recognisedButPassed("the merged file uses " + usageName(name)
+                            + ", but one side removed '" + s.get().identity() + "' outside this conflict; restoring"
+                            + " it is a change outside the conflict");
                 }
             }
         }
@@ -298,8 +395,8 @@ public final class ImportUnionStrategy implements ResolutionStrategy {
             if (e.isImport() && e.region() == Region.HUNK) {
                 for (String name : e.statement().boundNames()) {
                     if (!syntax.mayBeUnused(e.statement()) && !anyWords.contains(usageName(name))) {
-                        return Verdict.declined("'" + e.identity() + "' would be unused: nothing in the file refers to "
-                                + usageName(name));
+                        return Verdict.recognisedButPassed("'" + e.identity() + "' would be unused: nothing in the"
+                                + " file refers to " + usageName(name));
                     }
                 }
             }

@@ -31,6 +31,11 @@ public final class ListInsertionStrategy implements ResolutionStrategy {
     }
 
     @Override
+    public boolean optIn() {
+        return true;
+    }
+
+    @Override
     public Verdict resolve(ConflictedFile file, ConflictHunk hunk) {
         if (!hunk.base().stream().allMatch(ListInsertionStrategy::isBlank)) {
             return Verdict.notApplicable("the base has lines here: not a pure insertion");
@@ -52,21 +57,21 @@ public final class ListInsertionStrategy implements ResolutionStrategy {
                     + LineEndings.content(first).strip() + "'");
         }
         if (ours.leading().size() != theirs.leading().size()) {
-            return Verdict.declined("the sides separate their entries from the one before differently");
+            return Verdict.recognisedButPassed("the sides separate their entries from the one before differently");
         }
         List<String> nearestFirst = new ArrayList<>(hunk.before());
         Collections.reverse(nearestFirst);
         List<String> keysBefore = contextKeys(nearestFirst, type, shape, signature, true);
         List<String> keysAfter = contextKeys(hunk.after(), type, shape, signature, false);
         if (keysBefore.isEmpty() && keysAfter.isEmpty()) {
-            return Verdict.declined("no neighbouring entry has the shape of the inserted ones");
+            return Verdict.recognisedButPassed("no neighbouring entry has the shape of the inserted ones");
         }
         Collections.reverse(keysBefore);
         if (shape.commaSeparated()) {
             for (Entry e : concat(ours.entries(), theirs.entries())) {
                 String last = LineEndings.content(e.lines().get(e.lines().size() - 1)).replaceAll("//.*", "").strip();
                 if (!last.endsWith(",")) {
-                    return Verdict.declined("entry '" + e.key() + "' has no trailing comma; joining would break the"
+                    return Verdict.recognisedButPassed("entry '" + e.key() + "' has no trailing comma; joining would break the"
                             + " separators");
                 }
             }
@@ -85,7 +90,7 @@ public final class ListInsertionStrategy implements ResolutionStrategy {
                     duplicates++;
                     continue;
                 }
-                return Verdict.declined("'" + e.key() + "' is added twice with different content");
+                return Verdict.recognisedButPassed("'" + e.key() + "' is added twice with different content");
             }
             byKey.put(e.key(), e);
             merged.add(e);
@@ -97,11 +102,11 @@ public final class ListInsertionStrategy implements ResolutionStrategy {
         } else if (ours.tail().isEmpty() && theirs.tail().isEmpty()) {
             gap = trailingBlanks(hunk.before());
         } else {
-            return Verdict.declined("one side ends its entries with a blank line and the other does not");
+            return Verdict.recognisedButPassed("one side ends its entries with a blank line and the other does not");
         }
         for (Entry e : concat(ours.entries(), theirs.entries())) {
             if (!e.last() && e.gap().size() != gap.size()) {
-                return Verdict.declined("entries are separated by different numbers of blank lines");
+                return Verdict.recognisedButPassed("entries are separated by different numbers of blank lines");
             }
         }
         // Sortedness is judged near the insertion point: long lists drift out of order far away.
@@ -113,7 +118,7 @@ public final class ListInsertionStrategy implements ResolutionStrategy {
                 && isSorted(concat(concat(near.subList(0, split), keys(theirs.entries())),
                         near.subList(split, near.size())));
         if (!sorted) {
-            return Verdict.declined("the list is not sorted here, so whose entries come first is a choice");
+            return Verdict.recognisedButPassed("the list is not sorted here, so whose entries come first is a choice");
         }
         merged.sort(Comparator.comparing(Entry::key, KEY_ORDER));
         List<String> lines = new ArrayList<>(ours.leading());
@@ -122,7 +127,7 @@ public final class ListInsertionStrategy implements ResolutionStrategy {
             lines.addAll(i + 1 < merged.size() ? gap : ours.tail().isEmpty() ? theirs.tail() : ours.tail());
         }
         if (lines.stream().limit(lines.size() - 1L).anyMatch(l -> LineEndings.terminator(l).isEmpty())) {
-            return Verdict.declined("an entry ends the file without a newline; joining would merge two lines");
+            return Verdict.recognisedButPassed("an entry ends the file without a newline; joining would merge two lines");
         }
         String reason = "both sides inserted " + shape.name().toLowerCase(Locale.ROOT).replace('_', ' ')
                 + " entries here: kept " + keys(ours.entries()).size() + " from ours and "

@@ -29,7 +29,7 @@ public final class OneSideChangedStrategy implements ResolutionStrategy {
         if (hunk.base().isEmpty() && hunk.sharedAdded() > 0
                 && (hunk.ours().isEmpty() || hunk.theirs().isEmpty())) {
             String longer = hunk.ours().isEmpty() ? "theirs" : "ours";
-            return Verdict.declined("both sides added the text around this region, and only " + longer + "' copy has"
+            return Verdict.recognisedButPassed("both sides added the text around this region, and only " + longer + "' copy has"
                     + " these lines; which copy is meant is a choice");
         }
         if (hunk.ours().equals(hunk.base())) {

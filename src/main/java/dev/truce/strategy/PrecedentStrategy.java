@@ -25,6 +25,11 @@ final class PrecedentStrategy implements ResolutionStrategy {
     }
 
     @Override
+    public boolean optIn() {
+        return true;
+    }
+
+    @Override
     public boolean handlesLongLines() {
         return true; // compares whole lines only
     }

@@ -14,6 +14,14 @@ public interface ResolutionStrategy {
     String name();
 
     /**
+     * Whether the strategy runs only when asked for by name (or where a repository's calibration turns it on),
+     * instead of in the default chain. Opt-in strategies decide by a convention people often settle differently.
+     */
+    default boolean optIn() {
+        return false;
+    }
+
+    /**
      * Decides one hunk of a file.
      *
      * @param file the whole conflicted file, for conventions and wider context

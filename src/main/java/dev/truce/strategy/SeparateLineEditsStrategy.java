@@ -72,7 +72,7 @@ public final class SeparateLineEditsStrategy implements ResolutionStrategy {
             for (Edit o : ours) {
                 String clash = clash(o, t, hunk.baseLine(), buildFile);
                 if (clash != null) {
-                    return Verdict.declined(clash);
+                    return Verdict.recognisedButPassed(clash);
                 }
             }
             all.add(edit);
@@ -80,7 +80,7 @@ public final class SeparateLineEditsStrategy implements ResolutionStrategy {
         if (!buildFile) {
             for (SideEdit s : all) {
                 if (!rewritesLineForLine(s.edit())) {
-                    return Verdict.declined(s.side() + " " + describe(s.edit(), hunk.baseLine())
+                    return Verdict.recognisedButPassed(s.side() + " " + describe(s.edit(), hunk.baseLine())
                             + " next to the other side's edit: how the block reads is a decision");
                 }
             }

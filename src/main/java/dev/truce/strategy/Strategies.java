@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The strategy chain, most specific first. The default chain holds the strategies whose decisions follow from the
@@ -15,12 +16,14 @@ import java.util.Set;
 public final class Strategies {
 
     /**
-     * Strategies that run only when asked for by name, or where a repository's calibration turned them on.
+     * The names of the strategies that run only when asked for by name, or where a repository's calibration turned
+     * them on: those whose {@link ResolutionStrategy#optIn()} says so.
      * {@code precedent} is one: following an earlier habit was right in only 79% of its files on the reference corpus
      * (and 77% on a tuning corpus), where the rules of merging are at 98%; a calibration turns it on only for
      * repositories whose own history shows it right.
      */
-    public static final Set<String> OPTIONAL = Set.of("whitespace-carry", "list-insertion", "precedent");
+    public static final Set<String> OPTIONAL = all(ReceivingSide.OURS).stream().filter(ResolutionStrategy::optIn)
+            .map(ResolutionStrategy::name).collect(Collectors.toUnmodifiableSet());
 
     private Strategies() {
     }
@@ -35,16 +38,16 @@ public final class Strategies {
 
     /** The default chain for a merge committed to the given side's branch. */
     public static List<ResolutionStrategy> defaults(ReceivingSide receiving) {
-        return all(receiving).stream().filter(s -> !OPTIONAL.contains(s.name())).toList();
+        return all(receiving).stream().filter(s -> !s.optIn()).toList();
     }
 
     /** Every strategy Truce has, default and opt-in, in the order they run. */
     public static List<ResolutionStrategy> all(ReceivingSide receiving) {
         return List.of(
-                new LockfileStrategy(),
+                new RegenerateStrategy(),
                 new OneSideChangedStrategy(),
                 new WhitespaceStrategy(),
-                WhitespaceStrategy.carry(),
+                new WhitespaceCarryStrategy(),
                 new VersionBumpStrategy(receiving),
                 new ImportUnionStrategy(),
                 new ListInsertionStrategy(),
@@ -73,7 +76,7 @@ public final class Strategies {
         }
         List<ResolutionStrategy> chain = new ArrayList<>();
         for (ResolutionStrategy s : all(receiving)) {
-            if ((!OPTIONAL.contains(s.name()) || with.contains(s.name())) && !without.contains(s.name())) {
+            if ((!s.optIn() || with.contains(s.name())) && !without.contains(s.name())) {
                 chain.add(s);
             }
         }
@@ -81,6 +84,7 @@ public final class Strategies {
     }
 
     private static List<String> optionalNames() {
-        return names().stream().filter(OPTIONAL::contains).toList();
+        return all(ReceivingSide.OURS).stream().filter(ResolutionStrategy::optIn).map(ResolutionStrategy::name)
+                .toList();
     }
 }

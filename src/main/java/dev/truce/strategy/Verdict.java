@@ -43,8 +43,8 @@ public sealed interface Verdict {
         return new Passed(reason, false);
     }
 
-    /** A pass for a hunk the strategy looked at closely and declined. */
-    static Passed declined(String reason) {
+    /** A pass for a hunk the strategy recognised as its kind of case and looked at closely, but does not decide. */
+    static Passed recognisedButPassed(String reason) {
         return new Passed(reason, true);
     }
 }

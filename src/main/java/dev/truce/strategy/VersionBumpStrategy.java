@@ -69,13 +69,13 @@ public final class VersionBumpStrategy implements ResolutionStrategy {
             }
         }
         if (hunk.base().size() != hunk.ours().size()) {
-            return Verdict.declined("only versions differ, but the base does not line up with the sides, so it is"
+            return Verdict.recognisedButPassed("only versions differ, but the base does not line up with the sides, so it is"
                     + " unknown which side changed which version");
         }
         List<VersionLine> base = parse(file, hunk, Side.BASE, kind);
         for (int i = 0; i < base.size(); i++) {
             if (!sameShape(base.get(i), ours.get(i))) {
-                return Verdict.declined("only versions differ between the sides, but the base line differs in more"
+                return Verdict.recognisedButPassed("only versions differ between the sides, but the base line differs in more"
                         + " than versions, so it is unknown which side changed which version");
             }
         }
@@ -89,7 +89,7 @@ public final class VersionBumpStrategy implements ResolutionStrategy {
                 VersionToken t = theirs.get(i).tokens().get(j);
                 TokenChoice choice = choose(b, o, t);
                 if (choice.pass() != null) {
-                    return Verdict.declined(choice.pass());
+                    return Verdict.recognisedButPassed(choice.pass());
                 }
                 texts.add(choice.text());
                 if (choice.explanation() != null) {

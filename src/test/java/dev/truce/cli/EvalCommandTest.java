@@ -74,6 +74,30 @@ class EvalCommandTest {
     }
 
     @Test
+    void evalWritesThroughPicocliWritersLikeResolveAndUsesTheSharedExitCodes() throws IOException {
+        List<Path> corpus = tinyCorpus();
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream direct = new ByteArrayOutputStream();
+        CommandRun run;
+        try {
+            System.setOut(new PrintStream(direct, true, StandardCharsets.UTF_8));
+            run = CommandRun.truce("eval", "--corpus", corpus.get(0).toString(), corpus.get(1).toString());
+        } finally {
+            System.setOut(oldOut);
+        }
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("Truce eval: ").contains("Baselines on the same cases");
+        assertThat(run.err()).contains("skipped corrupt line");
+        assertThat(direct.toString(StandardCharsets.UTF_8)).as("nothing bypasses the command line's writers")
+                .isEmpty();
+        CommandRun bad = CommandRun.truce("eval", "--corpus", dir.resolve("missing.jsonl").toString());
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.INPUT).isEqualTo(2);
+        assertThat(bad.err()).startsWith("truce eval: ");
+        assertThat(CommandRun.truce("resolve", "--ours", "a").exitCode()).isEqualTo(ExitCodes.INPUT);
+    }
+
+    @Test
     void corpusRunWritesOneLinePerCaseAReportAndASummary() throws IOException {
         List<Path> corpus = tinyCorpus();
         Path out = dir.resolve("results.jsonl");

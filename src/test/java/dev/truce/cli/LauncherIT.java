@@ -35,7 +35,7 @@ class LauncherIT {
     void theLauncherOfACommandLineRunIsTheSameCommand() throws Exception {
         Run run = run(List.of("sh", "bin/truce", "resolve", "--no-such-option"), "");
 
-        assertThat(run.status()).isEqualTo(ResolveCommand.EXIT_INPUT);
+        assertThat(run.status()).isEqualTo(ExitCodes.INPUT);
         assertThat(run.err()).contains("--no-such-option");
     }
 

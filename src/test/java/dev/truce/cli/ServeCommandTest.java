@@ -22,7 +22,7 @@ class ServeCommandTest {
         CommandRun run = CommandRun.truce("serve", "--port", "0", "--data-dir", dataDir.toString(),
                 "--truce.github.app-id=1", "--management.server.port=0", "--logging.level.root=OFF");
 
-        assertThat(run.exitCode()).isEqualTo(ResolveCommand.EXIT_FAILURE);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(run.err()).contains("did not start");
     }
 }

@@ -23,7 +23,7 @@ class ContextAssemblerGoldenTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/prompts/golden");
 
-    private final ContextAssembler assembler = new ContextAssembler(SystemPrompt.text(), ContextAssembler.Budget.DEFAULT);
+    private final ContextAssembler assembler = new ContextAssembler(SystemPrompt.text(), ContextAssembler.TokenBudget.DEFAULT);
 
     static ConflictedFile build(FileVersions versions) {
         return new ConflictModelBuilder().build(versions, versions.presenceKind(), null);
@@ -257,7 +257,7 @@ class ContextAssemblerGoldenTest {
         int tokensWithout = tokens.count(SystemPrompt.text()) + tokens.count(plain.stablePrefix())
                 + tokens.count(plain.content());
         ContextAssembler tight = new ContextAssembler(SystemPrompt.text(),
-                new ContextAssembler.Budget(tokensWithout + 5, 6, 120, 12));
+                new ContextAssembler.TokenBudget(tokensWithout + 5, 6, 120, 12));
 
         String trimmed = render(tight, v, ChangeStory.NONE, PromptStyle.CONTEXT, RelatedChanges.Elsewhere.NONE,
                 headerPrecedents());

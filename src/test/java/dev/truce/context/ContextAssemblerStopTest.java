@@ -23,14 +23,14 @@ class ContextAssemblerStopTest {
         ConflictedFile file = new ConflictModelBuilder().build(versions);
         AtomicInteger asked = new AtomicInteger();
 
-        List<PromptPlan> plans = new ContextAssembler("system", ContextAssembler.Budget.DEFAULT).assemble(file,
+        List<PromptPlan> plans = new ContextAssembler("system", ContextAssembler.TokenBudget.DEFAULT).assemble(file,
                 versions, ChangeStory.NONE, ids(file), PromptStyle.CONTEXT, RelatedChanges.Elsewhere.NONE,
                 () -> asked.incrementAndGet() > 2); // the first group's check and its one trimming check pass
 
         assertThat(plans).hasSize(3);
-        assertThat(plans.get(0).declined()).isNull();
-        assertThat(plans.get(1).declined()).isEqualTo(ContextAssembler.STOPPED);
-        assertThat(plans.get(2).declined()).isEqualTo(ContextAssembler.STOPPED);
+        assertThat(plans.get(0).notSent()).isNull();
+        assertThat(plans.get(1).notSent()).isEqualTo(ContextAssembler.STOPPED);
+        assertThat(plans.get(2).notSent()).isEqualTo(ContextAssembler.STOPPED);
     }
 
     @Test
@@ -38,7 +38,7 @@ class ContextAssemblerStopTest {
         // Sixty changes of ours away from the conflict, each a long line: far over the budget, trimmed one by one.
         FileVersions versions = javaFile(1, 60);
         ConflictedFile file = new ConflictModelBuilder().build(versions);
-        ContextAssembler assembler = new ContextAssembler("system", new ContextAssembler.Budget(300, 6, 120, 12));
+        ContextAssembler assembler = new ContextAssembler("system", new ContextAssembler.TokenBudget(300, 6, 120, 12));
         AtomicInteger steps = new AtomicInteger();
 
         PromptPlan full = assembler.assemble(file, versions, ChangeStory.NONE, ids(file), PromptStyle.CONTEXT).get(0);
@@ -46,7 +46,7 @@ class ContextAssemblerStopTest {
                 RelatedChanges.Elsewhere.NONE, () -> steps.incrementAndGet() > 11).get(0);
 
         assertThat(full.trimmed()).hasSizeGreaterThan(50);
-        assertThat(stopped.declined()).isEqualTo(ContextAssembler.STOPPED);
+        assertThat(stopped.notSent()).isEqualTo(ContextAssembler.STOPPED);
         assertThat(stopped.trimmed()).hasSize(10);
     }
 

@@ -30,7 +30,7 @@ class ContextBudgetTest {
         FileVersions v = ContextAssemblerGoldenTest.versions("Big.java", base, ours, theirs);
         ConflictedFile file = ContextAssemblerGoldenTest.build(v);
         ContextAssembler assembler = new ContextAssembler(SystemPrompt.text(),
-                new ContextAssembler.Budget(budget, 6, 120, 12));
+                new ContextAssembler.TokenBudget(budget, 6, 120, 12));
         return assembler.assemble(file, v, new ChangeStory(List.of("a", "b"), List.of("c"), "title", "body"),
                 List.of(0), PromptStyle.CONTEXT);
     }
@@ -45,11 +45,11 @@ class ContextBudgetTest {
     @Test
     void farSideChangesGoFirstThenTheDeclarationThenMessages() {
         PromptPlan p = plan(SYSTEM + 330).get(0);
-        assertThat(p.declined()).isNull();
+        assertThat(p.notSent()).isNull();
         assertThat(p.trimmed().get(0)).isEqualTo("a change of ours 57 lines away");
         assertThat(p.content()).contains("return 1;", "return 2;");
         PromptPlan tight = plan(SYSTEM + 200).get(0);
-        assertThat(tight.declined()).isNull();
+        assertThat(tight.notSent()).isNull();
         assertThat(tight.trimmed()).containsSubsequence("a change of ours 57 lines away",
                 "pull request description", "commit messages after the first per side");
         assertThat(tight.content()).contains("ours (lines 63-63):\n  |         return 1;");
@@ -58,7 +58,7 @@ class ContextBudgetTest {
     @Test
     void hunksAloneOverTheBudgetAreDeclinedNotCut() {
         PromptPlan p = plan(SYSTEM + 20).get(0);
-        assertThat(p.declined()).isEqualTo("hunk larger than the model budget");
+        assertThat(p.notSent()).isEqualTo("hunk larger than the model budget");
         assertThat(p.content()).isEmpty();
     }
 
@@ -70,7 +70,7 @@ class ContextBudgetTest {
         FileVersions v = ContextAssemblerGoldenTest.versions("Big.java", base, ours, theirs);
         ConflictedFile file = ContextAssemblerGoldenTest.build(v);
         ContextAssembler assembler = new ContextAssembler(SystemPrompt.text(),
-                new ContextAssembler.Budget(budget, 6, 120, 12));
+                new ContextAssembler.TokenBudget(budget, 6, 120, 12));
         return assembler.assemble(file, v, new ChangeStory(List.of("a", "b"), List.of("c"), "title", "body"),
                 List.of(0), PromptStyle.CONTEXT).get(0);
     }
@@ -84,7 +84,7 @@ class ContextBudgetTest {
         boolean relatedTrimmed = false;
         for (int budget = SYSTEM + 900; budget > SYSTEM + 20; budget -= 5) {
             PromptPlan p = renamePlan(budget);
-            if (p.declined() != null) {
+            if (p.notSent() != null) {
                 break;
             }
             List<String> trimmed = p.trimmed();

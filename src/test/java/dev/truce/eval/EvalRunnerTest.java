@@ -76,7 +76,7 @@ class EvalRunnerTest {
         assertThat(checks.before()).isEqualTo(1);
         assertThat(checks.beforeMatch()).isZero();
         assertThat(checks.after()).isZero();
-        JsonNode json = new EvalReport(List.of(r)).toJson(JsonMapper.builder().build());
+        JsonNode json = EvalReportJson.toJson(new EvalReport(List.of(r)), JsonMapper.builder().build());
         assertThat(json.path("checks").path("rejectedHunkResolutions").path("syntax").asInt()).isEqualTo(1);
     }
 
@@ -156,16 +156,41 @@ class EvalRunnerTest {
         assertThat(report.hunks().count()).isEqualTo(4); // the failed case has no hunks
         assertThat(report.byStrategy().get("one-side-changed"))
                 .isEqualTo(new EvalReport.StrategyFigures(2, 1, 1, 2, 1));
-        EvalReport.BaselineFigures theirs = report.baselines().get("take theirs hunks (-X theirs)");
+        EvalReport.BaselineFigures theirs = report.baselines().theirsHunks();
         assertThat(theirs.filesMatch()).isEqualTo(2); // the exact case and the properties file
-        assertThat(report.baselines().get("take whole ours file").filesMatch()).isEqualTo(1);
+        assertThat(report.baselines().oursFile().filesMatch()).isEqualTo(1);
 
-        JsonNode json = report.toJson(JsonMapper.builder().build());
+        JsonNode json = EvalReportJson.toJson(report, JsonMapper.builder().build());
         assertThat(json.at("/totals/files/exact").asInt()).isEqualTo(1);
         assertThat(json.at("/skipped/corrupt lines").asInt()).isEqualTo(2);
         assertThat(json.at("/skipped/engineErrors").asInt()).isEqualTo(1);
         assertThat(json.at("/errors/0/id").asString()).isEqualTo("t/boom.txt");
         assertThat(json.at("/languages/java/files/count").asInt()).isEqualTo(2);
         assertThat(json.at("/strategies/one-side-changed/hunksMatching").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theSummaryKeepsItsKeysInOrderAndTheTextReportPrintsTheSameFigures() {
+        List<CaseResult> results = runner.runAll(List.of(resolvable("1\nA\n2\n3\n"),
+                evalCase("a.properties", "k=1\n", "k=2\n", "k=3\n", "k=3\n")));
+        EvalReport report = new EvalReport(results, java.util.Map.of(), java.util.Map.of("run", 5L));
+
+        JsonNode json = EvalReportJson.toJson(report, JsonMapper.builder().build());
+        assertThat(json.propertyNames()).containsExactly("totals", "skipped", "baselines", "strategies", "checks",
+                "languages", "timingMillis", "errors");
+        assertThat(json.get("baselines").propertyNames()).containsExactly("truce", "take ours hunks (-X ours)",
+                "take theirs hunks (-X theirs)", "take whole ours file", "take whole theirs file");
+        assertThat(json.at("/baselines/take whole ours file").has("hunks")).as("a whole-file baseline has no hunks")
+                .isFalse();
+        assertThat(json.at("/totals/files").propertyNames()).containsExactly("count", "resolved", "exact",
+                "normalisedOnly", "matching", "different", "unresolved", "regenerate", "errors", "precision",
+                "exactPrecision", "coverage");
+
+        java.io.StringWriter text = new java.io.StringWriter();
+        EvalReportText.print(report, new java.io.PrintWriter(text, true));
+        EvalReport.BaselineFigures theirs = report.baselines().theirsHunks();
+        assertThat(text.toString()).contains("Truce eval: 2 files")
+                .containsPattern("take theirs hunks \\(-X theirs\\) +" + theirs.files() + " +" + theirs.filesExact())
+                .contains("Time: run 5 ms");
     }
 }

@@ -52,8 +52,8 @@ class JdbcBudgetLedgerTest {
     @MethodSource("dev.truce.fixtures.SharedDatabases#engines")
     void theDailyBudgetHoldsAcrossReplicas(String engine, SharedDatabases.Fresh fresh) throws ModelException {
         DataSource database = fresh.create();
-        Budget first = new Budget(null, new BigDecimal("5.00"), NOON, new JdbcBudgetLedger(database));
-        Budget second = new Budget(null, new BigDecimal("5.00"), NOON, new JdbcBudgetLedger(database));
+        SpendBudget first = new SpendBudget(null, new BigDecimal("5.00"), NOON, new JdbcBudgetLedger(database));
+        SpendBudget second = new SpendBudget(null, new BigDecimal("5.00"), NOON, new JdbcBudgetLedger(database));
 
         first.charge("acme/app#7", new BigDecimal("2.505"));
         second.ensureAvailable("acme/app#8");
@@ -63,7 +63,7 @@ class JdbcBudgetLedgerTest {
                 .isInstanceOf(ModelException.class)
                 .hasMessage("daily model budget of $5.00 reached ($5.01 spent); remaining hunks are declined");
         assertThatThrownBy(() -> second.ensureAvailable(null)).isInstanceOf(ModelException.class);
-        Budget tomorrow = new Budget(null, new BigDecimal("5.00"),
+        SpendBudget tomorrow = new SpendBudget(null, new BigDecimal("5.00"),
                 Clock.fixed(Instant.parse("2026-11-22T00:00:01Z"), ZoneOffset.UTC), new JdbcBudgetLedger(database));
         assertThatCode(() -> tomorrow.ensureAvailable("acme/app#9")).doesNotThrowAnyException();
     }
@@ -72,8 +72,8 @@ class JdbcBudgetLedgerTest {
     @MethodSource("dev.truce.fixtures.SharedDatabases#engines")
     void aPullRequestBudgetHoldsAcrossReplicas(String engine, SharedDatabases.Fresh fresh) throws ModelException {
         DataSource database = fresh.create();
-        Budget first = new Budget(new BigDecimal("1.00"), null, NOON, new JdbcBudgetLedger(database));
-        Budget second = first.withLedger(new JdbcBudgetLedger(database));
+        SpendBudget first = new SpendBudget(new BigDecimal("1.00"), null, NOON, new JdbcBudgetLedger(database));
+        SpendBudget second = first.withLedger(new JdbcBudgetLedger(database));
 
         first.charge("acme/app#7", new BigDecimal("1.50"));
 

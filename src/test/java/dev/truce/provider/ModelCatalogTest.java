@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class ModelCatalogTest {
         assertThat(claude.apiKey()).isEqualTo(ApiKeySource.environment("ANTHROPIC_API_KEY"));
         assertThat(claude.timeouts()).isEqualTo(new ModelSettings.Timeouts(Duration.ofSeconds(5),
                 Duration.ofSeconds(120)));
-        assertThat(claude.limits()).isEqualTo(new ModelSettings.Limits(4, 2));
+        assertThat(claude.limits()).isEqualTo(new ModelSettings.CallLimits(4, 2));
         assertThat(claude.retry().maxAttempts()).isEqualTo(3);
         assertThat(claude.retry().baseBackoff()).isEqualTo(Duration.ofMillis(500));
         assertThat(claude.prices().cachedInputPerMillion()).isEqualByComparingTo("0.30");
@@ -201,14 +202,105 @@ class ModelCatalogTest {
         assertThat(catalog.models().get("frontier").maxInputTokens()).isEqualTo(200_000);
         assertThat(catalog.client("frontier", null).maxInputTokens()).isEqualTo(200_000);
         assertThat(catalog.client("small", null).maxInputTokens()).isZero();
-        dev.truce.context.ContextAssembler.Budget big = dev.truce.context.ContextAssembler.Budget.forModel(200_000);
+        dev.truce.context.ContextAssembler.TokenBudget big = dev.truce.context.ContextAssembler.TokenBudget.forModel(200_000);
         assertThat(big.maxInputTokens()).isEqualTo(200_000);
-        assertThat(big.declarationMax()).isGreaterThan(dev.truce.context.ContextAssembler.Budget.DEFAULT.declarationMax());
-        assertThat(dev.truce.context.ContextAssembler.Budget.forModel(0))
-                .isEqualTo(dev.truce.context.ContextAssembler.Budget.DEFAULT);
+        assertThat(big.declarationMax()).isGreaterThan(dev.truce.context.ContextAssembler.TokenBudget.DEFAULT.declarationMax());
+        assertThat(dev.truce.context.ContextAssembler.TokenBudget.forModel(0))
+                .isEqualTo(dev.truce.context.ContextAssembler.TokenBudget.DEFAULT);
         assertThatThrownBy(() -> catalog("""
                 models:
                   m: {provider: openai, model: m, max-input-tokens: lots}
-                """, Map.of())).hasMessageContaining("models.m.max-input-tokens: write a whole number of tokens");
+                """, Map.of())).hasMessageContaining("'models.m.max-input-tokens' must be a whole number, not 'lots'");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorNotTheLastOneWinning() {
+        assertThatThrownBy(() -> catalog("""
+                models:
+                  gpt:
+                    provider: openai
+                    model: gpt-4o
+                    model: gpt-4o-mini
+                """, Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("models.yaml: key 'model' is given twice (line 5); keep one of them");
+        assertThatThrownBy(() -> catalog("""
+                models:
+                  gpt: {provider: openai, model: a}
+                  gpt: {provider: openai, model: b}
+                """, Map.of())).hasMessageContaining("key 'gpt' is given twice (line 3)");
+    }
+
+    @Test
+    void unknownKeysAtEveryLevelAreNamedWithTheKnownOnes() {
+        assertThatThrownBy(() -> catalog("""
+                models:
+                  gpt: {provider: openai, model: gpt-4o}
+                budgets: {per-day: 5}
+                """, Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("models.yaml: unknown key 'budgets'; known keys: budget, installations, models");
+        assertThatThrownBy(() -> catalog("""
+                models:
+                  gpt: {provider: openai, model: gpt-4o, retry: {maxAttempts: 2}}
+                """, Map.of()))
+                .hasMessageContaining("models.yaml: models.gpt.retry: unknown key 'maxAttempts' (did you mean"
+                        + " 'models.gpt.retry.max-attempts'?)");
+        assertThatThrownBy(() -> catalog("""
+                models:
+                  gpt: {provider: openai, model: gpt-4o, local: yes}
+                """, Map.of())).hasMessageContaining("'models.gpt.local' must be true or false, not 'yes'");
+    }
+
+    @Test
+    void numbersAndTextBothServeForDurationsAndDollars() {
+        ModelCatalog catalog = catalog("""
+                models:
+                  gpt:
+                    provider: openai
+                    model: gpt-4o
+                    timeouts: {connect: 2, call: 90s}
+                    prices: {input: 2.5, output: "$10"}
+                budget: {per-day: 5, per-pull-request: "0.50"}
+                """, Map.of());
+        ModelSettings gpt = catalog.models().get("gpt");
+        assertThat(gpt.timeouts()).isEqualTo(new ModelSettings.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(90)));
+        assertThat(gpt.prices().outputPerMillion()).isEqualByComparingTo("10");
+        assertThat(gpt.prices().inputPerMillion()).isEqualByComparingTo("2.5");
+    }
+
+    @Test
+    void theCommandLineAsksTheSameCatalogAndReadsTheFileOnlyForAConfiguredName(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> ModelCatalog.commandLineClient("gpt", null)).isInstanceOf(ModelException.class)
+                .hasMessage("no model named gpt is configured: give a models file with --models FILE or TRUCE_MODELS"
+                        + " (docs/models.md), or use replay:DIR");
+        assertThatThrownBy(() -> ModelCatalog.commandLineClient("replay:" + dir.resolve("missing"), null))
+                .hasMessageContaining("replay directory").hasMessageContaining("does not exist");
+        assertThat(ModelCatalog.commandLineClient("replay:" + dir, dir.resolve("not-read.yml")))
+                .isInstanceOf(dev.truce.model.ReplayModelClient.class);
+
+        Path file = java.nio.file.Files.writeString(dir.resolve("models.yml"),
+                "models:\n  local: {provider: ollama, base-url: \"" + stub.baseUrl() + "\", model: qwen}\n");
+        assertThat(ModelCatalog.commandLineClient("local", file).isLocal()).isTrue();
+        assertThatThrownBy(() -> ModelCatalog.commandLineClient("gpt", file))
+                .hasMessage(file + ": no model named 'gpt' is configured; configured models: [local]");
+        java.nio.file.Files.writeString(file, "models:\n  local: {provider: ollama, model: a, model: b}\n");
+        assertThatThrownBy(() -> ModelCatalog.commandLineClient("local", file))
+                .hasMessageContaining("key 'model' is given twice");
+    }
+
+    @Test
+    void theConfiguredModelsAreValuesInTheFilesOrderEachNameOnce() {
+        ConfiguredModels configured = ConfiguredModels.parse(new StringReader("""
+                models:
+                  zeta: {provider: ollama, model: z}
+                  alpha: {provider: ollama, model: a}
+                budget: {per-day: 2}
+                """), "models.yaml", Clock.systemUTC());
+
+        assertThat(configured.models().keySet()).containsExactly("zeta", "alpha");
+        assertThat(new ModelCatalog(configured, name -> null, Clock.systemUTC()).models())
+                .isEqualTo(configured.models());
+        assertThatThrownBy(() -> ConfiguredModels.of(List.of(configured.models().get("zeta"),
+                configured.models().get("zeta")), SpendBudget.unlimited(), InstallationGrants.OPEN))
+                .hasMessage("model zeta is configured twice");
     }
 }

@@ -41,7 +41,7 @@ final class ProviderStub implements AutoCloseable {
         return ModelSettings.of("test-model", kind, baseUrl() + path, kind == ProviderKind.ANTHROPIC
                         ? "claude-sonnet-4-5" : kind == ProviderKind.OLLAMA ? "qwen2.5-coder:7b" : "gpt-4o")
                 .withTimeouts(new ModelSettings.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)))
-                .withLimits(new ModelSettings.Limits(8, 1000))
+                .withLimits(new ModelSettings.CallLimits(8, 1000))
                 .withRetry(new ModelSettings.RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(5), 10,
                         Duration.ofSeconds(30)));
     }

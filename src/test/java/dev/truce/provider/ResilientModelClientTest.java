@@ -133,7 +133,7 @@ class ResilientModelClientTest {
 
     @Test
     void bulkheadKeepsConcurrentCallsWithinTheLimit() throws Exception {
-        ModelSettings settings = settings().withLimits(new ModelSettings.Limits(2, 1000));
+        ModelSettings settings = settings().withLimits(new ModelSettings.CallLimits(2, 1000));
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger mostInFlight = new AtomicInteger();
         ModelClient slow = new ModelClient() {
@@ -183,7 +183,7 @@ class ResilientModelClientTest {
         // one call per second, and no call may wait longer than its 200 ms timeout for a permit
         ModelSettings settings = settings()
                 .withTimeouts(new ModelSettings.Timeouts(Duration.ofSeconds(1), Duration.ofMillis(200)))
-                .withLimits(new ModelSettings.Limits(8, 1));
+                .withLimits(new ModelSettings.CallLimits(8, 1));
         stub.server.stubFor(post(PATH).willReturn(okJson(ProviderStub.fixture("openai/success.json"))));
         ResilientModelClient client = resilient(settings);
 

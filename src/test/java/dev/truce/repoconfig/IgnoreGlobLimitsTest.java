@@ -17,7 +17,7 @@ class IgnoreGlobLimitsTest {
         // As a regular expression, this glob took 11.5 s on a 100-character path, and two more "**a" over 120 s.
         String glob = "**a**a**a**a**a**a**a**ab";
         RepoConfig config = new RepoConfig(Mode.FIX_PR, List.of(glob, glob.replace("**ab", "**a**a**ab")),
-                Limits.DEFAULT, List.of(), List.of());
+                ConflictLimits.DEFAULT, List.of(), List.of());
         boolean[] ignored = new boolean[2];
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             ignored[0] = config.ignores("a".repeat(100));
@@ -29,7 +29,7 @@ class IgnoreGlobLimitsTest {
 
     @Test
     void aGlobAtTheWildcardLimitIsMatchedInBoundedTimeOnALongPath() {
-        RepoConfig config = new RepoConfig(Mode.FIX_PR, List.of("**a".repeat(31) + "**b"), Limits.DEFAULT, List.of(),
+        RepoConfig config = new RepoConfig(Mode.FIX_PR, List.of("**a".repeat(31) + "**b"), ConflictLimits.DEFAULT, List.of(),
                 List.of());
         assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> assertThat(config.ignores("a".repeat(4096))).isFalse());

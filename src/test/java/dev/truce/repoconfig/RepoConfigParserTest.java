@@ -24,7 +24,7 @@ class RepoConfigParserTest {
                 validation: ["mvn -q verify"]
                 """);
 
-        assertThat(config).isEqualTo(new RepoConfig(Mode.COMMENT, List.of("docs/**", "*.snap"), new Limits(3, 7),
+        assertThat(config).isEqualTo(new RepoConfig(Mode.COMMENT, List.of("docs/**", "*.snap"), new ConflictLimits(3, 7),
                 List.of("claude-sonnet", "local-llama"), true, List.of("mvn -q verify")));
     }
 
@@ -32,7 +32,7 @@ class RepoConfigParserTest {
     void modelsLocalOnlyIsABooleanAndOffByDefault() throws Exception {
         assertThat(parser.parse("models: [a]\n").modelsLocalOnly()).isFalse();
         assertThatThrownBy(() -> parser.parse("modelsLocalOnly: yes please\n"))
-                .hasMessageContaining("modelsLocalOnly must be true or false");
+                .hasMessageContaining("'modelsLocalOnly' must be true or false");
     }
 
     @Test
@@ -41,18 +41,17 @@ class RepoConfigParserTest {
         assertThat(parser.parse("newCode: review\n").newCode()).isEqualTo(NewCodePolicy.REVIEW);
         assertThat(parser.parse("newCode: human\n").newCode()).isEqualTo(NewCodePolicy.HUMAN);
         assertThatThrownBy(() -> parser.parse("newCode: maybe\n")).isInstanceOf(RepoConfigException.class)
-                .hasMessageContaining("'newCode' must be one of review, human").hasMessageContaining("not 'maybe'");
+                .hasMessageContaining("'new-code' must be one of review, human").hasMessageContaining("not 'maybe'");
         assertThatThrownBy(() -> parser.parse("newCode: true\n")).hasMessageContaining("not 'true'");
         assertThatThrownBy(() -> parser.parse("newCode: [human]\n")).hasMessageContaining("'newCode' must be");
-        assertThatThrownBy(() -> parser.parse("newcode: human\n")).hasMessageContaining("unknown key 'newcode'")
-                .hasMessageContaining("newCode");
+        assertThatThrownBy(() -> parser.parse("newcode: human\n")).hasMessageContaining("unknown key 'newcode' (did you mean 'new-code'?)");
     }
 
     @Test
     void bareOffMeansOffThoughYamlReadsItAsFalse() throws Exception {
         assertThat(parser.parse("mode: off\n").mode()).isEqualTo(Mode.OFF);
         assertThat(parser.parse("mode: \"off\"\n").mode()).isEqualTo(Mode.OFF);
-        assertThatThrownBy(() -> parser.parse("mode: on\n")).hasMessageContaining("not 'true'");
+        assertThatThrownBy(() -> parser.parse("mode: on\n")).hasMessageContaining("not 'on'");
     }
 
     @Test
@@ -60,7 +59,7 @@ class RepoConfigParserTest {
         assertThat(parser.parse("")).isEqualTo(RepoConfig.DEFAULT);
         RepoConfig partial = parser.parse("limits: {maxHunks: 9}\n");
         assertThat(partial.mode()).isEqualTo(Mode.FIX_PR);
-        assertThat(partial.limits()).isEqualTo(new Limits(Limits.DEFAULT.maxFiles(), 9));
+        assertThat(partial.limits()).isEqualTo(new ConflictLimits(ConflictLimits.DEFAULT.maxFiles(), 9));
     }
 
     @Test
@@ -69,7 +68,7 @@ class RepoConfigParserTest {
                 .isInstanceOf(RepoConfigException.class)
                 .hasMessageContaining("unknown key 'ignored'").hasMessageContaining("ignore, limits, mode");
         assertThatThrownBy(() -> parser.parse("limits: {maxFile: 3}\n"))
-                .hasMessageContaining("unknown key 'limits.maxFile'");
+                .hasMessageContaining("limits: unknown key 'maxFile'");
     }
 
     @Test
@@ -77,7 +76,7 @@ class RepoConfigParserTest {
         assertThatThrownBy(() -> parser.parse("mode: always\n"))
                 .hasMessageContaining("'mode' must be one of off, comment, fix-pr, on-request, not 'always'");
         assertThatThrownBy(() -> parser.parse("limits: {maxFiles: -1}\n")).hasMessageContaining("above 0");
-        assertThatThrownBy(() -> parser.parse("ignore: docs\n")).hasMessageContaining("list of strings");
+        assertThatThrownBy(() -> parser.parse("ignore: docs\n")).hasMessageContaining("'ignore' must be a list");
         assertThatThrownBy(() -> parser.parse("mode: [\n")).hasMessageContaining("not valid YAML");
         assertThatThrownBy(() -> parser.parse("mode: off\nmode: comment\n")).isInstanceOf(RepoConfigException.class);
         assertThatThrownBy(() -> parser.parse("- a\n")).hasMessageContaining("mapping");
@@ -92,7 +91,7 @@ class RepoConfigParserTest {
     @Test
     void ignoreGlobsMatchPathsAndNames() {
         RepoConfig config = new RepoConfig(Mode.FIX_PR, List.of("docs/**", "*.snap", "src/*/gen.txt"),
-                Limits.DEFAULT, List.of(), List.of());
+                ConflictLimits.DEFAULT, List.of(), List.of());
         assertThat(config.ignores("docs/a/b.md")).isTrue();
         assertThat(config.ignores("x/y/z.snap")).isTrue();
         assertThat(config.ignores("src/a/gen.txt")).isTrue();
@@ -112,6 +111,58 @@ class RepoConfigParserTest {
                 .isInstanceOf(RepoConfigException.class)
                 .hasMessageContaining("unknown strategy list-insert").hasMessageContaining("list-insertion");
         assertThatThrownBy(() -> parser.parse("strategies: {add: [list-insertion]}\n"))
-                .hasMessageContaining("unknown key 'strategies.add'");
+                .hasMessageContaining("strategies: unknown key 'add'");
+    }
+
+    @Test
+    void keysAreKebabCaseAndTheOldCamelCaseSpellingStillWorksWithAWarningNamingTheNewKey() throws Exception {
+        List<String> warnings = new java.util.ArrayList<>();
+        RepoConfigParser noting = new RepoConfigParser(warnings::add);
+        RepoConfig kebab = noting.parse("""
+                limits: {max-files: 3, max-hunks: 7}
+                models-local-only: true
+                new-code: human
+                """);
+        assertThat(warnings).isEmpty();
+
+        RepoConfig camel = noting.parse("""
+                limits: {maxFiles: 3, maxHunks: 7}
+                modelsLocalOnly: true
+                newCode: human
+                """);
+
+        assertThat(camel).isEqualTo(kebab);
+        assertThat(kebab.limits()).isEqualTo(new ConflictLimits(3, 7));
+        assertThat(kebab.modelsLocalOnly()).isTrue();
+        assertThat(kebab.newCode()).isEqualTo(NewCodePolicy.HUMAN);
+        assertThat(warnings).containsExactlyInAnyOrder(
+                ".github/truce.yml: 'limits.maxFiles' is deprecated; write 'limits.max-files' (the old spelling still"
+                        + " works for now)",
+                ".github/truce.yml: 'limits.maxHunks' is deprecated; write 'limits.max-hunks' (the old spelling still"
+                        + " works for now)",
+                ".github/truce.yml: 'modelsLocalOnly' is deprecated; write 'models-local-only' (the old spelling still"
+                        + " works for now)",
+                ".github/truce.yml: 'newCode' is deprecated; write 'new-code' (the old spelling still works for now)");
+        assertThatThrownBy(() -> parser.parse("limits: {maxFiles: 3, max-files: 4}\n"))
+                .isInstanceOf(RepoConfigException.class)
+                .hasMessageContaining("give limits.max-files or its old spelling limits.maxFiles, not both");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsNamedWithItsLine() {
+        assertThatThrownBy(() -> parser.parse("mode: off\nmode: comment\n")).isInstanceOf(RepoConfigException.class)
+                .hasMessage(".github/truce.yml: key 'mode' is given twice (line 2); keep one of them");
+        assertThatThrownBy(() -> parser.parse("limits:\n  max-files: 3\n  max-files: 4\n"))
+                .hasMessageContaining("key 'max-files' is given twice (line 3)");
+    }
+
+    @Test
+    void valuesOfTheWrongKindAreNotCoercedAndTheMessageSaysWhatToWrite() {
+        assertThatThrownBy(() -> parser.parse("limits: {max-files: '3'}\n"))
+                .hasMessageContaining("'limits.max-files' must be a whole number, not '3'");
+        assertThatThrownBy(() -> parser.parse("ignore: [1]\n")).hasMessageContaining("'ignore[0]' must be text");
+        assertThatThrownBy(() -> parser.parse("mode: false\n")).hasMessageContaining("'mode' must be text");
+        assertThatThrownBy(() -> parser.parse("models-local-only: yes\n"))
+                .hasMessageContaining("'models-local-only' must be true or false, not 'yes'");
     }
 }

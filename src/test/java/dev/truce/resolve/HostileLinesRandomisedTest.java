@@ -103,7 +103,7 @@ class HostileLinesRandomisedTest {
         List<Integer> all = file.hunks().stream().map(ConflictHunk::id).toList();
         ChangeStory story = new ChangeStory(List.of(line), List.of("fix:" + " ".repeat(line.length()) + "x"),
                 line, line + "\n" + line);
-        assertTimeoutPreemptively(BOUND, () -> new ContextAssembler("system", ContextAssembler.Budget.DEFAULT)
+        assertTimeoutPreemptively(BOUND, () -> new ContextAssembler("system", ContextAssembler.TokenBudget.DEFAULT)
                 .assemble(file, versions, story, all, PromptStyle.CONTEXT), "context of " + what);
         for (String answer : List.of("<<<HUNK " + line, "<<<HUNK h0 RESOLVED confidence=high>>>\n" + line
                 + "\n<<<END h0>>>\nrationale:" + line, "<<<HUNK h0 DECLINED>>>" + line, line)) {

@@ -173,7 +173,7 @@ class ResolverLimitsTest {
         public Verdict resolve(ConflictedFile file, ConflictHunk hunk) {
             calls++;
             clock.advance(takes);
-            return Verdict.declined("looked at it");
+            return Verdict.recognisedButPassed("looked at it");
         }
     }
 }

@@ -36,7 +36,7 @@ class SeparateLineEditsInSourceCodeTest {
         String ours = "class A {\n    long timeout = 10;\n    int retries = 4;\n}\n";
         String theirs = "class A {\n    int timeout = 10;\n    int retries = 5;\n}\n";
         Verdict v = resolveOnly(strategy, "A.java", base, ours, theirs);
-        assertThat(v).isEqualTo(Verdict.declined("both sides changed base line 3"));
+        assertThat(v).isEqualTo(Verdict.recognisedButPassed("both sides changed base line 3"));
     }
 
     @Test

@@ -66,7 +66,7 @@ class StrategiesRandomisedTest {
     @Test
     void whitespaceNeverDropsTheOtherSidesContent() {
         Random random = new Random(7L);
-        WhitespaceStrategy strategy = WhitespaceStrategy.carry();
+        WhitespaceCarryStrategy strategy = new WhitespaceCarryStrategy();
         int resolved = 0;
         for (int n = 0; n < CASES; n++) {
             int count = 1 + random.nextInt(4);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class WhitespaceStrategyTest {
 
     private final WhitespaceStrategy strategy = new WhitespaceStrategy();
-    private final WhitespaceStrategy carry = WhitespaceStrategy.carry();
+    private final WhitespaceCarryStrategy carry = new WhitespaceCarryStrategy();
 
     @Test
     void sameChangeWithDifferentIndentationTakesTheSideMatchingTheFile() {

@@ -6,8 +6,8 @@ package dev.truce.repoconfig;
  * @param maxFiles the most conflicted files
  * @param maxHunks the most conflicting hunks over all files
  */
-public record Limits(int maxFiles, int maxHunks) {
+public record ConflictLimits(int maxFiles, int maxHunks) {
 
     /** 50 files, 200 hunks. */
-    public static final Limits DEFAULT = new Limits(50, 200);
+    public static final ConflictLimits DEFAULT = new ConflictLimits(50, 200);
 }

@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
  * {@link BudgetLedger}: in memory for one process, or in the database so the limits hold across the service's
  * replicas. Thread-safe.
  */
-public final class Budget {
+public final class SpendBudget {
 
     private final BigDecimal perPullRequest;
     private final BigDecimal perDay;
@@ -31,7 +31,7 @@ public final class Budget {
      * @param perDay         dollars all pull requests may spend per UTC day, or {@code null} for no limit
      * @param clock          tells the day
      */
-    public Budget(BigDecimal perPullRequest, BigDecimal perDay, Clock clock) {
+    public SpendBudget(BigDecimal perPullRequest, BigDecimal perDay, Clock clock) {
         this(perPullRequest, perDay, clock, new InMemoryBudgetLedger());
     }
 
@@ -43,11 +43,11 @@ public final class Budget {
      * @param clock          tells the day
      * @param ledger         where spend is read and recorded
      */
-    public Budget(BigDecimal perPullRequest, BigDecimal perDay, Clock clock, BudgetLedger ledger) {
+    public SpendBudget(BigDecimal perPullRequest, BigDecimal perDay, Clock clock, BudgetLedger ledger) {
         this(perPullRequest, perDay, clock, ledger, null, null, null);
     }
 
-    private Budget(BigDecimal perPullRequest, BigDecimal perDay, Clock clock, BudgetLedger ledger, String account,
+    private SpendBudget(BigDecimal perPullRequest, BigDecimal perDay, Clock clock, BudgetLedger ledger, String account,
             BigDecimal accountPerDay, BigDecimal accountPerPullRequest) {
         this.perPullRequest = perPullRequest;
         this.perDay = perDay;
@@ -67,19 +67,19 @@ public final class Budget {
      * @param perPullRequest dollars one of its pull requests may spend (the lower of this and the shared limit
      *                       applies), or {@code null}
      */
-    public Budget forAccount(String account, BigDecimal perDay, BigDecimal perPullRequest) {
-        return new Budget(this.perPullRequest, this.perDay, clock, ledger, account.toLowerCase(java.util.Locale.ROOT),
+    public SpendBudget forAccount(String account, BigDecimal perDay, BigDecimal perPullRequest) {
+        return new SpendBudget(this.perPullRequest, this.perDay, clock, ledger, account.toLowerCase(java.util.Locale.ROOT),
                 perDay, perPullRequest);
     }
 
     /** No limits (local models, or a user who said so). */
-    public static Budget unlimited() {
-        return new Budget(null, null, Clock.systemUTC());
+    public static SpendBudget unlimited() {
+        return new SpendBudget(null, null, Clock.systemUTC());
     }
 
     /** The same limits, with spend kept in {@code other} (the service's shared ledger, for example). */
-    public Budget withLedger(BudgetLedger other) {
-        return new Budget(perPullRequest, perDay, clock, other, account, accountPerDay, accountPerPullRequest);
+    public SpendBudget withLedger(BudgetLedger other) {
+        return new SpendBudget(perPullRequest, perDay, clock, other, account, accountPerDay, accountPerPullRequest);
     }
 
     /**

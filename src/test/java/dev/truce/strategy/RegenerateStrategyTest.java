@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class LockfileStrategyTest {
+class RegenerateStrategyTest {
 
-    private final LockfileStrategy strategy = new LockfileStrategy();
+    private final RegenerateStrategy strategy = new RegenerateStrategy();
 
     @Test
     void lockfilesAreRegeneratedWithTheirTool() {
@@ -46,6 +46,6 @@ class LockfileStrategyTest {
 
     @Test
     void runsFirstInTheDefaultChain() {
-        assertThat(Strategies.defaults().get(0)).isInstanceOf(LockfileStrategy.class);
+        assertThat(Strategies.defaults().get(0)).isInstanceOf(RegenerateStrategy.class);
     }
 }

@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class BudgetTest {
+class SpendBudgetTest {
 
     /** $3/M input, $0.30/M cached input, $15/M output. */
     private static final Prices PRICES = Prices.of(3.00, 0.30, 15.00);
@@ -30,7 +30,7 @@ class BudgetTest {
     @Test
     void dailyBudgetRefusesFurtherCallsOnceSpentAndSaysHowMuch() throws ModelException {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-21T23:00:00Z"));
-        Budget budget = new Budget(null, new BigDecimal("5.00"), clock);
+        SpendBudget budget = new SpendBudget(null, new BigDecimal("5.00"), clock);
         CostMeter meter = new CostMeter();
         CountingModel model = new CountingModel(new Usage(0, 0, 167_000)); // $2.505 of output per call
         ModelClient metered = new MeteredModelClient(model, PRICES, budget, "acme/app#7", meter);
@@ -52,7 +52,7 @@ class BudgetTest {
 
     @Test
     void pullRequestBudgetStopsOnlyThatPullRequest() throws ModelException {
-        Budget budget = new Budget(new BigDecimal("1.00"), null, Clock.systemUTC());
+        SpendBudget budget = new SpendBudget(new BigDecimal("1.00"), null, Clock.systemUTC());
         CountingModel model = new CountingModel(new Usage(0, 0, 100_000)); // $1.50 per call
         ModelClient first = new MeteredModelClient(model, PRICES, budget, "acme/app#7", new CostMeter());
         ModelClient second = new MeteredModelClient(model, PRICES, budget, "acme/app#8", new CostMeter());
@@ -69,9 +69,9 @@ class BudgetTest {
     @Test
     void oneInstallationsDailyBudgetStopsOnlyThatInstallationAndItsPullRequestLimitIsTheLowerOne()
             throws ModelException {
-        Budget shared = new Budget(new BigDecimal("10.00"), new BigDecimal("100.00"), Clock.systemUTC());
-        Budget acme = shared.forAccount("Acme", new BigDecimal("2.00"), new BigDecimal("1.00"));
-        Budget other = shared.forAccount("other", null, null);
+        SpendBudget shared = new SpendBudget(new BigDecimal("10.00"), new BigDecimal("100.00"), Clock.systemUTC());
+        SpendBudget acme = shared.forAccount("Acme", new BigDecimal("2.00"), new BigDecimal("1.00"));
+        SpendBudget other = shared.forAccount("other", null, null);
         CountingModel model = new CountingModel(new Usage(0, 0, 100_000)); // $1.50 per call
         ModelClient acmeFirst = new MeteredModelClient(model, PRICES, acme, "Acme/app#7", new CostMeter());
         ModelClient acmeSecond = new MeteredModelClient(model, PRICES, acme, "Acme/app#8", new CostMeter());
