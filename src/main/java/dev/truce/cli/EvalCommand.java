@@ -176,10 +176,10 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("truce eval: " + e.getMessage());
             return ExitCodes.INPUT;
         }
-        dev.truce.model.ModelStage stage;
+        dev.truce.llm.ModelStage stage;
         try {
             stage = modelOptions.stage();
-        } catch (dev.truce.model.ModelException e) {
+        } catch (dev.truce.llm.ModelException e) {
             err.println("truce eval: " + e.getMessage());
             return ExitCodes.INPUT;
         }

@@ -21,7 +21,7 @@ import dev.truce.history.Calibrator;
 import dev.truce.history.PrecedentIndex;
 import dev.truce.history.RepositoryHistory;
 import dev.truce.history.TimeSplit;
-import dev.truce.model.ModelStage;
+import dev.truce.llm.ModelStage;
 import dev.truce.resolve.Resolver;
 import dev.truce.strategy.ReceivingSide;
 import dev.truce.strategy.ResolutionStrategy;

@@ -3,10 +3,10 @@ package dev.truce.cli;
 import java.nio.file.Path;
 
 import dev.truce.context.PromptStyle;
-import dev.truce.model.ModelClient;
-import dev.truce.model.ModelException;
-import dev.truce.model.ModelStage;
-import dev.truce.model.PromptRecorder;
+import dev.truce.llm.ModelClient;
+import dev.truce.llm.ModelException;
+import dev.truce.llm.ModelStage;
+import dev.truce.llm.PromptRecorder;
 import dev.truce.provider.ModelCatalog;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;

@@ -27,6 +27,9 @@ import dev.truce.engine.FileResolver;
 import dev.truce.engine.MergeRequest;
 import dev.truce.engine.MergeResolver;
 import dev.truce.engine.ResolvedMerge;
+import dev.truce.llm.ModelStage;
+import dev.truce.llm.NewCode;
+import dev.truce.llm.Usage;
 import dev.truce.merge.ComputedMerge;
 import dev.truce.merge.ConflictedWorkTree;
 import dev.truce.merge.MergeCommitWriter;
@@ -34,9 +37,6 @@ import dev.truce.merge.MergeInputException;
 import dev.truce.merge.PathConflict;
 import dev.truce.merge.RepositoryMerge;
 import dev.truce.merge.WrittenMerge;
-import dev.truce.model.ModelStage;
-import dev.truce.model.NewCode;
-import dev.truce.model.Usage;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 import dev.truce.resolve.Resolver;
@@ -146,7 +146,7 @@ final class ResolveCommand implements Callable<Integer> {
             chain = calibration == null ? strategies.chain(receiving) : CalibrateCommand.read(calibration)
                     .chain(receiving, java.util.Set.copyOf(strategies.with), java.util.Set.copyOf(strategies.without));
             build = validation.validator();
-        } catch (dev.truce.model.ModelException | IllegalArgumentException e) {
+        } catch (dev.truce.llm.ModelException | IllegalArgumentException e) {
             err.println("truce: " + e.getMessage());
             return ExitCodes.INPUT;
         }

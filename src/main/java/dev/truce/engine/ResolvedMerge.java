@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Set;
 
 import dev.truce.conflict.ConflictHunk;
+import dev.truce.llm.HunkCall;
+import dev.truce.llm.NewCode;
+import dev.truce.llm.Usage;
 import dev.truce.merge.ComputedMerge;
 import dev.truce.merge.PathConflict;
-import dev.truce.model.HunkCall;
-import dev.truce.model.NewCode;
-import dev.truce.model.Usage;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 

@@ -2,7 +2,7 @@ package dev.truce.eval;
 
 import java.util.List;
 
-import dev.truce.model.HunkCall;
+import dev.truce.llm.HunkCall;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 

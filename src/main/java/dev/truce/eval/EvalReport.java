@@ -421,7 +421,7 @@ public final class EvalReport {
                     }
                 }
             }
-            for (dev.truce.model.HunkCall c : r.modelCalls()) {
+            for (dev.truce.llm.HunkCall c : r.modelCalls()) {
                 calls++;
                 in += c.usage().inputTokens();
                 cached += c.usage().cachedInputTokens();

@@ -13,14 +13,14 @@ import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
-import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictHunk.Side;
+import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictModelBuilder;
 import dev.truce.conflict.ConflictedFile;
 import dev.truce.context.Precedents;
 import dev.truce.engine.FileInputs;
 import dev.truce.engine.FileResolver;
-import dev.truce.model.ModelStage;
+import dev.truce.llm.ModelStage;
 import dev.truce.resolve.Deadline;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;

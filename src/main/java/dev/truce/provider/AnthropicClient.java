@@ -1,9 +1,9 @@
 package dev.truce.provider;
 
-import dev.truce.model.ModelException;
-import dev.truce.model.ModelReply;
-import dev.truce.model.ModelRequest;
-import dev.truce.model.Usage;
+import dev.truce.llm.ModelException;
+import dev.truce.llm.ModelReply;
+import dev.truce.llm.ModelRequest;
+import dev.truce.llm.Usage;
 import java.time.Clock;
 import java.time.Duration;
 import okhttp3.OkHttpClient;

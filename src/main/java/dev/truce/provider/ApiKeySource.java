@@ -1,6 +1,6 @@
 package dev.truce.provider;
 
-import dev.truce.model.ModelException;
+import dev.truce.llm.ModelException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package dev.truce.provider;
 
-import dev.truce.model.ModelClient;
-import dev.truce.model.ModelException;
-import dev.truce.model.ModelReply;
-import dev.truce.model.ModelRequest;
+import dev.truce.llm.ModelClient;
+import dev.truce.llm.ModelException;
+import dev.truce.llm.ModelReply;
+import dev.truce.llm.ModelRequest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;

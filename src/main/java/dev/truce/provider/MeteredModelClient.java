@@ -1,10 +1,10 @@
 package dev.truce.provider;
 
-import dev.truce.model.CostModel;
-import dev.truce.model.ModelClient;
-import dev.truce.model.ModelException;
-import dev.truce.model.ModelReply;
-import dev.truce.model.ModelRequest;
+import dev.truce.llm.CostModel;
+import dev.truce.llm.ModelClient;
+import dev.truce.llm.ModelException;
+import dev.truce.llm.ModelReply;
+import dev.truce.llm.ModelRequest;
 import java.math.BigDecimal;
 import java.time.Duration;
 

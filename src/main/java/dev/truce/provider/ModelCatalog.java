@@ -1,8 +1,8 @@
 package dev.truce.provider;
 
-import dev.truce.model.ModelClient;
-import dev.truce.model.ModelException;
-import dev.truce.model.ReplayModelClient;
+import dev.truce.llm.ModelClient;
+import dev.truce.llm.ModelException;
+import dev.truce.llm.ReplayModelClient;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.io.Reader;

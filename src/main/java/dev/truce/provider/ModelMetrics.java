@@ -3,7 +3,7 @@ package dev.truce.provider;
 import java.math.BigDecimal;
 import java.time.Duration;
 
-import dev.truce.model.Usage;
+import dev.truce.llm.Usage;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,6 +1,6 @@
 package dev.truce.provider;
 
-import dev.truce.model.Usage;
+import dev.truce.llm.Usage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

@@ -1,6 +1,6 @@
 package dev.truce.provider;
 
-import dev.truce.model.ModelException;
+import dev.truce.llm.ModelException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.truce.engine.BuildReport;
+import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.LineEndings;
+import dev.truce.engine.BuildReport;
 import dev.truce.engine.BuildValidation;
 import dev.truce.engine.OutsideEdit;
 import dev.truce.engine.ResolvedMerge;
-import dev.truce.conflict.ConflictHunk;
 import dev.truce.github.PullRequestInfo;
 import dev.truce.merge.PathConflict;
 import dev.truce.resolve.FileResolution;

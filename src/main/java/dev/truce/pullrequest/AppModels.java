@@ -3,8 +3,8 @@ package dev.truce.pullrequest;
 import java.util.List;
 
 import dev.truce.context.PromptStyle;
-import dev.truce.model.ModelException;
-import dev.truce.model.ModelStage;
+import dev.truce.llm.ModelException;
+import dev.truce.llm.ModelStage;
 import dev.truce.provider.InstallationGrants;
 import dev.truce.provider.ModelCatalog;
 import dev.truce.repoconfig.RepoConfig;

@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.apache.maven.artifact.versioning.ComparableVersion;
 
-import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictHunk.Side;
+import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictedFile;
 import dev.truce.conflict.LineEndings;
 import dev.truce.strategy.VersionLine.VersionToken;

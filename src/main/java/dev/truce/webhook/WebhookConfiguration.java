@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.truce.server.SettingException;
 import dev.truce.server.ConditionalOnGitHubApp;
+import dev.truce.server.SettingException;
 import dev.truce.server.TruceProperties;
 
 /**

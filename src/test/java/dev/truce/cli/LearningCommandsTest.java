@@ -12,8 +12,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.truce.fixtures.ScenarioRepo;
 import dev.truce.history.CalibratorTest;
+import dev.truce.testing.ScenarioRepo;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -148,16 +148,16 @@ class LearningCommandsTest {
         try (ScenarioRepo repo = ScenarioRepo.init(repoDir)) {
             // Twice the maintainers kept the receiving branch's lines where the other side flipped the flag beside
             // them; the third time is the merge to resolve.
-            dev.truce.fixtures.Tree base = dev.truce.fixtures.Tree.of().file("app.properties", BASE);
+            dev.truce.testing.Tree base = dev.truce.testing.Tree.of().file("app.properties", BASE);
             org.eclipse.jgit.revwalk.RevCommit at = repo.commit("main", base, "base");
             for (int round = 2; round <= 4; round++) {
                 String kept = "name=app\nversion=" + round + ".0\nflag=off\nend=1\n";
                 String flipped = ScenarioRepo.read(repo.repository(), at, "app.properties").replace("flag=off",
                         "flag=on");
-                var o = repo.commit("main", dev.truce.fixtures.Tree.of().file("app.properties", kept), "release", at);
-                var t = repo.commit("feature", dev.truce.fixtures.Tree.of().file("app.properties", flipped), "flag", at);
+                var o = repo.commit("main", dev.truce.testing.Tree.of().file("app.properties", kept), "release", at);
+                var t = repo.commit("feature", dev.truce.testing.Tree.of().file("app.properties", flipped), "flag", at);
                 if (round < 4) {
-                    at = repo.commit("main", dev.truce.fixtures.Tree.of().file("app.properties", kept),
+                    at = repo.commit("main", dev.truce.testing.Tree.of().file("app.properties", kept),
                             "Merge branch 'feature'", o, t);
                 }
             }

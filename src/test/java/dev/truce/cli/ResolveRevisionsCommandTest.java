@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.truce.fixtures.ScenarioRepo;
-import dev.truce.fixtures.Tree;
+import dev.truce.testing.ScenarioRepo;
+import dev.truce.testing.Tree;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;

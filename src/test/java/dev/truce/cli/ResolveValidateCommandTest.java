@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.truce.fixtures.ScenarioRepo;
-import dev.truce.fixtures.Tree;
+import dev.truce.testing.ScenarioRepo;
+import dev.truce.testing.Tree;
 
 /**
  * {@code truce resolve --validate}: a recorded model's first answer does not compile (it calls a method main

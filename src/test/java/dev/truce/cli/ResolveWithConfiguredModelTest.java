@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import dev.truce.fixtures.ScenarioRepo;
-import dev.truce.fixtures.Tree;
+import dev.truce.testing.ScenarioRepo;
+import dev.truce.testing.Tree;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code truce resolve --model NAME --models FILE}: a configured OpenAI-compatible model, played by WireMock. */

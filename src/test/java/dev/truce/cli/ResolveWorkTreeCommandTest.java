@@ -1,6 +1,6 @@
 package dev.truce.cli;
 
-import dev.truce.fixtures.GitCli;
+import dev.truce.testing.GitCli;
 import static dev.truce.cli.CommandRun.truce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.truce.fixtures.ScenarioRepo;
-import dev.truce.fixtures.Tree;
+import dev.truce.testing.ScenarioRepo;
+import dev.truce.testing.Tree;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -14,7 +14,7 @@ import org.eclipse.jgit.diff.RawTextComparator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.truce.fixtures.HostileText;
+import dev.truce.testing.HostileText;
 
 /**
  * The bounded histogram diff: the same edits as JGit's on ordinary files, and bounded time on a file built to make

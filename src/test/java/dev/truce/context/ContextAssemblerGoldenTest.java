@@ -11,7 +11,7 @@ import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictModelBuilder;
 import dev.truce.conflict.ConflictedFile;
 import dev.truce.conflict.FileVersions;
-import dev.truce.model.SystemPrompt;
+import dev.truce.llm.SystemPrompt;
 import org.junit.jupiter.api.Test;
 
 /**

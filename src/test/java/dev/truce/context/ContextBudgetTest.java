@@ -6,7 +6,7 @@ import java.util.List;
 
 import dev.truce.conflict.ConflictedFile;
 import dev.truce.conflict.FileVersions;
-import dev.truce.model.SystemPrompt;
+import dev.truce.llm.SystemPrompt;
 import org.junit.jupiter.api.Test;
 
 /** Trimming to the token budget follows the documented priority and never cuts a hunk. */

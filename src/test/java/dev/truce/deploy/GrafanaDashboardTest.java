@@ -37,13 +37,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import dev.truce.fixtures.RecordingPullRequestWork;
-import dev.truce.fixtures.TruceServerTest;
 import dev.truce.github.GitHubCallMetrics;
-import dev.truce.model.ModelRequest;
+import dev.truce.llm.ModelRequest;
 import dev.truce.observe.ResolutionMetrics;
 import dev.truce.provider.ModelCatalog;
 import dev.truce.server.TruceServer;
+import dev.truce.testing.RecordingPullRequestWork;
+import dev.truce.testing.TruceServerTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -121,7 +121,7 @@ class GrafanaDashboardTest {
 
             // A model call, through a catalog reporting to the service's registry.
             fake.stubFor(post("/v1/chat/completions").willReturn(okJson(new String(
-                    fixture("/model/openai/success.json"), StandardCharsets.UTF_8))));
+                    fixture("/llm/openai/success.json"), StandardCharsets.UTF_8))));
             ModelCatalog catalog = ModelCatalog.parse(new StringReader("models:\n  gpt: {provider: openai, base-url: "
                     + fake.baseUrl() + "/v1, model: gpt-4o, prices: {input: 2.5, output: 10}}\n"), "models.yaml",
                     name -> null, Clock.systemUTC()).withMeterRegistry(registry);

@@ -23,8 +23,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 
-import dev.truce.fixtures.TruceServerTest;
 import dev.truce.server.TruceServer;
+import dev.truce.testing.TruceServerTest;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.truce.fixtures.FakeGitHubApi;
-import dev.truce.fixtures.TruceProcess;
+import dev.truce.testing.FakeGitHubApi;
+import dev.truce.testing.TruceProcess;
 
 /**
  * The built jar, killed with SIGKILL in the middle of a job and started again on the same data directory: the job

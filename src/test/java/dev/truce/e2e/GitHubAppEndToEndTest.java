@@ -63,12 +63,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.truce.fixtures.FakeGitHubApi;
-import dev.truce.fixtures.GitHttpServer;
-import dev.truce.fixtures.ScenarioRepo;
-import dev.truce.fixtures.Tree;
 import dev.truce.github.TestKeys;
 import dev.truce.server.TruceServer;
+import dev.truce.testing.FakeGitHubApi;
+import dev.truce.testing.GitHttpServer;
+import dev.truce.testing.ScenarioRepo;
+import dev.truce.testing.Tree;
 
 /**
  * The real service, end to end: signed webhooks in, the real pipeline (hub4j gateway, JGit over HTTP, db-scheduler

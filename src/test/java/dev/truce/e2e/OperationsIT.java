@@ -27,8 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.truce.fixtures.FakeGitHubApi;
-import dev.truce.fixtures.TruceProcess;
+import dev.truce.testing.FakeGitHubApi;
+import dev.truce.testing.TruceProcess;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -8,11 +8,11 @@ import java.util.UUID;
 
 import org.eclipse.jgit.revwalk.RevCommit;
 
-import dev.truce.fixtures.FakeGitHubApi;
-import dev.truce.fixtures.GitHttpServer;
-import dev.truce.fixtures.ScenarioRepo;
-import dev.truce.fixtures.Tree;
 import dev.truce.github.TestKeys;
+import dev.truce.testing.FakeGitHubApi;
+import dev.truce.testing.GitHttpServer;
+import dev.truce.testing.ScenarioRepo;
+import dev.truce.testing.Tree;
 
 /**
  * The scenario the tests of the built jar share: pull request #{@value #PR} bumps JUnit in a {@code pom.xml} while

@@ -11,13 +11,13 @@ import dev.truce.conflict.ConflictModelBuilder;
 import dev.truce.conflict.ConflictedFile;
 import dev.truce.conflict.FileVersions;
 import dev.truce.context.PromptStyle;
-import dev.truce.fixtures.CarelessJavaStrategy;
-import dev.truce.fixtures.ScriptedModel;
-import dev.truce.model.ModelStage;
+import dev.truce.llm.ModelStage;
 import dev.truce.resolve.Deadline;
 import dev.truce.resolve.HunkOutcome;
 import dev.truce.resolve.Resolver;
 import dev.truce.strategy.ResolutionStrategy;
+import dev.truce.testing.CarelessJavaStrategy;
+import dev.truce.testing.ScriptedModel;
 import dev.truce.validate.Check;
 import dev.truce.validate.FileChecks;
 

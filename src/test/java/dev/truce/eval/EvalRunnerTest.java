@@ -12,11 +12,11 @@ import dev.truce.conflict.ConflictModelBuilder;
 import dev.truce.conflict.ConflictedFile;
 import dev.truce.conflict.FileVersions;
 import dev.truce.eval.CaseResult.FileStatus;
-import dev.truce.fixtures.CarelessJavaStrategy;
 import dev.truce.resolve.Resolver;
 import dev.truce.strategy.OneSideChangedStrategy;
 import dev.truce.strategy.ResolutionStrategy;
 import dev.truce.strategy.Verdict;
+import dev.truce.testing.CarelessJavaStrategy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

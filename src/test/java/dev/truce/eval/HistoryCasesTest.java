@@ -110,8 +110,8 @@ public class HistoryCasesTest {
     @Test
     void crissCrossMergesAreReplayedAgainstTheVirtualBase() throws Exception {
         String lines = "1\n2\n3\n4\n5\n6\n7\n8\n";
-        try (dev.truce.fixtures.ScenarioRepo repo = dev.truce.fixtures.ScenarioRepo.init(dir.resolve("criss"))) {
-            dev.truce.fixtures.Tree b = dev.truce.fixtures.Tree.of().file("f.txt", lines).file("other.txt", "o\n");
+        try (dev.truce.testing.ScenarioRepo repo = dev.truce.testing.ScenarioRepo.init(dir.resolve("criss"))) {
+            dev.truce.testing.Tree b = dev.truce.testing.Tree.of().file("f.txt", lines).file("other.txt", "o\n");
             RevCommit base = repo.commit("base", b, "base");
             RevCommit a1 = repo.commit("a", b.copy().file("f.txt", lines.replace("2\n", "a\n")), "a1", base);
             RevCommit c1 = repo.commit("c", b.copy().file("f.txt", lines.replace("7\n", "c\n")), "c1", base);

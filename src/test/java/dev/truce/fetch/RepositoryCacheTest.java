@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import dev.truce.fixtures.MutableClock;
 import dev.truce.github.RepoRef;
+import dev.truce.testing.MutableClock;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.junit.jupiter.api.Test;

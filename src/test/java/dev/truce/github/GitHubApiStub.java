@@ -1,6 +1,6 @@
 package dev.truce.github;
 
-import dev.truce.fixtures.MutableClock;
+import dev.truce.testing.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

@@ -1,6 +1,6 @@
 package dev.truce.github;
 
-import dev.truce.fixtures.MutableClock;
+import dev.truce.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

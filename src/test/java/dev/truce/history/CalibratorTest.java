@@ -15,12 +15,12 @@ import dev.truce.conflict.ConflictModelBuilder;
 import dev.truce.conflict.ConflictedFile;
 import dev.truce.eval.EvalCase;
 import dev.truce.eval.HistoryCases;
-import dev.truce.fixtures.ScenarioRepo;
-import dev.truce.fixtures.Tree;
 import dev.truce.resolve.Deadline;
 import dev.truce.resolve.HunkOutcome;
 import dev.truce.resolve.Resolver;
 import dev.truce.strategy.ReceivingSide;
+import dev.truce.testing.ScenarioRepo;
+import dev.truce.testing.Tree;
 
 /**
  * Calibration on scenario repositories: one whose maintainers always keep the receiving branch's lines where both

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.truce.fixtures.SharedDatabases;
 import dev.truce.strategy.ReceivingSide;
+import dev.truce.testing.SharedDatabases;
 
 /** Calibrations stored per repository, on H2 and on PostgreSQL. */
 class JdbcCalibrationStoreTest {
@@ -27,7 +27,7 @@ class JdbcCalibrationStoreTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.truce.fixtures.SharedDatabases#engines")
+    @MethodSource("dev.truce.testing.SharedDatabases#engines")
     void theLatestCalibrationOfARepositoryIsReadBackAsItWasLearned(String engine, SharedDatabases.Fresh fresh) {
         DataSource db = fresh.create();
         JdbcCalibrationStore store = new JdbcCalibrationStore(db);
@@ -49,7 +49,7 @@ class JdbcCalibrationStoreTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.truce.fixtures.SharedDatabases#engines")
+    @MethodSource("dev.truce.testing.SharedDatabases#engines")
     void aCalibrationThisVersionCannotReadCountsAsNone(String engine, SharedDatabases.Fresh fresh) {
         DataSource db = fresh.create();
         new JdbcTemplate(db).update("insert into repository_calibrations (repository, calibrated_at,"

@@ -1,6 +1,6 @@
 package dev.truce.jobs;
 
-import static dev.truce.fixtures.RecordingPullRequestWork.await;
+import static dev.truce.testing.RecordingPullRequestWork.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.truce.fixtures.LogCapture;
-import dev.truce.fixtures.RecordingPullRequestWork;
 import dev.truce.github.GitHubException;
 import dev.truce.github.RepoRef;
 import dev.truce.server.TruceProperties;
+import dev.truce.testing.LogCapture;
+import dev.truce.testing.RecordingPullRequestWork;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**

@@ -22,9 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
-import dev.truce.fixtures.RecordingPullRequestWork;
-import dev.truce.fixtures.SharedDatabases;
 import dev.truce.pullrequest.ResolveRequest;
+import dev.truce.testing.RecordingPullRequestWork;
+import dev.truce.testing.SharedDatabases;
 
 /**
  * Adding a job inside the webhook's transaction, on both engines: the row is the one db-scheduler writes itself, and a
@@ -35,7 +35,7 @@ class JobEnqueueTest {
     private final RecordingPullRequestWork work = new RecordingPullRequestWork();
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.truce.fixtures.SharedDatabases#engines")
+    @MethodSource("dev.truce.testing.SharedDatabases#engines")
     void the_row_is_the_one_db_scheduler_writes(String engine, SharedDatabases.Fresh fresh) {
         DataSource database = fresh.create();
         DbSchedulerJobQueue queue = new DbSchedulerJobQueue(database, work, JobQueueTest.FAST, 5);
@@ -63,7 +63,7 @@ class JobEnqueueTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.truce.fixtures.SharedDatabases#engines")
+    @MethodSource("dev.truce.testing.SharedDatabases#engines")
     void a_job_another_transaction_is_adding_leaves_this_transaction_usable(String engine,
             SharedDatabases.Fresh fresh) throws Exception {
         DataSource database = fresh.create();

@@ -1,6 +1,6 @@
 package dev.truce.jobs;
 
-import static dev.truce.fixtures.RecordingPullRequestWork.await;
+import static dev.truce.testing.RecordingPullRequestWork.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -23,11 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.truce.fixtures.RecordingPullRequestWork;
 import dev.truce.github.GitHubException;
 import dev.truce.github.RepoRef;
 import dev.truce.pullrequest.ResolveRequest;
 import dev.truce.server.TruceProperties;
+import dev.truce.testing.RecordingPullRequestWork;
 
 /** The db-scheduler queue on a real H2 file database with the application's migrations. */
 class JobQueueTest {

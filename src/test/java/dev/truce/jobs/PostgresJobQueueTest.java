@@ -1,6 +1,6 @@
 package dev.truce.jobs;
 
-import static dev.truce.fixtures.RecordingPullRequestWork.await;
+import static dev.truce.testing.RecordingPullRequestWork.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -13,9 +13,9 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.truce.fixtures.RecordingPullRequestWork;
-import dev.truce.fixtures.SharedPostgres;
 import dev.truce.pullrequest.ResolveRequest;
+import dev.truce.testing.RecordingPullRequestWork;
+import dev.truce.testing.SharedPostgres;
 
 /** The same migrations and queue on a real PostgreSQL server, with two replicas sharing the table. */
 class PostgresJobQueueTest {

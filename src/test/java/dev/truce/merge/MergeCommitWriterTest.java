@@ -1,13 +1,13 @@
 package dev.truce.merge;
 
-import static dev.truce.fixtures.ScenarioRepo.read;
+import static dev.truce.testing.ScenarioRepo.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
-import dev.truce.fixtures.ScenarioRepo;
-import dev.truce.fixtures.Tree;
+import dev.truce.testing.ScenarioRepo;
+import dev.truce.testing.Tree;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.truce.conflict.ConflictKind;
-import dev.truce.fixtures.ScenarioRepo;
-import dev.truce.fixtures.Tree;
+import dev.truce.testing.ScenarioRepo;
+import dev.truce.testing.Tree;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.truce.conflict.ConflictKind;
-import dev.truce.fixtures.ScenarioRepo;
-import dev.truce.fixtures.Tree;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.Resolver;
+import dev.truce.testing.ScenarioRepo;
+import dev.truce.testing.Tree;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,10 +37,10 @@ class RepositoryMergeTest {
     @org.junit.jupiter.api.Timeout(20)
     void aFileBuiltToMakeTheDiffQuadraticIsMergedInBoundedTimeAndConflictsAsAWhole() throws Exception {
         // 40,000 lines of a/b, changed into a/c on one side and d/b on the other: about a minute in JGit's own merge.
-        Tree base = Tree.of().file("data.txt", dev.truce.fixtures.HostileText.alternating(40_000, "a", "b"));
+        Tree base = Tree.of().file("data.txt", dev.truce.testing.HostileText.alternating(40_000, "a", "b"));
         PathConflict conflict = only(merge(base,
-                base.copy().file("data.txt", dev.truce.fixtures.HostileText.alternating(40_000, "a", "c")),
-                base.copy().file("data.txt", dev.truce.fixtures.HostileText.alternating(40_000, "d", "b"))));
+                base.copy().file("data.txt", dev.truce.testing.HostileText.alternating(40_000, "a", "c")),
+                base.copy().file("data.txt", dev.truce.testing.HostileText.alternating(40_000, "d", "b"))));
 
         assertThat(conflict.kind()).isEqualTo(ConflictKind.CONTENT);
         assertThat(conflict.file().hunks()).singleElement();

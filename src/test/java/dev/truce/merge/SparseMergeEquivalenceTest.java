@@ -13,8 +13,8 @@ import java.util.TreeSet;
 
 import dev.truce.conflict.BoundedDiff;
 import dev.truce.conflict.ConflictKind;
-import dev.truce.fixtures.ScenarioRepo;
-import dev.truce.fixtures.Tree;
+import dev.truce.testing.ScenarioRepo;
+import dev.truce.testing.Tree;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.Config;

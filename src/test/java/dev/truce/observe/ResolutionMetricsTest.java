@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.truce.engine.ResolvedMerge;
-import dev.truce.fixtures.ScenarioRepo;
-import dev.truce.fixtures.Tree;
 import dev.truce.merge.ComputedMerge;
 import dev.truce.merge.PathConflict;
 import dev.truce.merge.RepositoryMerge;
 import dev.truce.resolve.Resolver;
+import dev.truce.testing.ScenarioRepo;
+import dev.truce.testing.Tree;
 
 /** A real merge's resolution, counted: files by outcome, hunks by outcome and by the strategy that decided. */
 class ResolutionMetricsTest {

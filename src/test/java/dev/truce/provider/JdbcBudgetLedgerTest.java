@@ -15,8 +15,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.truce.fixtures.SharedDatabases;
-import dev.truce.model.ModelException;
+import dev.truce.llm.ModelException;
+import dev.truce.testing.SharedDatabases;
 
 /** Model spend in the database, shared by two replicas of the service, on H2 and on PostgreSQL. */
 class JdbcBudgetLedgerTest {
@@ -25,7 +25,7 @@ class JdbcBudgetLedgerTest {
     static final Clock NOON = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.truce.fixtures.SharedDatabases#engines")
+    @MethodSource("dev.truce.testing.SharedDatabases#engines")
     void spendRecordedByOneReplicaIsSeenByAnother(String engine, SharedDatabases.Fresh fresh) {
         DataSource database = fresh.create();
         JdbcBudgetLedger first = new JdbcBudgetLedger(database);
@@ -49,7 +49,7 @@ class JdbcBudgetLedgerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.truce.fixtures.SharedDatabases#engines")
+    @MethodSource("dev.truce.testing.SharedDatabases#engines")
     void theDailyBudgetHoldsAcrossReplicas(String engine, SharedDatabases.Fresh fresh) throws ModelException {
         DataSource database = fresh.create();
         SpendBudget first = new SpendBudget(null, new BigDecimal("5.00"), NOON, new JdbcBudgetLedger(database));
@@ -69,7 +69,7 @@ class JdbcBudgetLedgerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.truce.fixtures.SharedDatabases#engines")
+    @MethodSource("dev.truce.testing.SharedDatabases#engines")
     void aPullRequestBudgetHoldsAcrossReplicas(String engine, SharedDatabases.Fresh fresh) throws ModelException {
         DataSource database = fresh.create();
         SpendBudget first = new SpendBudget(new BigDecimal("1.00"), null, NOON, new JdbcBudgetLedger(database));
@@ -85,7 +85,7 @@ class JdbcBudgetLedgerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.truce.fixtures.SharedDatabases#engines")
+    @MethodSource("dev.truce.testing.SharedDatabases#engines")
     void spendOlderThanTheRetentionIsPruned(String engine, SharedDatabases.Fresh fresh) {
         JdbcBudgetLedger ledger = new JdbcBudgetLedger(fresh.create());
         ledger.add("acme", "acme/app#7", DAY.minusDays(100), BigDecimal.ONE);

@@ -8,8 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.truce.model.ModelClient;
-import dev.truce.model.ModelException;
+import dev.truce.llm.ModelClient;
+import dev.truce.llm.ModelException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -275,7 +275,7 @@ class ModelCatalogTest {
         assertThatThrownBy(() -> ModelCatalog.commandLineClient("replay:" + dir.resolve("missing"), null))
                 .hasMessageContaining("replay directory").hasMessageContaining("does not exist");
         assertThat(ModelCatalog.commandLineClient("replay:" + dir, dir.resolve("not-read.yml")))
-                .isInstanceOf(dev.truce.model.ReplayModelClient.class);
+                .isInstanceOf(dev.truce.llm.ReplayModelClient.class);
 
         Path file = java.nio.file.Files.writeString(dir.resolve("models.yml"),
                 "models:\n  local: {provider: ollama, base-url: \"" + stub.baseUrl() + "\", model: qwen}\n");

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.truce.model.ModelClient;
+import dev.truce.llm.ModelClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Model calls as an operator watches them: outcome and latency, tokens, cost, and the provider's breaker. */

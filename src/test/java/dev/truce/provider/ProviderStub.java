@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.truce.model.ModelRequest;
+import dev.truce.llm.ModelRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,7 +55,7 @@ final class ProviderStub implements AutoCloseable {
     }
 
     static String fixture(String path) {
-        try (InputStream in = ProviderStub.class.getResourceAsStream("/model/" + path)) {
+        try (InputStream in = ProviderStub.class.getResourceAsStream("/llm/" + path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + path);
             }

@@ -7,11 +7,11 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.truce.model.ModelClient;
-import dev.truce.model.ModelException;
-import dev.truce.model.ModelReply;
-import dev.truce.model.ModelRequest;
-import dev.truce.model.Usage;
+import dev.truce.llm.ModelClient;
+import dev.truce.llm.ModelException;
+import dev.truce.llm.ModelReply;
+import dev.truce.llm.ModelRequest;
+import dev.truce.llm.Usage;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.ArrayList;

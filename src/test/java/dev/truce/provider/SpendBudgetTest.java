@@ -1,14 +1,14 @@
 package dev.truce.provider;
 
-import dev.truce.fixtures.MutableClock;
+import dev.truce.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.truce.model.ModelClient;
-import dev.truce.model.ModelException;
-import dev.truce.model.ModelReply;
-import dev.truce.model.ModelRequest;
-import dev.truce.model.Usage;
+import dev.truce.llm.ModelClient;
+import dev.truce.llm.ModelException;
+import dev.truce.llm.ModelReply;
+import dev.truce.llm.ModelRequest;
+import dev.truce.llm.Usage;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 
-import dev.truce.fixtures.FakeGitHub;
 import dev.truce.github.GitHubException;
 import dev.truce.github.RepoRef;
+import dev.truce.testing.FakeGitHub;
 import org.junit.jupiter.api.Test;
 
 class CommentOnceTest {

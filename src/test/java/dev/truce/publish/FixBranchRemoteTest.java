@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
-import dev.truce.fixtures.FakeGitHub;
-import dev.truce.fixtures.GitHttpServer;
-import dev.truce.fixtures.ScenarioRepo;
-import dev.truce.fixtures.Tree;
 import dev.truce.github.RepoRef;
+import dev.truce.testing.FakeGitHub;
+import dev.truce.testing.GitHttpServer;
+import dev.truce.testing.ScenarioRepo;
+import dev.truce.testing.Tree;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;

@@ -13,17 +13,17 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import dev.truce.engine.ResolvedMerge;
-import dev.truce.fixtures.ScenarioRepo;
-import dev.truce.fixtures.Tree;
 import dev.truce.github.PullRequestInfo;
 import dev.truce.merge.ComputedMerge;
 import dev.truce.merge.RepositoryMerge;
-import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.Decider;
+import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 import dev.truce.resolve.Resolver;
 import dev.truce.strategy.ReceivingSide;
 import dev.truce.strategy.Strategies;
+import dev.truce.testing.ScenarioRepo;
+import dev.truce.testing.Tree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

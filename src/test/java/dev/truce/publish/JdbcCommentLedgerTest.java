@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.truce.fixtures.SharedDatabases;
+import dev.truce.testing.SharedDatabases;
 
 /** The comment ledger in the database, as two replicas of the service see it, on H2 and on PostgreSQL. */
 class JdbcCommentLedgerTest {
@@ -28,7 +28,7 @@ class JdbcCommentLedgerTest {
             + ":89e6c98d92887913cadf06b2adb97f26cde4849b";
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.truce.fixtures.SharedDatabases#engines")
+    @MethodSource("dev.truce.testing.SharedDatabases#engines")
     void aKeyIsFirstOnceUntilItIsForgotten(String engine, SharedDatabases.Fresh fresh) {
         JdbcCommentLedger ledger = new JdbcCommentLedger(fresh.create(), Clock.systemUTC());
 
@@ -41,7 +41,7 @@ class JdbcCommentLedgerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.truce.fixtures.SharedDatabases#engines")
+    @MethodSource("dev.truce.testing.SharedDatabases#engines")
     void twoReplicasOnOneDatabaseAgree(String engine, SharedDatabases.Fresh fresh) {
         DataSource database = fresh.create();
         JdbcCommentLedger first = new JdbcCommentLedger(database, Clock.systemUTC());
@@ -54,7 +54,7 @@ class JdbcCommentLedgerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.truce.fixtures.SharedDatabases#engines")
+    @MethodSource("dev.truce.testing.SharedDatabases#engines")
     void replicasRacingForOneKeyPostItOnce(String engine, SharedDatabases.Fresh fresh) throws Exception {
         DataSource database = fresh.create();
         int replicas = 8;
@@ -82,7 +82,7 @@ class JdbcCommentLedgerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.truce.fixtures.SharedDatabases#engines")
+    @MethodSource("dev.truce.testing.SharedDatabases#engines")
     void oldKeysArePrunedAndRecentOnesKept(String engine, SharedDatabases.Fresh fresh) {
         DataSource database = fresh.create();
         Instant now = Instant.parse("2026-11-21T12:00:00Z");

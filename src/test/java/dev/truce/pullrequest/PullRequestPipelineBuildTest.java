@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import dev.truce.fixtures.ScenarioRepo;
 import dev.truce.provider.ModelCatalog;
+import dev.truce.testing.ScenarioRepo;
 import dev.truce.validate.BubblewrapSandbox;
 import dev.truce.validate.SandboxSettings;
 import dev.truce.validate.SandboxUnavailableException;

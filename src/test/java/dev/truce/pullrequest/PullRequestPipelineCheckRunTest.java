@@ -10,11 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.truce.fixtures.FakeGitHub;
-import dev.truce.fixtures.LogCapture;
 import dev.truce.github.CheckRun;
 import dev.truce.github.GitHubException;
 import dev.truce.publish.CheckRuns;
+import dev.truce.testing.FakeGitHub;
+import dev.truce.testing.LogCapture;
 
 /**
  * The check run named Truce on the pull request's head: in progress while Truce works, then what it did (a fix

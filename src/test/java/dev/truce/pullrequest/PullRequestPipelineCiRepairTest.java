@@ -21,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import dev.truce.fixtures.FakeGitHub;
-import dev.truce.fixtures.ScenarioRepo;
 import dev.truce.github.FailedCheck;
 import dev.truce.provider.ModelCatalog;
+import dev.truce.testing.FakeGitHub;
+import dev.truce.testing.ScenarioRepo;
 import dev.truce.validate.SandboxSettings;
 
 /**

@@ -26,13 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import dev.truce.fixtures.FakeGitHub;
-import dev.truce.fixtures.ScenarioRepo;
-import dev.truce.fixtures.SharedDatabases;
-import dev.truce.fixtures.Tree;
 import dev.truce.history.Calibration;
 import dev.truce.history.JdbcCalibrationStore;
 import dev.truce.provider.ModelCatalog;
+import dev.truce.testing.FakeGitHub;
+import dev.truce.testing.ScenarioRepo;
+import dev.truce.testing.SharedDatabases;
+import dev.truce.testing.Tree;
 
 /**
  * The App learning a repository's conventions from its own history: a repository whose maintainers, in an earlier

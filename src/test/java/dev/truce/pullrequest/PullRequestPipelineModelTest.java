@@ -21,11 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import dev.truce.fixtures.FakeGitHub;
-import dev.truce.fixtures.LogCapture;
-import dev.truce.publish.FixPublisher;
-import dev.truce.fixtures.ScenarioRepo;
 import dev.truce.provider.ModelCatalog;
+import dev.truce.publish.FixPublisher;
+import dev.truce.testing.FakeGitHub;
+import dev.truce.testing.LogCapture;
+import dev.truce.testing.ScenarioRepo;
 
 /**
  * The model stage in the App: a conflict no strategy resolves ({@code int b} against {@code int c}), a hosted

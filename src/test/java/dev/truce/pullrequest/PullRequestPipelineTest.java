@@ -9,12 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.truce.fixtures.FakeGitHub;
-import dev.truce.fixtures.LogCapture;
-import dev.truce.fixtures.ScenarioRepo;
 import dev.truce.github.Permission;
 import dev.truce.github.PullRequestInfo;
 import dev.truce.publish.FixPublisher;
+import dev.truce.testing.FakeGitHub;
+import dev.truce.testing.LogCapture;
+import dev.truce.testing.ScenarioRepo;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,6 @@
 package dev.truce.pullrequest;
 
-import dev.truce.fixtures.MutableClock;
+import dev.truce.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.truce.fetch.RepositoryCache;
-import dev.truce.fixtures.FakeGitHub;
-import dev.truce.fixtures.GitHttpServer;
-import dev.truce.fixtures.ScenarioRepo;
-import dev.truce.fixtures.Tree;
 import dev.truce.github.GitCommitInfo;
 import dev.truce.github.PullRequestInfo;
 import dev.truce.github.RepoRef;
 import dev.truce.publish.AppIdentity;
 import dev.truce.publish.InMemoryCommentLedger;
+import dev.truce.testing.FakeGitHub;
+import dev.truce.testing.GitHttpServer;
+import dev.truce.testing.ScenarioRepo;
+import dev.truce.testing.Tree;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.ObjectId;

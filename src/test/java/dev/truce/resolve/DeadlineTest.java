@@ -7,7 +7,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import dev.truce.fixtures.MutableClock;
+import dev.truce.testing.MutableClock;
 
 /** A job's deadline and a file's share of it. */
 class DeadlineTest {

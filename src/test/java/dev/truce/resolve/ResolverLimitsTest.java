@@ -15,10 +15,10 @@ import dev.truce.conflict.ConflictHunk;
 import dev.truce.conflict.ConflictModelBuilder;
 import dev.truce.conflict.ConflictedFile;
 import dev.truce.conflict.FileVersions;
-import dev.truce.fixtures.MutableClock;
 import dev.truce.strategy.ResolutionStrategy;
 import dev.truce.strategy.Strategies;
 import dev.truce.strategy.Verdict;
+import dev.truce.testing.MutableClock;
 
 /** The resolver's limits: a deadline per file (or job) and a line-length cap for the strategies that parse lines. */
 class ResolverLimitsTest {

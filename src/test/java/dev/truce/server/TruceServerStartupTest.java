@@ -25,7 +25,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.truce.fixtures.TruceServerTest;
+import dev.truce.testing.TruceServerTest;
 
 /** The service as {@code truce serve} starts it: application.properties defaults, H2 file database in the data dir. */
 @ExtendWith(OutputCaptureExtension.class)

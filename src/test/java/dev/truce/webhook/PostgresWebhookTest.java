@@ -1,6 +1,6 @@
 package dev.truce.webhook;
 
-import static dev.truce.fixtures.RecordingPullRequestWork.await;
+import static dev.truce.testing.RecordingPullRequestWork.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -20,10 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.truce.fixtures.RecordingPullRequestWork;
-import dev.truce.fixtures.SharedPostgres;
-import dev.truce.fixtures.TruceServerTest;
 import dev.truce.server.TruceProperties;
+import dev.truce.testing.RecordingPullRequestWork;
+import dev.truce.testing.SharedPostgres;
+import dev.truce.testing.TruceServerTest;
 
 /** The whole service on real PostgreSQL: migrations, delivery log, job queue and workers. */
 @TruceServerTest

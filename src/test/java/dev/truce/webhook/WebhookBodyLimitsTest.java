@@ -1,6 +1,6 @@
 package dev.truce.webhook;
 
-import static dev.truce.fixtures.RecordingPullRequestWork.await;
+import static dev.truce.testing.RecordingPullRequestWork.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -24,8 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.truce.fixtures.TruceServerTest;
 import dev.truce.server.TruceProperties;
+import dev.truce.testing.TruceServerTest;
 
 /**
  * The body limits under hostile load, with small limits so the test stays small: 64 KB per request (from

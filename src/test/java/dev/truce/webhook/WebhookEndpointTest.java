@@ -1,6 +1,6 @@
 package dev.truce.webhook;
 
-import static dev.truce.fixtures.RecordingPullRequestWork.await;
+import static dev.truce.testing.RecordingPullRequestWork.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -17,11 +17,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.truce.fixtures.RecordingPullRequestWork;
-import dev.truce.fixtures.TruceServerTest;
 import dev.truce.github.RepoRef;
 import dev.truce.pullrequest.ResolveRequest;
 import dev.truce.server.TruceProperties;
+import dev.truce.testing.RecordingPullRequestWork;
+import dev.truce.testing.TruceServerTest;
 
 @TruceServerTest
 class WebhookEndpointTest {

@@ -1,6 +1,6 @@
 package dev.truce.webhook;
 
-import static dev.truce.fixtures.RecordingPullRequestWork.await;
+import static dev.truce.testing.RecordingPullRequestWork.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -22,9 +22,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.truce.fixtures.RecordingPullRequestWork;
-import dev.truce.fixtures.TruceServerTest;
 import dev.truce.server.TruceProperties;
+import dev.truce.testing.RecordingPullRequestWork;
+import dev.truce.testing.TruceServerTest;
 
 /**
  * Odd and hostile deliveries, signed or not: each is answered with the documented status (docs/github-app.md,

@@ -1,5 +1,0 @@
-/**
- * The model stage: asks a language model about the hunks no strategy took, through {@link dev.truce.model.ModelClient}
- * (providers are adapters at the edge), and accepts only strictly parsed answers for exactly those hunks.
- */
-package dev.truce.model;
