@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = "Measure every strategy on a repository's own earlier conflicted merges and say which to trust"
-                + " there (on where right in at least 98% of at least 10 decisions, off below, the default chain"
+                + " there (on where right in at least 98%% of at least 10 decisions, off below, the default chain"
                 + " where there are fewer).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:calibrated", "2:bad usage or unreadable input (not a repository, unknown revision)",

@@ -2,8 +2,11 @@ package dev.truce.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +42,24 @@ class TruceCommandTest {
                     .isEqualTo(usage(TruceCommand.commandLine(), name))
                     .contains("Usage: truce " + name);
         }
+    }
+
+    @Test
+    void every_usage_renders_without_a_format_warning() {
+        // Picocli formats descriptions with String.format and warns on System.err about a bare "98%".
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (String name : new String[] {"resolve", "eval", "calibrate", "serve"}) {
+                CommandRun help = CommandRun.truce(name, "--help");
+                assertThat(help.exitCode()).as(name).isZero();
+                assertThat(help.err()).as(name).isEmpty();
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
     }
 
     private static String usage(CommandLine line, String subcommand) {
