@@ -31,8 +31,10 @@ class PostgresJobQueueTest {
     @Test
     void two_replicas_run_each_job_exactly_once_and_repeats_collapse() {
         RecordingPullRequestWork work = new RecordingPullRequestWork();
-        DbSchedulerJobQueue first = new DbSchedulerJobQueue(database, work, JobQueueTest.FAST, 5);
-        DbSchedulerJobQueue second = new DbSchedulerJobQueue(database, work, JobQueueTest.FAST, 5);
+        // Each replica has its own name, as docs/github-app.md requires: a replica that starts takes back the running
+        // jobs its name still holds, so two under one name would run a job the other had just picked up again.
+        DbSchedulerJobQueue first = new DbSchedulerJobQueue(database, work, JobQueueTest.named("replica-a", 2), 5);
+        DbSchedulerJobQueue second = new DbSchedulerJobQueue(database, work, JobQueueTest.named("replica-b", 2), 5);
         List<ResolveRequest> requests = new ArrayList<>();
         for (int number = 1; number <= 20; number++) {
             requests.add(JobQueueTest.request(number, "abcdef" + number));
