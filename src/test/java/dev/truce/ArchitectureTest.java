@@ -33,4 +33,11 @@ class ArchitectureTest {
                         "dev.truce.publish..", "dev.truce.github..", "dev.truce.cli..")
                 .check(TRUCE);
     }
+
+    @Test
+    void theJobsAndTheWebhookTakeSettingsOfTheirOwnSoTheServerOnlyPointsAtThem() {
+        noClasses().that().resideInAnyPackage("dev.truce.jobs..", "dev.truce.webhook..")
+                .should().dependOnClassesThat().resideInAPackage("dev.truce.server..")
+                .check(TRUCE);
+    }
 }

@@ -36,7 +36,6 @@ import dev.truce.github.RepoRef;
 import dev.truce.observe.LogContext;
 import dev.truce.pullrequest.PullRequestWork;
 import dev.truce.pullrequest.ResolveRequest;
-import dev.truce.server.TruceProperties;
 
 /**
  * The job queue on db-scheduler: each job is a one-time task row in {@code scheduled_tasks} whose instance id is the
@@ -85,7 +84,7 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
     private final OneTimeTask<JobPayloads.CloseFix> closeFixTask;
     private final OneTimeTask<JobPayloads.RepairFix> repairFixTask;
     private final CustomTask<JobPayloads.Calibrate> calibrateTask;
-    private final TruceProperties.Calibration calibration;
+    private final CalibrationSchedule calibration;
     private final Scheduler scheduler;
     private final DeadJobs deadJobs;
     private final JobMetrics metrics;
@@ -94,18 +93,22 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
     private volatile boolean running;
     private volatile boolean releasing;
 
-    DbSchedulerJobQueue(DataSource dataSource, PullRequestWork work, TruceProperties.Jobs settings,
+    DbSchedulerJobQueue(DataSource dataSource, PullRequestWork work, JobSettings settings,
             int maxPullRequestsPerPush) {
         this(dataSource, work, settings, maxPullRequestsPerPush, new SimpleMeterRegistry());
     }
 
-    DbSchedulerJobQueue(DataSource dataSource, PullRequestWork work, TruceProperties.Jobs settings,
+    DbSchedulerJobQueue(DataSource dataSource, PullRequestWork work, JobSettings settings,
             int maxPullRequestsPerPush, MeterRegistry registry) {
-        this(dataSource, work, settings, maxPullRequestsPerPush, registry, TruceProperties.Calibration.off());
+        this(dataSource, work, new JobQueueSettings(settings, maxPullRequestsPerPush, CalibrationSchedule.off()),
+                registry);
     }
 
-    DbSchedulerJobQueue(DataSource dataSource, PullRequestWork work, TruceProperties.Jobs settings,
-            int maxPullRequestsPerPush, MeterRegistry registry, TruceProperties.Calibration calibration) {
+    DbSchedulerJobQueue(DataSource dataSource, PullRequestWork work, JobQueueSettings queueSettings,
+            MeterRegistry registry) {
+        JobSettings settings = queueSettings.workers();
+        int maxPullRequestsPerPush = queueSettings.maxPullRequestsPerPush();
+        CalibrationSchedule calibration = queueSettings.calibration();
         this.calibration = calibration;
         this.jdbc = new JdbcTemplate(dataSource);
         this.work = work;
@@ -181,7 +184,7 @@ final class DbSchedulerJobQueue implements JobQueue, SmartLifecycle {
     /** How long stop() waits for an interrupted job to end, twice at most (db-scheduler's shutdown). */
     private static final Duration STRAGGLER_WAIT = Duration.ofSeconds(2);
 
-    private <T> BackoffFailureHandler<T> failureHandler(TruceProperties.Jobs settings) {
+    private <T> BackoffFailureHandler<T> failureHandler(JobSettings settings) {
         return new BackoffFailureHandler<>(settings.maxRetries(), settings.backoff(), metrics, () -> releasing);
     }
 

@@ -13,9 +13,8 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerState;
 
+import dev.truce.appmode.ConditionalOnGitHubApp;
 import dev.truce.pullrequest.PullRequestWork;
-import dev.truce.server.ConditionalOnGitHubApp;
-import dev.truce.server.TruceProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -29,12 +28,11 @@ class JobsConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
-    DbSchedulerJobQueue jobQueue(DataSource dataSource, PullRequestWork work, TruceProperties properties,
+    DbSchedulerJobQueue jobQueue(DataSource dataSource, PullRequestWork work, JobQueueSettings settings,
             ObjectProvider<MeterRegistry> registry) {
         // Transaction-aware: a job enqueued while handling a webhook commits (or rolls back) with the delivery row.
-        return new DbSchedulerJobQueue(new TransactionAwareDataSourceProxy(dataSource), work, properties.jobs(),
-                properties.limits().maxPullRequestsPerPush(), registry.getIfAvailable(SimpleMeterRegistry::new),
-                properties.calibration());
+        return new DbSchedulerJobQueue(new TransactionAwareDataSourceProxy(dataSource), work, settings,
+                registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean(destroyMethod = "")

@@ -77,14 +77,13 @@ class GitHubAppConfiguration {
     }
 
     @Bean
-    PullRequestWork pullRequestWork(GitHubGateway gitHub, TruceProperties properties,
+    PullRequestWork pullRequestWork(GitHubGateway gitHub, TruceProperties properties, AppIdentity app,
             JdbcCommentLedger commentLedger, JdbcBudgetLedger budgetLedger, MeterRegistry registry,
             ResolutionMetrics resolutionMetrics, DataSource dataSource) {
         Path cacheDir = properties.storage().cacheDir() != null ? properties.storage().cacheDir()
                 : properties.dataDir().resolve("repos");
         RepositoryCache cache = new RepositoryCache(cacheDir, properties.storage().cacheMaxBytes().toBytes(),
                 properties.storage().lockWait(), Clock.systemUTC());
-        AppIdentity app = new AppIdentity(properties.github().appSlug(), properties.github().botUserId());
         TruceProperties.Limits limits = properties.limits();
         PipelineSettings settings = PipelineSettings.defaults(app).withLimits(properties.github().gitTimeout(),
                 limits.jobTimeout(), limits.fileTimeout(), limits.maxLineLength());

@@ -3,6 +3,7 @@ package dev.truce.server;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.truce.appmode.ConditionalOnGitHubApp;
 import dev.truce.observe.MicrometerResolutionMetrics;
 import dev.truce.observe.ResolutionMetrics;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.unit.DataSize;
 
+import dev.truce.jobs.JobSettings;
+import dev.truce.webhook.WebhookSettings;
+
 /**
  * Everything {@code truce serve} can be configured with, under the {@code truce.} prefix. This record tree is the
  * reference; docs/github-app.md repeats it for operators. Secrets (the webhook secret, the private key) come from the
@@ -31,8 +34,8 @@ public record TruceProperties(
         @DefaultValue("./truce-data") Path dataDir,
         @DefaultValue GitHub github,
         @DefaultValue Storage storage,
-        @DefaultValue Jobs jobs,
-        @DefaultValue Webhook webhook,
+        @DefaultValue JobSettings jobs,
+        @DefaultValue WebhookSettings webhook,
         @DefaultValue Limits limits,
         @DefaultValue Validation validation,
         @DefaultValue Models models,
@@ -89,128 +92,6 @@ public record TruceProperties(
      */
     public record Storage(Path cacheDir, @DefaultValue("10GB") DataSize cacheMaxBytes,
             @DefaultValue("2m") Duration lockWait) {
-    }
-
-    /**
-     * The job workers (db-scheduler).
-     *
-     * @param pollInterval      how often each replica looks for due jobs (new jobs from this replica start at once)
-     * @param threads           jobs run concurrently per replica
-     * @param maxRetries        retries of a job that failed for a reason that may pass (rate limit, 5xx, network)
-     * @param backoff           the first retry's delay; each further retry waits twice as long
-     * @param heartbeatInterval how often a replica records that its running jobs are alive
-     * @param missedHeartbeats  after this many missed heartbeats (at least 4) another replica takes a running job over
-     *                          as dead: its replica stopped without finishing it
-     * @param maxRevivals       a job found dead (its process died while running it) runs again unless it has already
-     *                          failed or died this many times; then it is dropped with an error in the log, so a job
-     *                          that kills its process cannot take the replicas down one after another
-     * @param schedulerName     this replica's name in the job table (default: the host name); every replica needs
-     *                          its own, because a replica that starts takes back the jobs its name still holds
-     * @param shutdownGrace     on SIGTERM, how long running jobs may take to finish (no new ones start); those
-     *                          still running then are interrupted and released, so another replica runs them at once
-     */
-    public record Jobs(
-            @DefaultValue("10s") Duration pollInterval,
-            @DefaultValue("4") int threads,
-            @DefaultValue("5") int maxRetries,
-            @DefaultValue("30s") Duration backoff,
-            @DefaultValue("10s") Duration heartbeatInterval,
-            @DefaultValue("6") int missedHeartbeats,
-            @DefaultValue("2") int maxRevivals,
-            String schedulerName,
-            @DefaultValue("30s") Duration shutdownGrace) {
-
-        /** Rejects settings the workers cannot run with, naming the property to fix. */
-        @ConstructorBinding
-        public Jobs {
-            if (pollInterval.isNegative() || pollInterval.isZero()) {
-                throw new IllegalArgumentException("truce.jobs.poll-interval must be positive, was " + pollInterval);
-            }
-            if (threads < 1) {
-                throw new IllegalArgumentException("truce.jobs.threads must be at least 1, was " + threads);
-            }
-            if (maxRetries < 0) {
-                throw new IllegalArgumentException("truce.jobs.max-retries must not be negative, was " + maxRetries);
-            }
-            if (backoff.isNegative()) {
-                throw new IllegalArgumentException("truce.jobs.backoff must not be negative, was " + backoff);
-            }
-            if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
-                throw new IllegalArgumentException("truce.jobs.heartbeat-interval must be positive, was "
-                        + heartbeatInterval);
-            }
-            if (missedHeartbeats < 4) {
-                throw new IllegalArgumentException("truce.jobs.missed-heartbeats must be at least 4 (db-scheduler's"
-                        + " bound), was " + missedHeartbeats);
-            }
-            if (maxRevivals < 0) {
-                throw new IllegalArgumentException("truce.jobs.max-revivals must not be negative, was " + maxRevivals);
-            }
-            if (schedulerName != null && (schedulerName.isBlank() || schedulerName.length() > 200)) {
-                throw new IllegalArgumentException("truce.jobs.scheduler-name must be 1 to 200 characters, was \""
-                        + schedulerName + "\"");
-            }
-            if (shutdownGrace == null) {
-                shutdownGrace = Duration.ofSeconds(30);
-            }
-            if (shutdownGrace.isNegative()) {
-                throw new IllegalArgumentException("truce.jobs.shutdown-grace must not be negative, was "
-                        + shutdownGrace);
-            }
-        }
-
-        /** Worker settings with the default shutdown grace period. */
-        public Jobs(Duration pollInterval, int threads, int maxRetries, Duration backoff, Duration heartbeatInterval,
-                int missedHeartbeats, int maxRevivals, String schedulerName) {
-            this(pollInterval, threads, maxRetries, backoff, heartbeatInterval, missedHeartbeats, maxRevivals,
-                    schedulerName, Duration.ofSeconds(30));
-        }
-
-        /** Worker settings with the default heartbeats, revivals and name. */
-        public Jobs(Duration pollInterval, int threads, int maxRetries, Duration backoff) {
-            this(pollInterval, threads, maxRetries, backoff, Duration.ofSeconds(10), 6, 2, null, Duration.ofSeconds(30));
-        }
-    }
-
-    /**
-     * The webhook endpoint.
-     *
-     * @param maxBodyBytes          larger bodies get 413, as soon as that many bytes have arrived. GitHub caps
-     *                              payloads at 25 MB, but the events Truce acts on are far smaller (a pull request
-     *                              or comment event is tens of KB; a push of many commits a few MB)
-     * @param maxBufferedBytes      the bytes of bodies held in memory at once across all requests (a body is held
-     *                              until its signature is checked); past it a request gets 503 with Retry-After
-     * @param rejectionLogInterval  refused requests are logged (WARN) at most once per interval per reason, with a
-     *                              count of those not logged
-     * @param deliveryRetention     how long a delivery id and body hash are remembered to ignore redeliveries (GitHub
-     *                              lets people redeliver from the last 3 days)
-     */
-    public record Webhook(
-            @DefaultValue("5MB") DataSize maxBodyBytes,
-            @DefaultValue("64MB") DataSize maxBufferedBytes,
-            @DefaultValue("60s") Duration rejectionLogInterval,
-            @DefaultValue("7d") Duration deliveryRetention) {
-
-        /** Rejects limits the endpoint cannot work with, naming the property to fix. */
-        public Webhook {
-            if (maxBodyBytes.toBytes() < 1) {
-                throw new IllegalArgumentException("truce.webhook.max-body-bytes must be positive, was "
-                        + maxBodyBytes);
-            }
-            if (maxBufferedBytes.toBytes() <= maxBodyBytes.toBytes()) {
-                throw new IllegalArgumentException("truce.webhook.max-buffered-bytes (" + maxBufferedBytes
-                        + ") must be larger than truce.webhook.max-body-bytes (" + maxBodyBytes
-                        + "), or no body of the largest allowed size could ever be received");
-            }
-            if (rejectionLogInterval.isNegative()) {
-                throw new IllegalArgumentException("truce.webhook.rejection-log-interval must not be negative, was "
-                        + rejectionLogInterval);
-            }
-            if (deliveryRetention.isNegative() || deliveryRetention.isZero()) {
-                throw new IllegalArgumentException("truce.webhook.delivery-retention must be positive, was "
-                        + deliveryRetention);
-            }
-        }
     }
 
     /**
@@ -357,11 +238,6 @@ public record TruceProperties(
                 throw new IllegalArgumentException("truce.calibration.cached-repositories must be at least 1, was "
                         + cachedRepositories);
             }
-        }
-
-        /** Off (tests of the job queue that do not calibrate). */
-        public static Calibration off() {
-            return new Calibration(false, Duration.ofDays(7), 200, 2000, Duration.ofMinutes(5), 16);
         }
     }
 

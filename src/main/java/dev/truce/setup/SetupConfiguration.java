@@ -9,7 +9,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.truce.server.ConditionalOnSetupMode;
+import dev.truce.appmode.ConditionalOnSetupMode;
 import dev.truce.server.TruceProperties;
 import okhttp3.OkHttpClient;
 

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import dev.truce.server.ConditionalOnSetupMode;
+import dev.truce.appmode.ConditionalOnSetupMode;
 import dev.truce.server.TruceProperties;
 
 /**

@@ -12,8 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
-import dev.truce.server.ConditionalOnGitHubApp;
-import dev.truce.server.TruceProperties;
+import dev.truce.appmode.ConditionalOnGitHubApp;
 
 /**
  * The {@code webhook_deliveries} table: which deliveries were already handled, by {@code X-GitHub-Delivery} id and by
@@ -28,9 +27,9 @@ class DeliveryLog {
     private final JdbcTemplate jdbc;
     private final Duration retention;
 
-    DeliveryLog(JdbcTemplate jdbc, TruceProperties properties) {
+    DeliveryLog(JdbcTemplate jdbc, WebhookSettings settings) {
         this.jdbc = jdbc;
-        this.retention = properties.webhook().deliveryRetention();
+        this.retention = settings.deliveryRetention();
     }
 
     /**

@@ -7,12 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.truce.appmode.ConditionalOnGitHubApp;
+import dev.truce.publish.AppIdentity;
 import dev.truce.github.RepoRef;
 import dev.truce.jobs.JobQueue;
 import dev.truce.publish.FixBranch;
 import dev.truce.pullrequest.ResolveRequest;
-import dev.truce.server.ConditionalOnGitHubApp;
-import dev.truce.server.TruceProperties;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,11 +34,11 @@ class EventRouter {
     private final Pattern mention;
     private final String slug;
 
-    EventRouter(JobQueue jobs, InstallationBook installations, TruceProperties properties) {
+    EventRouter(JobQueue jobs, InstallationBook installations, AppIdentity app) {
         this.jobs = jobs;
         this.installations = installations;
-        this.slug = properties.github().appSlug();
-        this.mention = Pattern.compile("(^|\\s)@" + Pattern.quote(properties.github().appSlug()) + "\\s+resolve\\b",
+        this.slug = app.slug();
+        this.mention = Pattern.compile("(^|\\s)@" + Pattern.quote(app.slug()) + "\\s+resolve\\b",
                 Pattern.CASE_INSENSITIVE);
     }
 

@@ -15,9 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.truce.appmode.ConditionalOnGitHubApp;
 import dev.truce.observe.LogContext;
-import dev.truce.server.ConditionalOnGitHubApp;
-import dev.truce.server.TruceProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
@@ -52,15 +51,15 @@ class WebhookController {
     private final JsonMapper json = JsonMapper.builder().build();
 
     WebhookController(WebhookSignature signature, DeliveryLog deliveries, EventRouter router,
-            TransactionTemplate transaction, BodyBudget budget, TruceProperties properties, MeterRegistry registry) {
+            TransactionTemplate transaction, BodyBudget budget, WebhookSettings settings, MeterRegistry registry) {
         this.metrics = new WebhookMetrics(registry);
         this.signature = signature;
         this.deliveries = deliveries;
         this.router = router;
         this.transaction = transaction;
         this.budget = budget;
-        this.rejections = new RejectionLog(properties.webhook().rejectionLogInterval(), System::nanoTime);
-        this.maxBodyBytes = properties.webhook().maxBodyBytes().toBytes();
+        this.rejections = new RejectionLog(settings.rejectionLogInterval(), System::nanoTime);
+        this.maxBodyBytes = settings.maxBodyBytes().toBytes();
     }
 
     @PostMapping(path = "/webhook")

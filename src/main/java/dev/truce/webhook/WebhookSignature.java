@@ -11,14 +11,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Checks GitHub's {@code X-Hub-Signature-256}: {@code sha256=} and the hex HMAC-SHA256 of the raw body. */
-final class WebhookSignature {
+public final class WebhookSignature {
 
     private static final String PREFIX = "sha256=";
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
 
-    WebhookSignature(byte[] secret) {
+    /** Checks signatures made with {@code secret}, the App's webhook secret. */
+    public WebhookSignature(byte[] secret) {
         if (secret.length == 0) {
             throw new IllegalArgumentException("The webhook secret is empty");
         }

@@ -26,7 +26,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.truce.github.GitHubException;
 import dev.truce.github.RepoRef;
-import dev.truce.server.TruceProperties;
 import dev.truce.testing.LogCapture;
 import dev.truce.testing.RecordingPullRequestWork;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -39,8 +38,7 @@ class CalibrationJobTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(20);
     static final RepoRef REPO = new RepoRef(7, "octocat", "Hello-World");
-    static final TruceProperties.Calibration WEEKLY = new TruceProperties.Calibration(true, Duration.ofDays(7), 200,
-            2000, Duration.ofMinutes(5), 16);
+    static final CalibrationSchedule WEEKLY = new CalibrationSchedule(true, Duration.ofDays(7));
 
     @TempDir
     Path dataDir;
@@ -61,8 +59,9 @@ class CalibrationJobTest {
         JobQueueTest.shutdown(JobQueueTest.h2File(dataDir));
     }
 
-    private DbSchedulerJobQueue queue(TruceProperties.Calibration calibration) {
-        return new DbSchedulerJobQueue(database, work, JobQueueTest.FAST, 5, new SimpleMeterRegistry(), calibration);
+    private DbSchedulerJobQueue queue(CalibrationSchedule calibration) {
+        return new DbSchedulerJobQueue(database, work, new JobQueueSettings(JobQueueTest.FAST, 5, calibration),
+                new SimpleMeterRegistry());
     }
 
     private DbSchedulerJobQueue start(DbSchedulerJobQueue queue) {
@@ -193,7 +192,7 @@ class CalibrationJobTest {
 
     @Test
     void withCalibrationOffNothingIsQueued() {
-        DbSchedulerJobQueue queue = start(queue(TruceProperties.Calibration.off()));
+        DbSchedulerJobQueue queue = start(queue(CalibrationSchedule.off()));
 
         queue.calibrate(REPO);
         queue.resolve(JobQueueTest.request(1, "aaaa"));

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.truce.github.GitHubException;
 import dev.truce.github.RepoRef;
 import dev.truce.pullrequest.ResolveRequest;
-import dev.truce.server.TruceProperties;
 import dev.truce.testing.RecordingPullRequestWork;
 
 /** The db-scheduler queue on a real H2 file database with the application's migrations. */
@@ -34,7 +33,7 @@ class JobQueueTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     static final RepoRef REPO = new RepoRef(7, "octocat", "Hello-World");
-    static final TruceProperties.Jobs FAST = new TruceProperties.Jobs(Duration.ofMillis(100), 2, 2,
+    static final JobSettings FAST = new JobSettings(Duration.ofMillis(100), 2, 2,
             Duration.ofMillis(20));
 
     @TempDir
@@ -213,8 +212,8 @@ class JobQueueTest {
     }
 
     /** Fast polling, heartbeats every 10 s (dead after a minute), the given name and revival cap. */
-    static TruceProperties.Jobs named(String name, int maxRevivals) {
-        return new TruceProperties.Jobs(Duration.ofMillis(100), 2, 2, Duration.ofMillis(20), Duration.ofSeconds(10), 6,
+    static JobSettings named(String name, int maxRevivals) {
+        return new JobSettings(Duration.ofMillis(100), 2, 2, Duration.ofMillis(20), Duration.ofSeconds(10), 6,
                 maxRevivals, name);
     }
 

@@ -5,23 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+
+import dev.truce.jobs.JobSettings;
+import dev.truce.webhook.WebhookSettings;
 import org.springframework.util.unit.DataSize;
 
 class TrucePropertiesTest {
 
     @Test
     void settings_the_workers_cannot_run_with_are_rejected_naming_the_property() {
-        assertThatThrownBy(() -> new TruceProperties.Jobs(Duration.ofSeconds(10), 0, 5, Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> new JobSettings(Duration.ofSeconds(10), 0, 5, Duration.ofSeconds(30)))
                 .hasMessageContaining("truce.jobs.threads");
-        assertThatThrownBy(() -> new TruceProperties.Jobs(Duration.ZERO, 4, 5, Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> new JobSettings(Duration.ZERO, 4, 5, Duration.ofSeconds(30)))
                 .hasMessageContaining("truce.jobs.poll-interval");
-        assertThatThrownBy(() -> new TruceProperties.Jobs(Duration.ofSeconds(10), 4, -1, Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> new JobSettings(Duration.ofSeconds(10), 4, -1, Duration.ofSeconds(30)))
                 .hasMessageContaining("truce.jobs.max-retries");
-        assertThatThrownBy(() -> new TruceProperties.Jobs(Duration.ofSeconds(10), 4, 5, Duration.ofSeconds(30),
+        assertThatThrownBy(() -> new JobSettings(Duration.ofSeconds(10), 4, 5, Duration.ofSeconds(30),
                 Duration.ofSeconds(10), 3, 2, null)).hasMessageContaining("truce.jobs.missed-heartbeats");
-        assertThatThrownBy(() -> new TruceProperties.Jobs(Duration.ofSeconds(10), 4, 5, Duration.ofSeconds(30),
+        assertThatThrownBy(() -> new JobSettings(Duration.ofSeconds(10), 4, 5, Duration.ofSeconds(30),
                 Duration.ofSeconds(10), 6, -1, null)).hasMessageContaining("truce.jobs.max-revivals");
-        assertThatThrownBy(() -> new TruceProperties.Jobs(Duration.ofSeconds(10), 4, 5, Duration.ofSeconds(30),
+        assertThatThrownBy(() -> new JobSettings(Duration.ofSeconds(10), 4, 5, Duration.ofSeconds(30),
                 Duration.ZERO, 6, 2, null)).hasMessageContaining("truce.jobs.heartbeat-interval");
         assertThatThrownBy(() -> new TruceProperties.Limits(0, Duration.ofMinutes(15), Duration.ofMinutes(2), 4000))
                 .hasMessageContaining("truce.limits.max-pull-requests-per-push");
@@ -49,20 +52,20 @@ class TrucePropertiesTest {
         Duration minute = Duration.ofMinutes(1);
         Duration week = Duration.ofDays(7);
 
-        assertThatThrownBy(() -> new TruceProperties.Webhook(DataSize.ofBytes(0), DataSize.ofMegabytes(64), minute,
+        assertThatThrownBy(() -> new WebhookSettings(DataSize.ofBytes(0), DataSize.ofMegabytes(64), minute,
                 week)).hasMessageContaining("truce.webhook.max-body-bytes");
         // A budget no larger than one body could never hold a body of the largest allowed size.
-        assertThatThrownBy(() -> new TruceProperties.Webhook(DataSize.ofMegabytes(5), DataSize.ofMegabytes(5), minute,
+        assertThatThrownBy(() -> new WebhookSettings(DataSize.ofMegabytes(5), DataSize.ofMegabytes(5), minute,
                 week)).hasMessageContaining("truce.webhook.max-buffered-bytes");
-        assertThatThrownBy(() -> new TruceProperties.Webhook(DataSize.ofMegabytes(5), DataSize.ofMegabytes(64),
+        assertThatThrownBy(() -> new WebhookSettings(DataSize.ofMegabytes(5), DataSize.ofMegabytes(64),
                 Duration.ofSeconds(-1), week)).hasMessageContaining("truce.webhook.rejection-log-interval");
-        assertThatThrownBy(() -> new TruceProperties.Webhook(DataSize.ofMegabytes(5), DataSize.ofMegabytes(64), minute,
+        assertThatThrownBy(() -> new WebhookSettings(DataSize.ofMegabytes(5), DataSize.ofMegabytes(64), minute,
                 Duration.ZERO)).hasMessageContaining("truce.webhook.delivery-retention");
     }
 
     @Test
     void a_negative_shutdown_grace_and_an_unknown_setup_store_are_rejected_naming_the_property() {
-        assertThatThrownBy(() -> new TruceProperties.Jobs(Duration.ofSeconds(10), 4, 5, Duration.ofSeconds(30),
+        assertThatThrownBy(() -> new JobSettings(Duration.ofSeconds(10), 4, 5, Duration.ofSeconds(30),
                 Duration.ofSeconds(10), 6, 2, null, Duration.ofSeconds(-1)))
                 .hasMessageContaining("truce.jobs.shutdown-grace");
         assertThatThrownBy(() -> new TruceProperties.Setup(null, null, "vault", null))

@@ -1,4 +1,4 @@
-package dev.truce.server;
+package dev.truce.appmode;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
