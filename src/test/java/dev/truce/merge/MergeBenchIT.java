@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The merge benchmark runs end to end on a small synthetic repository (quick settings) and ends with its summary
- * line. Its figures are not checked: a benchmark, not a timed test.
+ * The merge benchmark and the memory-per-job benchmark run end to end on a small synthetic repository (quick
+ * settings) and end with their summary lines. Their figures are not checked: benchmarks, not timed tests.
  */
 class MergeBenchIT {
 
@@ -33,6 +33,12 @@ class MergeBenchIT {
         List<String> lines = out.lines().toList();
         assertThat(lines.get(lines.size() - 1)).matches("median_ratio=\\d+\\.\\d\\d");
         assertThat(out).contains("merges=2 rounds=1");
+
+        String memory = run(List.of("sh", "bench/job-memory.sh", repo.toString(), "2", "1", "2"),
+                "target/classes" + File.pathSeparator + System.getProperty("java.class.path"));
+        List<String> memoryLines = memory.lines().toList();
+        assertThat(memoryLines.get(memoryLines.size() - 1)).matches("median_live_mib_per_job=-?\\d+\\.\\d");
+        assertThat(memory).contains("merges=2 conflicted_files=");
     }
 
     private String run(List<String> command, String classPath) throws Exception {
