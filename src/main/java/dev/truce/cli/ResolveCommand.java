@@ -242,8 +242,9 @@ final class ResolveCommand implements Callable<Integer> {
         return ExitCodes.CONFLICTS_LEFT;
     }
 
-    /** The engine's answer for every conflicted file; prints what the model was asked and the build, when run. */
     /**
+     * The engine's answer for every conflicted file; prints what the model was asked and the build, when run.
+     *
      * @param editCleanFiles whether a build error in a file without conflicts may be fixed there (the merge is
      *                       written as a commit; a merge in progress writes only its conflicted files)
      */
