@@ -182,22 +182,12 @@ class PullRequestPipelineLearningTest {
 
         s.resolve();
 
-        assertThat(fixBody()).doesNotContain("**Calibration**");
-        assertThat(ScenarioRepo.read(s.origin.repository(), s.commitOf("truce/5-" + s.head.abbreviate(7).name()),
-                PROPERTIES)).isEqualTo("name=m0\nversion=3.0\nflag=on\nend=1\n");
-        model.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        assertTheDefaultChainDecided();
     }
 
     @Test
     void mergesNewerThanThePullRequestsHeadAreNeverUsed() throws Exception {
-        // #5's head is committed first; the merges the repository learns from come after it.
-        RevCommit root = s.origin.commit("main", mergedTree(), "base");
-        s.head = s.origin.commit("feature", mergedTree().file(PROPERTIES, "name=m0\nversion=2.0\nflag=on\nend=1\n"),
-                "pr: turn module0's flag on", root);
-        RevCommit merge = earlierMerge(root, mergedTree());
-        s.main = s.origin.commit("main", mergedTree().file(PROPERTIES, "name=m0\nversion=3.0\nflag=off\nend=1\n"),
-                "release 3.0", merge);
-        s.publishPull(s.head, "octo/app");
+        headBeforeTheHistory();
         s.config("models: [coder]\n");
         s.pipeline.calibrate(PullRequestScenario.REPO);
         assertThat(store.find("octo/app")).isPresent();
@@ -205,21 +195,12 @@ class PullRequestPipelineLearningTest {
         s.resolve();
 
         // The calibration learned from a later merge: the default chain decided, as if nothing had been learned.
-        assertThat(fixBody()).doesNotContain("**Calibration**");
-        assertThat(ScenarioRepo.read(s.origin.repository(), s.commitOf("truce/5-" + s.head.abbreviate(7).name()),
-                PROPERTIES)).isEqualTo("name=m0\nversion=3.0\nflag=on\nend=1\n");
-        model.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        assertTheDefaultChainDecided();
     }
 
     @Test
     void precedentsFromMergesNewerThanTheHeadNeverReachThePrompt() throws Exception {
-        RevCommit root = s.origin.commit("main", mergedTree(), "base");
-        s.head = s.origin.commit("feature", mergedTree().file(PROPERTIES, "name=m0\nversion=2.0\nflag=on\nend=1\n"),
-                "pr: turn module0's flag on", root);
-        RevCommit merge = earlierMerge(root, mergedTree());
-        s.main = s.origin.commit("main", mergedTree().file(PROPERTIES, "name=m0\nversion=3.0\nflag=off\nend=1\n"),
-                "release 3.0", merge);
-        s.publishPull(s.head, "octo/app");
+        headBeforeTheHistory();
         // The repository sends every hunk of this kind to the model.
         s.config("models: [coder]\nstrategies: {without: [separate-line-edits]}\n");
         s.pipeline.calibrate(PullRequestScenario.REPO);
@@ -255,5 +236,24 @@ class PullRequestPipelineLearningTest {
         assertThatThrownBy(() -> s.pipeline.calibrate(PullRequestScenario.REPO)).isInstanceOf(IOException.class);
 
         assertThat(store.find("octo/app")).isEmpty();
+    }
+
+    /** #5's head is committed first; the merge the repository learns from, and main's release, come after it. */
+    private void headBeforeTheHistory() throws Exception {
+        RevCommit root = s.origin.commit("main", mergedTree(), "base");
+        s.head = s.origin.commit("feature", mergedTree().file(PROPERTIES, "name=m0\nversion=2.0\nflag=on\nend=1\n"),
+                "pr: turn module0's flag on", root);
+        RevCommit merge = earlierMerge(root, mergedTree());
+        s.main = s.origin.commit("main", mergedTree().file(PROPERTIES, "name=m0\nversion=3.0\nflag=off\nend=1\n"),
+                "release 3.0", merge);
+        s.publishPull(s.head, "octo/app");
+    }
+
+    /** No calibration note, separate-line-edits' result committed, and no model asked. */
+    private void assertTheDefaultChainDecided() throws Exception {
+        assertThat(fixBody()).doesNotContain("**Calibration**");
+        assertThat(ScenarioRepo.read(s.origin.repository(), s.commitOf("truce/5-" + s.head.abbreviate(7).name()),
+                PROPERTIES)).isEqualTo("name=m0\nversion=3.0\nflag=on\nend=1\n");
+        model.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
     }
 }
