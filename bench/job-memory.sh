@@ -17,20 +17,11 @@ n=${2:-12}
 [ $# -ge 2 ] && shift 2 || shift 1
 cd "$(dirname "$0")/.."
 gitdir=$(git -C "$repo" rev-parse --absolute-git-dir)
-if [ -z "${TRUCE_BENCH_CP:-}" ]; then
-    [ -d target/classes ] || ./mvnw -q -B -DskipTests compile
-    [ -f target/bench-classpath.txt ] || ./mvnw -q -B dependency:build-classpath \
-        -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime > /dev/null
-    TRUCE_BENCH_CP="target/classes:$(cat target/bench-classpath.txt)"
-fi
+. bench/lib.sh
+bench_classpath
 pairs=$(mktemp)
 trap 'rm -f "$pairs"' EXIT
-git --git-dir="$gitdir" rev-list --merges --min-parents=2 --max-parents=2 -n "$n" HEAD \
-    | while read -r m; do echo "$(git --git-dir="$gitdir" rev-parse "$m^1" "$m^2" | tr '\n' ' ')"; done > "$pairs"
-if [ ! -s "$pairs" ]; then
-    echo "$0: no two-parent merges reachable from HEAD in $repo" >&2
-    exit 1
-fi
+bench_merge_pairs "$gitdir" "$n" "$pairs"
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -cp "$TRUCE_BENCH_CP" bench/JobMemory.java \
     "$gitdir" "$pairs" "$@"
