@@ -27,7 +27,7 @@ import dev.truce.eval.MergedTextCheck;
  * the stable lines around a hunk are its resolution. Where the committed file also changed those stable lines, which
  * lines belong to the hunk is a guess, so that hunk gives no precedent.
  */
-public final class PrecedentExtractor {
+final class PrecedentExtractor {
 
     private static final DiffAlgorithm DIFF = BoundedDiff.histogram();
 

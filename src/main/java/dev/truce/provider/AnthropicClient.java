@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * stable prefix each end with a {@code cache_control: ephemeral} breakpoint, so requests about the same file reuse
  * both from Anthropic's prompt cache; only the content after them is new.
  */
-public final class AnthropicClient extends HttpModelClient {
+final class AnthropicClient extends HttpModelClient {
 
     static final String API_VERSION = "2023-06-01";
 

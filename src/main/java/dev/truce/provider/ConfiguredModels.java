@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * @param budget the budget every call is charged to
  * @param grants which installations may use which models, and their own budgets
  */
-public record ConfiguredModels(Map<String, ModelSettings> models, SpendBudget budget, InstallationGrants grants) {
+record ConfiguredModels(Map<String, ModelSettings> models, SpendBudget budget, InstallationGrants grants) {
 
     private static final Logger log = LoggerFactory.getLogger(ConfiguredModels.class);
 

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Token and cost accounting for a run: one entry per model call, and the totals. Thread-safe.
  */
-public final class CostMeter {
+final class CostMeter {
 
     /**
      * One call as it was charged.

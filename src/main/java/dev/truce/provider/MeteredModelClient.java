@@ -12,7 +12,7 @@ import java.time.Duration;
  * Charges every call to a {@link CostMeter} and a {@link SpendBudget}, and refuses calls once the budget is spent.
  * Wraps the {@link ResilientModelClient}, so a request is checked once, not per retry.
  */
-public final class MeteredModelClient implements ModelClient {
+final class MeteredModelClient implements ModelClient {
 
     private final ModelClient delegate;
     private final Prices prices;

@@ -37,7 +37,7 @@ public final class ModelCatalog {
      * @param environment looks up environment variables (API keys)
      * @param clock       for {@code Retry-After} dates
      */
-    public ModelCatalog(ConfiguredModels configured, Function<String, String> environment, Clock clock) {
+    ModelCatalog(ConfiguredModels configured, Function<String, String> environment, Clock clock) {
         this(configured, environment, clock, ModelMetrics.NONE);
     }
 
@@ -96,7 +96,7 @@ public final class ModelCatalog {
     private static final String REPLAY = "replay:";
 
     /** The models, budget and grants this catalog builds clients of. */
-    public ConfiguredModels configured() {
+    ConfiguredModels configured() {
         return configured;
     }
 
@@ -106,7 +106,7 @@ public final class ModelCatalog {
     }
 
     /** The budget all calls are charged to. */
-    public SpendBudget budget() {
+    SpendBudget budget() {
         return configured.budget();
     }
 
@@ -133,7 +133,7 @@ public final class ModelCatalog {
     }
 
     /** The accounting of all calls made through this catalog's clients. */
-    public CostMeter meter() {
+    CostMeter meter() {
         return meter;
     }
 

@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Ollama's native chat API ({@code POST {baseUrl}/api/chat}, not streamed). Ollama reports no cached tokens;
  * it reuses the prompt prefix of the previous request on its own.
  */
-public final class OllamaClient extends HttpModelClient {
+final class OllamaClient extends HttpModelClient {
 
     /** A client for {@code settings}; {@code apiKey} is only sent (as a bearer token) when a proxy needs one. */
     public OllamaClient(ModelSettings settings, OkHttpClient http, String apiKey, Clock clock) {

@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * server, LM Studio and Ollama's {@code /v1}. The system prompt is the system message; the stable prefix and the
  * content are one user message, prefix first, which is what automatic prefix caching (OpenAI, vLLM) reuses.
  */
-public final class OpenAiChatClient extends HttpModelClient {
+final class OpenAiChatClient extends HttpModelClient {
 
     /** A client for {@code settings}; {@code apiKey} may be {@code null} for servers without authentication. */
     public OpenAiChatClient(ModelSettings settings, OkHttpClient http, String apiKey, Clock clock) {

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fast once the provider has failed {@code breakerFailures} attempts in a row), the rate limiter (calls per
  * second) and the bulkhead (calls in flight). The adapter's OkHttp call timeout bounds each attempt.
  */
-public final class ResilientModelClient implements ModelClient {
+final class ResilientModelClient implements ModelClient {
 
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 

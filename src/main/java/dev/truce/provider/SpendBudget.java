@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
  * {@link BudgetLedger}: in memory for one process, or in the database so the limits hold across the service's
  * replicas. Thread-safe.
  */
-public final class SpendBudget {
+final class SpendBudget {
 
     private final BigDecimal perPullRequest;
     private final BigDecimal perDay;

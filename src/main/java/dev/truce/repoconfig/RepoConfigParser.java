@@ -31,7 +31,7 @@ import dev.truce.yaml.YamlFileException;
  * new-code: review        # review | human: a model's answer adding code in none of the three versions
  * </pre>
  */
-public final class RepoConfigParser {
+final class RepoConfigParser {
 
     private static final Logger log = LoggerFactory.getLogger(RepoConfigParser.class);
 

@@ -20,7 +20,7 @@ import dev.truce.conflict.LineEndings;
  * separators (commas, blank lines) come out as the list has them. A sorted list stays sorted; otherwise ours'
  * entries come first, then theirs', and the reason says so.
  */
-public final class ListInsertionStrategy implements ResolutionStrategy {
+final class ListInsertionStrategy implements ResolutionStrategy {
 
     private static final int SORT_WINDOW = 5;
     private static final Comparator<String> KEY_ORDER = Comparator.comparing((String k) -> k.toLowerCase(Locale.ROOT));

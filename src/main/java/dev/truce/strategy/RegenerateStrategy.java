@@ -17,7 +17,7 @@ import dev.truce.conflict.StableText;
  * tool and may be inconsistent (checksums, resolved trees), so such a file is regenerated, never merged.
  * It must run first in the chain so that no other strategy text-merges a hunk of such a file.
  */
-public final class RegenerateStrategy implements ResolutionStrategy {
+final class RegenerateStrategy implements ResolutionStrategy {
 
     /** How far into a file a "generated" header is looked for. */
     static final int HEADER_LINES = 10;

@@ -34,7 +34,7 @@ import dev.truce.conflict.FileType;
  * </ul>
  * Both sides inserting at one point is always passed on: their order is a decision.
  */
-public final class SeparateLineEditsStrategy implements ResolutionStrategy {
+final class SeparateLineEditsStrategy implements ResolutionStrategy {
 
     /** Source code where combining one-for-one rewrites of neighbouring lines matched the human on the corpus. */
     private static final Set<FileType> SOURCE_TYPES = EnumSet.of(FileType.JAVA, FileType.KOTLIN, FileType.GROOVY,

@@ -29,7 +29,7 @@ import dev.truce.strategy.VersionLine.VersionToken;
  * 2.542-SNAPSHOT), the result keeps the {@link ReceivingSide receiving} branch's version, since the
  * merge is committed to that branch; it is never the higher number for its own sake.
  */
-public final class VersionBumpStrategy implements ResolutionStrategy {
+final class VersionBumpStrategy implements ResolutionStrategy {
 
     /** Versions longer than this are not ordered (real ones are a few dozen characters at most). */
     static final int MAX_ORDERED_LENGTH = 200;

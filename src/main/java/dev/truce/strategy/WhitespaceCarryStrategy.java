@@ -17,7 +17,7 @@ import dev.truce.conflict.LineEndings;
  * of lines); otherwise, and for uneven whitespace changes, it passes. In files where indentation is meaning
  * (Python, YAML, Makefiles) it also passes unless the re-indentation applies exactly.
  */
-public final class WhitespaceCarryStrategy implements ResolutionStrategy {
+final class WhitespaceCarryStrategy implements ResolutionStrategy {
 
     /** The strategy. */
     public WhitespaceCarryStrategy() {

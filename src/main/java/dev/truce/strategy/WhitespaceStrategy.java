@@ -15,7 +15,7 @@ import dev.truce.conflict.LineEndings;
  * theirs as "only whitespace". Where one side changed only whitespace and the other content, see
  * {@link WhitespaceCarryStrategy}.
  */
-public final class WhitespaceStrategy implements ResolutionStrategy {
+final class WhitespaceStrategy implements ResolutionStrategy {
 
     /** The {@code whitespace} strategy: both sides made the same change, with different whitespace. */
     public WhitespaceStrategy() {
