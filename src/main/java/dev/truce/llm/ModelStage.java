@@ -304,18 +304,12 @@ public final class ModelStage {
 
     private void call(ConflictedFile file, List<ConflictHunk> hunks, ModelRequest request, List<HunkOutcome> outcomes,
             List<HunkCall> calls, int round) {
-        Usage usage = Usage.NONE;
-        Duration latency = Duration.ZERO;
-        int requests = 0;
+        Spent spent = new Spent();
         String failure;
         String detail;
         Map<Integer, HunkAnswer> answers = null;
         try {
-            ModelReply reply = client.complete(request);
-            requests++;
-            usage = usage.plus(reply.usage() == null ? Usage.NONE : reply.usage());
-            latency = latency.plus(reply.latency() == null ? Duration.ZERO : reply.latency());
-            answers = parse(reply, hunks);
+            answers = ask(request, hunks, spent);
             failure = null;
             detail = null;
         } catch (AnswerRejectedException rejected) {
@@ -328,11 +322,7 @@ public final class ModelStage {
                 recorder.record(retry);
             }
             try {
-                ModelReply reply = client.complete(retry);
-                requests++;
-                usage = usage.plus(reply.usage() == null ? Usage.NONE : reply.usage());
-                latency = latency.plus(reply.latency() == null ? Duration.ZERO : reply.latency());
-                answers = parse(reply, hunks);
+                answers = ask(retry, hunks, spent);
                 failure = null;
                 detail = null;
             } catch (AnswerRejectedException | ModelException again) {
@@ -357,6 +347,9 @@ public final class ModelStage {
                 outcomes.set(hunk.id(), unresolved(hunk, HunkOutcome.Cause.FAILED, failure, detail));
             }
         }
+        Usage usage = spent.usage;
+        Duration latency = spent.latency;
+        int requests = spent.requests;
         int n = hunks.size();
         for (int k = 0; k < n; k++) {
             Usage share = new Usage(split(usage.inputTokens(), n, k), split(usage.cachedInputTokens(), n, k),
@@ -364,6 +357,23 @@ public final class ModelStage {
             calls.add(new HunkCall(hunks.get(k).id(), share, latency.toMillis() / n, cost.estimate(usage) / n,
                     requests));
         }
+    }
+
+    /** What the calls for one group of hunks used, counted as each reply arrives (a rejected answer still cost). */
+    private static final class Spent {
+        Usage usage = Usage.NONE;
+        Duration latency = Duration.ZERO;
+        int requests;
+    }
+
+    /** One call: counts what it used, then parses its answer. */
+    private Map<Integer, HunkAnswer> ask(ModelRequest request, List<ConflictHunk> hunks, Spent spent)
+            throws ModelException, AnswerRejectedException {
+        ModelReply reply = client.complete(request);
+        spent.requests++;
+        spent.usage = spent.usage.plus(reply.usage() == null ? Usage.NONE : reply.usage());
+        spent.latency = spent.latency.plus(reply.latency() == null ? Duration.ZERO : reply.latency());
+        return parse(reply, hunks);
     }
 
     private Map<Integer, HunkAnswer> parse(ModelReply reply, List<ConflictHunk> hunks) throws AnswerRejectedException {

@@ -12,9 +12,8 @@ import java.time.Duration;
  * Charges every call to a {@link CostMeter} and a {@link SpendBudget}, and refuses calls once the budget is spent.
  * Wraps the {@link ResilientModelClient}, so a request is checked once, not per retry.
  */
-final class MeteredModelClient implements ModelClient {
+final class MeteredModelClient extends ForwardingModelClient {
 
-    private final ModelClient delegate;
     private final Prices prices;
     private final SpendBudget budget;
     private final String pullRequest;
@@ -35,27 +34,12 @@ final class MeteredModelClient implements ModelClient {
 
     MeteredModelClient(ModelClient delegate, Prices prices, SpendBudget budget, String pullRequest, CostMeter meter,
             ModelMetrics metrics) {
+        super(delegate);
         this.metrics = metrics;
-        this.delegate = delegate;
         this.prices = prices;
         this.budget = budget;
         this.pullRequest = pullRequest;
         this.meter = meter;
-    }
-
-    @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    @Override
-    public int maxInputTokens() {
-        return delegate.maxInputTokens();
-    }
-
-    @Override
-    public boolean isLocal() {
-        return delegate.isLocal();
     }
 
     /** The configured prices, in dollars per call. */

@@ -27,11 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fast once the provider has failed {@code breakerFailures} attempts in a row), the rate limiter (calls per
  * second) and the bulkhead (calls in flight). The adapter's OkHttp call timeout bounds each attempt.
  */
-final class ResilientModelClient implements ModelClient {
+final class ResilientModelClient extends ForwardingModelClient {
 
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    private final ModelClient delegate;
     private final ModelSettings settings;
     private final CircuitBreaker breaker;
     private final Retry retry;
@@ -45,7 +44,7 @@ final class ResilientModelClient implements ModelClient {
      *                 (see {@link #circuitBreaker})
      */
     public ResilientModelClient(ModelClient delegate, ModelSettings settings, CircuitBreaker breaker) {
-        this.delegate = delegate;
+        super(delegate);
         this.settings = settings;
         this.breaker = breaker;
         ModelSettings.RetryPolicy policy = settings.retry();
@@ -89,21 +88,6 @@ final class ResilientModelClient implements ModelClient {
                 .waitDurationInOpenState(policy.breakerOpenDuration())
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .build());
-    }
-
-    @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    @Override
-    public int maxInputTokens() {
-        return delegate.maxInputTokens();
-    }
-
-    @Override
-    public boolean isLocal() {
-        return delegate.isLocal();
     }
 
     /** The state of the provider's circuit breaker. */
