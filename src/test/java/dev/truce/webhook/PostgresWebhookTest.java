@@ -14,20 +14,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.truce.server.TruceProperties;
 import dev.truce.testing.RecordingPullRequestWork;
 import dev.truce.testing.SharedPostgres;
 import dev.truce.testing.TruceServerTest;
 
 /** The whole service on real PostgreSQL: migrations, delivery log, job queue and workers. */
 @TruceServerTest
-class PostgresWebhookTest {
+class PostgresWebhookTest extends RunningService {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
@@ -37,21 +33,12 @@ class PostgresWebhookTest {
         registry.add("spring.datasource.password", () -> "");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TruceProperties properties;
-    @Autowired
-    RecordingPullRequestWork work;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void deliveries_are_deduplicated_and_jobs_collapse_and_run_on_postgresql() throws Exception {
         work.reset();
         int deliveriesBefore = jdbc.queryForObject("select count(*) from webhook_deliveries", Integer.class);
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
-        WebhookClient github = new WebhookClient(port, properties.github().webhookSecret());
         CountDownLatch release = new CountDownLatch(1);
         work.onResolve(request -> RecordingPullRequestWork.hold(release));
         String delivery = UUID.randomUUID().toString();
@@ -61,7 +48,7 @@ class PostgresWebhookTest {
         HttpResponse<String> redelivered = github.send("pull_request", opened, delivery);
         await(Duration.ofSeconds(10), () -> work.resolved.size() == 1, "the job to start");
         HttpResponse<String> sameHeadAndBase = github.send("pull_request", WebhookClient.anotherEvent(opened));
-        int rowsWhileRunning = jdbc.queryForObject("select count(*) from scheduled_tasks where task_name <> 'calibrate-repository'", Integer.class);
+        int rowsWhileRunning = jobRows();
         release.countDown();
 
         assertThat(first.statusCode()).isEqualTo(202);
@@ -69,7 +56,7 @@ class PostgresWebhookTest {
         assertThat(sameHeadAndBase.statusCode()).isEqualTo(202);
         assertThat(rowsWhileRunning).isOne();
         await(Duration.ofSeconds(10),
-                () -> jdbc.queryForObject("select count(*) from scheduled_tasks where task_name <> 'calibrate-repository'", Integer.class) == 0,
+                () -> jobRows() == 0,
                 "the job to finish");
         assertThat(work.resolved).hasSize(1);
         assertThat(jdbc.queryForObject("select count(*) from webhook_deliveries", Integer.class))
@@ -80,7 +67,6 @@ class PostgresWebhookTest {
     void concurrent_distinct_deliveries_for_the_same_pull_request_all_succeed_and_make_one_job() throws Exception {
         // Distinct deliveries about one head and base race to insert the same job row; on PostgreSQL a failed insert
         // would abort the webhook's whole transaction, so every racer after the first must not fail.
-        WebhookClient github = new WebhookClient(port, properties.github().webhookSecret());
         CountDownLatch release = new CountDownLatch(1);
         String head = "c0ffee0000000000000000000000000000000001";
         String opened = WebhookClient.fixture("pull_request_opened")
@@ -108,14 +94,14 @@ class PostgresWebhookTest {
         } finally {
             senders.shutdownNow();
         }
-        int rowsWhileRunning = jdbc.queryForObject("select count(*) from scheduled_tasks where task_name <> 'calibrate-repository'", Integer.class);
+        int rowsWhileRunning = jobRows();
         release.countDown();
 
         assertThat(responses).extracting(HttpResponse::statusCode).as("%s", responses.stream()
                 .map(HttpResponse::body).toList()).containsOnly(202);
         assertThat(rowsWhileRunning).isOne();
         await(Duration.ofSeconds(10),
-                () -> jdbc.queryForObject("select count(*) from scheduled_tasks where task_name <> 'calibrate-repository'", Integer.class) == 0,
+                () -> jobRows() == 0,
                 "the job to finish");
         assertThat(work.resolved).extracting(request -> request.headSha()).containsExactly(head);
         assertThat(jdbc.queryForObject("select count(*) from webhook_deliveries", Integer.class))
@@ -125,7 +111,6 @@ class PostgresWebhookTest {
     @Test
     void a_storm_of_one_delivery_and_its_replays_under_new_ids_is_handled_once_on_postgresql() throws Exception {
         // The same signed body, 20 times under one delivery id and 10 times under new ids, all at once.
-        WebhookClient github = new WebhookClient(port, properties.github().webhookSecret());
         work.reset();
         String closed = WebhookClient.event("pull_request_closed");
         String delivery = UUID.randomUUID().toString();
@@ -152,7 +137,7 @@ class PostgresWebhookTest {
         assertThat(responses).extracting(HttpResponse::statusCode).as("%s", responses.stream()
                 .map(HttpResponse::body).toList()).containsOnly(200, 202).containsOnlyOnce(202);
         await(Duration.ofSeconds(10), () -> !work.closedFixes.isEmpty()
-                && jdbc.queryForObject("select count(*) from scheduled_tasks where task_name <> 'calibrate-repository'", Integer.class) == 0, "the job to run");
+                && jobRows() == 0, "the job to run");
         assertThat(work.closedFixes).containsExactly("octocat/Hello-World#1347");
     }
 }

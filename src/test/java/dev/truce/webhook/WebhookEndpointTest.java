@@ -10,51 +10,23 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.truce.github.RepoRef;
 import dev.truce.pullrequest.ResolveRequest;
-import dev.truce.server.TruceProperties;
 import dev.truce.testing.RecordingPullRequestWork;
 import dev.truce.testing.TruceServerTest;
 
 @TruceServerTest
-class WebhookEndpointTest {
+class WebhookEndpointTest extends RunningService {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final String HEAD = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
     private static final String BASE = "9049f1265b7d61be4a8904a9a27120d2064dab3b";
     private static final RepoRef HELLO_WORLD = new RepoRef(42424242, "octocat", "Hello-World");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TruceProperties properties;
-    @Autowired
-    RecordingPullRequestWork work;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     DeliveryLog deliveryLog;
-
-    private WebhookClient github;
-
-    @BeforeEach
-    void connect() {
-        github = new WebhookClient(port, properties.github().webhookSecret());
-        work.reset();
-    }
-
-    @AfterEach
-    void drain() {
-        work.reset();
-        await(TIMEOUT, () -> jobRows() == 0, "the job queue to drain");
-    }
 
     @Test
     void healthz_answers_ok() {
@@ -375,7 +347,4 @@ class WebhookEndpointTest {
                 delivery);
     }
 
-    private int jobRows() {
-        return jdbc.queryForObject("select count(*) from scheduled_tasks where task_name <> 'calibrate-repository'", Integer.class);
-    }
 }

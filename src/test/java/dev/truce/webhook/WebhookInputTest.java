@@ -5,25 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.truce.server.TruceProperties;
-import dev.truce.testing.RecordingPullRequestWork;
 import dev.truce.testing.TruceServerTest;
 
 /**
@@ -31,32 +23,9 @@ import dev.truce.testing.TruceServerTest;
  * "Responses of POST /webhook") and changes nothing unless it is a new event Truce acts on.
  */
 @TruceServerTest
-class WebhookInputTest {
+class WebhookInputTest extends RunningService {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TruceProperties properties;
-    @Autowired
-    RecordingPullRequestWork work;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private WebhookClient github;
-
-    @BeforeEach
-    void connect() {
-        github = new WebhookClient(port, properties.github().webhookSecret());
-        work.reset();
-    }
-
-    @AfterEach
-    void drain() {
-        work.reset();
-        await(TIMEOUT, () -> jobRows() == 0, "the job queue to drain");
-    }
 
     @Test
     void delivery_and_event_headers_must_be_1_to_100_printable_ascii_characters() {
@@ -216,7 +185,4 @@ class WebhookInputTest {
         return jdbc.queryForObject("select count(*) from webhook_deliveries", Integer.class);
     }
 
-    private int jobRows() {
-        return jdbc.queryForObject("select count(*) from scheduled_tasks where task_name <> 'calibrate-repository'", Integer.class);
-    }
 }
