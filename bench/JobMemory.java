@@ -54,8 +54,7 @@ public class JobMemory {
             RepositoryMerge merge = new RepositoryMerge(repository);
             int conflicted = 0;
             for (String[] pair : pairs) { // warm-up: classes, JIT, JGit's window and delta caches (shared by all jobs)
-                conflicted += merge.compute(pair[0], pair[1]).conflicts().size();
-                job(merge, pair);
+                conflicted += job(merge, pair).computed().conflicts().size();
             }
             System.out.printf(Locale.ROOT, "merges=%d conflicted_files=%d heap_before_jobs_mib=%.1f%n", pairs.size(),
                     conflicted, liveHeap(memory) / MIB);
@@ -117,11 +116,15 @@ public class JobMemory {
 
     private static final double MIB = 1024.0 * 1024.0;
 
+    /** What a job holds at its end: the merge it computed and its resolution. */
+    private record Held(ComputedMerge computed, ResolvedMerge resolved) {
+    }
+
     /** The pull request's engine work, as a job does it (no model is configured). */
-    private static ResolvedMerge job(RepositoryMerge merge, String[] pair) throws Exception {
+    private static Held job(RepositoryMerge merge, String[] pair) throws Exception {
         ComputedMerge computed = merge.compute(pair[0], pair[1]);
         FileResolver files = new FileResolver(new Resolver(Strategies.defaults()), null, new FileChecks(), 0);
-        return new MergeResolver(files).resolve(computed, MergeRequest.LOCAL);
+        return new Held(computed, new MergeResolver(files).resolve(computed, MergeRequest.LOCAL));
     }
 
     private static long liveHeap(MemoryMXBean memory) throws InterruptedException {

@@ -28,7 +28,7 @@ ncommands=$(printf '%s' "$commands" | awk -F';' '{print NF}')
 
 now() { date +%s%N; }
 ms() { echo $(( ($2 - $1) / 1000000 )); }
-load() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?'; }
+. bench/lib.sh
 g_runs=""
 i=0
 while [ "$i" -lt "$runs" ]; do

@@ -5,7 +5,7 @@
 # The last line is median_live_mib_per_job=M at the highest concurrency.
 #
 #   bench/job-memory.sh REPO [N [K...]]   REPO: any local repository, bare or not; N: merges (default 12)
-# Settings (environment): JAVA_OPTS for the JVM (default: the serial collector and first JIT tier, as `truce serve`),
+# Settings (environment): JAVA_OPTS for the JVM (default: the first JIT tier and G1, as `truce serve`),
 #   TRUCE_BENCH_CP a class path to use instead of this checkout's target/classes and its dependencies.
 set -eu
 if [ $# -lt 1 ]; then
@@ -23,5 +23,5 @@ pairs=$(mktemp)
 trap 'rm -f "$pairs"' EXIT
 bench_merge_pairs "$gitdir" "$n" "$pairs"
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -cp "$TRUCE_BENCH_CP" bench/JobMemory.java \
+java ${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseG1GC} -cp "$TRUCE_BENCH_CP" bench/JobMemory.java \
     "$gitdir" "$pairs" "$@"

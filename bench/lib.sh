@@ -1,4 +1,10 @@
-# Shared by the benchmarks that take a repository's merges (sourced: `. bench/lib.sh` from the project's root).
+# Shared by the benchmark scripts (sourced: `. bench/lib.sh` from the project's root).
+
+# The 1-minute load average, printed beside every figure (a figure means little without it).
+load() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?'; }
+
+# A free TCP port on the loopback interface.
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # Sets TRUCE_BENCH_CP to this checkout's target/classes and its runtime dependencies, unless it is set already.
 bench_classpath() {

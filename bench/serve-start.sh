@@ -19,8 +19,7 @@ nvariants=$(printf '%s' "$variants" | awk -F';' '{print NF}')
 work=$(mktemp -d "${TMPDIR:-/tmp}/truce-serve-bench.XXXXXX")
 pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$work"' EXIT
-load() { cut -d' ' -f1 /proc/loadavg; }
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+. bench/lib.sh
 
 r=0
 while [ "$r" -lt "$rounds" ]; do

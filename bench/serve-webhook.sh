@@ -17,8 +17,7 @@ nvariants=$(printf '%s' "$variants" | awk -F';' '{print NF}')
 work=$(mktemp -d "${TMPDIR:-/tmp}/truce-webhook-bench.XXXXXX")
 pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$work"' EXIT
-load() { cut -d' ' -f1 /proc/loadavg; }
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+. bench/lib.sh
 rss() { awk '/VmRSS/ {printf "%.0f MiB", $2 / 1024}' "/proc/$1/status"; }
 openssl genrsa -out "$work/key.pem" 2048 2> /dev/null
 secret=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
