@@ -2,6 +2,7 @@ package dev.truce.repoconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.util.List;
 
@@ -45,6 +46,21 @@ class RepoConfigParserTest {
         assertThatThrownBy(() -> parser.parse("newCode: true\n")).hasMessageContaining("not 'true'");
         assertThatThrownBy(() -> parser.parse("newCode: [human]\n")).hasMessageContaining("'newCode' must be");
         assertThatThrownBy(() -> parser.parse("newcode: human\n")).hasMessageContaining("unknown key 'newcode' (did you mean 'new-code'?)");
+    }
+
+    @Test
+    void aliasesThatWouldExpandAnExponentialDocumentAreRefusedAtOnce() {
+        // A few hundred bytes of anchors that expand to 10^9 strings: a hostile truce.yml must not take the job down.
+        StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i <= 9; i++) {
+            yaml.append("a").append(i).append(": &a").append(i).append(" [");
+            for (int j = 0; j < 10; j++) {
+                yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+            }
+            yaml.append("]\n");
+        }
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThatThrownBy(() -> parser.parse(yaml.toString())).isInstanceOf(RepoConfigException.class));
     }
 
     @Test
