@@ -48,13 +48,24 @@ enum Syntax {
     TOML("toml", "TOML"),
     PROPERTIES("properties", "a properties file");
 
-    private static final SAXParserFactory SAX = secureSax();
-    private static final JsonFactory STRICT_JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final JsonFactory LENIENT_JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).enable(JsonReadFeature.ALLOW_TRAILING_COMMA).build();
-    private static final TomlMapper TOML_MAPPER = new TomlMapper();
+    // Each parser is made when the first file of its kind is checked (a holder class each): a TOML mapper alone took
+    // about a tenth of a second of a short command's start, for a merge that may have no TOML file.
+    private static final class Sax {
+        static final SAXParserFactory FACTORY = secureSax();
+    }
+
+    private static final class Json {
+        static final JsonFactory STRICT = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        static final JsonFactory LENIENT = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).enable(JsonReadFeature.ALLOW_TRAILING_COMMA).build();
+    }
+
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
+    }
+
     private static final int YAML_CODE_POINT_LIMIT = 16 * 1024 * 1024;
 
     private final String source;
@@ -98,7 +109,7 @@ enum Syntax {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         return switch (this) {
             case XML -> xml(path, body);
-            case JSON -> json(path, body, dialect == 0 ? STRICT_JSON : LENIENT_JSON);
+            case JSON -> json(path, body, dialect == 0 ? Json.STRICT : Json.LENIENT);
             case YAML -> yaml(path, body, dialect == 0);
             case TOML -> toml(path, body);
             case PROPERTIES -> properties(path, body);
@@ -129,7 +140,7 @@ enum Syntax {
 
     private Optional<Diagnostic> xml(String path, String text) {
         try {
-            SAXParser parser = SAX.newSAXParser();
+            SAXParser parser = Sax.FACTORY.newSAXParser();
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             parser.parse(new InputSource(new StringReader(text)), new DefaultHandler() {
@@ -200,7 +211,7 @@ enum Syntax {
 
     private Optional<Diagnostic> toml(String path, String text) {
         try {
-            TOML_MAPPER.readTree(text);
+            Toml.MAPPER.readTree(text);
             return Optional.empty();
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
