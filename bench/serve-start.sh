@@ -60,7 +60,8 @@ while [ "$r" -lt "$rounds" ]; do
         rss=$(awk '/^VmRSS:/ {printf "%d", $2 / 1024}' "/proc/$jvm/status")
         # The JVM's own jcmd: another JDK's cannot attach to it.
         heap=$("$(dirname "$(readlink -f "/proc/$jvm/exe")")/jcmd" "$jvm" GC.heap_info 2> /dev/null | awk '
-            /total [0-9]+K, used [0-9]+K/ {for (i = 1; i <= NF; i++) {if ($i == "total") t += $(i+1); if ($i == "used") u += $(i+1)}}
+            # JDK 17: "total 65536K, used 30720K"; JDK 25: "total reserved 6172672K, committed 73728K, used 40422K".
+            / used [0-9]+K/ {for (i = 1; i <= NF; i++) {if ($i == "committed" || ($i == "total" && $(i+1) ~ /^[0-9]/)) t += $(i+1); if ($i == "used") u += $(i+1)}}
             END {gsub(/K/, "", t); printf "heap_used_mib=%d heap_committed_mib=%d", u / 1024, t / 1024}')
         echo "round $r: variant=$v ready_ms=$ready cpu_at_ready_s=$cpu idle_rss_mib=$rss $heap load=$(load)"
         echo "$ready" >> "$work/ready.$v"

@@ -2,16 +2,26 @@ package dev.truce;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.stereotype.Component;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
+import dev.truce.server.TruceServer;
+
 /**
  * The package rules docs/architecture.md states, checked on the compiled classes: data flows one way, and the engine
- * is plain Java. A change that breaks one names the offending dependency here instead of in a reviewer's head.
+ * is plain Java, and every Spring component is where the server's component scan looks. A change that breaks one names the offending dependency here instead of in a reviewer's head.
  */
 class ArchitectureTest {
 
@@ -39,5 +49,18 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.truce.jobs..", "dev.truce.webhook..")
                 .should().dependOnClassesThat().resideInAPackage("dev.truce.server..")
                 .check(TRUCE);
+    }
+
+    @Test
+    void everyComponentIsInAPackageTheServerScans() {
+        List<String> scanned = Arrays.stream(TruceServer.class.getAnnotation(SpringBootApplication.class)
+                .scanBasePackages()).map(p -> p + ".").toList();
+        // Spring's own reading of annotations (a @Configuration or @RestController is a @Component), on the loaded
+        // classes: the import above knows Spring's annotation types only by name.
+        List<String> unscanned = TRUCE.stream().map(JavaClass::reflect)
+                .filter(type -> AnnotatedElementUtils.hasAnnotation(type, Component.class))
+                .map(Class::getName).filter(name -> scanned.stream().noneMatch(name::startsWith)).toList();
+
+        assertThat(unscanned).as("components outside " + scanned).isEmpty();
     }
 }
