@@ -1,7 +1,6 @@
 package dev.truce.provider;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -33,8 +32,7 @@ class ModelCatalogTest {
     }
 
     private ModelCatalog catalog(String yaml, Map<String, String> environment) {
-        return ModelCatalog.parse(new StringReader(yaml.replace("${stub}", stub.baseUrl())), "models.yaml",
-                environment::get, Clock.systemUTC());
+        return stub.catalog(yaml, environment);
     }
 
     @Test
@@ -66,18 +64,9 @@ class ModelCatalogTest {
 
     @Test
     void buildsAWorkingClientWithTheKeyFromTheEnvironmentAndNeverPrintsIt() throws ModelException {
-        stub.server.stubFor(post("/v1/messages").willReturn(okJson(ProviderStub.fixture("anthropic/success.json"))));
-        ModelCatalog catalog = catalog("""
-                models:
-                  claude:
-                    provider: anthropic
-                    base-url: ${stub}
-                    model: claude-sonnet-4-5
-                    api-key-env: TRUCE_TEST_KEY
-                    prices: {input: 3, cached-input: 0.3, output: 15}
-                budget:
-                  per-day: 5.00
-                """, Map.of("TRUCE_TEST_KEY", ProviderStub.API_KEY));
+        stub.answerAnthropicWithSuccess();
+        ModelCatalog catalog = catalog(ProviderStub.CLAUDE_MODELS + "budget:\n  per-day: 5.00\n",
+                Map.of("TRUCE_TEST_KEY", ProviderStub.API_KEY));
 
         ModelClient client = catalog.client("claude", "acme/app#7");
         client.complete(ProviderStub.REQUEST);

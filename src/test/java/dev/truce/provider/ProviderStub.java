@@ -8,11 +8,13 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.truce.llm.ModelRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import okhttp3.OkHttpClient;
 
 /** A WireMock server standing in for a model provider, with the providers' documented payloads as fixtures. */
@@ -25,6 +27,20 @@ final class ProviderStub implements AutoCloseable {
             "File: src/main/java/App.java (Java)\n", "<hunk id=\"h1\">...</hunk>", List.of("h1"), 1024);
 
     static final OkHttpClient HTTP = new OkHttpClient();
+
+    /**
+     * A models file with one priced Claude model at the stub ({@code ${stub}}, see {@link #catalog}), its key read from
+     * {@code TRUCE_TEST_KEY}; more top-level sections may follow.
+     */
+    static final String CLAUDE_MODELS = """
+            models:
+              claude:
+                provider: anthropic
+                base-url: ${stub}
+                model: claude-sonnet-4-5
+                api-key-env: TRUCE_TEST_KEY
+                prices: {input: 3, cached-input: 0.3, output: 15}
+            """;
 
     final WireMockServer server = new WireMockServer(options().dynamicPort());
 
@@ -48,6 +64,17 @@ final class ProviderStub implements AutoCloseable {
 
     OpenAiChatClient openAi(ModelSettings settings) {
         return new OpenAiChatClient(settings, HTTP, API_KEY, Clock.systemUTC());
+    }
+
+    /** Answers every Anthropic messages call with the documented success: 86 uncached, 1920 cached, 300 output tokens. */
+    void answerAnthropicWithSuccess() {
+        server.stubFor(WireMock.post("/v1/messages").willReturn(WireMock.okJson(fixture("anthropic/success.json"))));
+    }
+
+    /** A models file read as the App reads it, with {@code ${stub}} standing for this stub's address. */
+    ModelCatalog catalog(String yaml, Map<String, String> environment) {
+        return ModelCatalog.parse(new StringReader(yaml.replace("${stub}", baseUrl())), "models.yaml",
+                environment::get, Clock.systemUTC());
     }
 
     List<LoggedRequest> requests() {
