@@ -91,7 +91,7 @@ class JobEnqueueTest {
 
         first.get(20, TimeUnit.SECONDS);
         assertThat(second.get(20, TimeUnit.SECONDS)).isOne();
-        assertThat(JobQueueTest.rows(database)).isOne();
+        assertThat(H2QueueTest.rows(database)).isOne();
     }
 
     /** The second transaction's insert must meet the first's uncommitted row, not a committed one. */
