@@ -9,19 +9,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
 import java.nio.file.Path;
-import java.time.Clock;
 
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
-import dev.truce.provider.ModelCatalog;
 import dev.truce.publish.FixPublisher;
 import dev.truce.testing.FakeGitHub;
 import dev.truce.testing.LogCapture;
@@ -40,13 +38,12 @@ class PullRequestPipelineModelTest {
     Path dir;
 
     PullRequestScenario s;
-    WireMockServer model;
+    @RegisterExtension
+    final WireMockExtension model = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     @BeforeEach
     void start() throws Exception {
         s = new PullRequestScenario(dir);
-        model = new WireMockServer(wireMockConfig().dynamicPort());
-        model.start();
         String answer = "<<<HUNK h0 RESOLVED confidence=high>>>\n  int b;\n  int c;\n<<<END h0>>>\n"
                 + "rationale: both sides add a field; keep both\n";
         model.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(PullRequestScenario.modelReply(answer)));
@@ -54,7 +51,6 @@ class PullRequestPipelineModelTest {
 
     @AfterEach
     void stop() throws Exception {
-        model.stop();
         s.close();
     }
 
@@ -65,14 +61,10 @@ class PullRequestPipelineModelTest {
 
     /** The same models, with the models file's {@code installations} section. */
     AppModels models(String budget, String installations) {
-        String yaml = "models:\n"
-                + "  coder:\n    provider: openai\n    base-url: " + model.baseUrl() + "/v1\n    model: coder\n"
-                + "    local: false\n    prices: {input: 3, output: 15}\n"
+        return PullRequestScenario.hostedCoder(model.baseUrl(), "    prices: {input: 3, output: 15}\n"
                 + "  on-prem:\n    provider: openai\n    base-url: http://127.0.0.1:9/v1\n    model: m\n"
                 + "    retry: {max-attempts: 1}\n    timeouts: {connect: 200ms, call: 1s}\n"
-                + (budget == null ? "" : "budget:\n  per-pull-request: " + budget + "\n") + installations;
-        return new AppModels(ModelCatalog.parse(new StringReader(yaml), "models.yml", name -> null,
-                Clock.systemUTC()), "coder");
+                + (budget == null ? "" : "budget:\n  per-pull-request: " + budget + "\n") + installations);
     }
 
     String fixBranch() {
@@ -106,7 +98,8 @@ class PullRequestPipelineModelTest {
         model.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
         assertThat(s.gitHub.opened).isEmpty();
         assertThat(s.gitHub.commentsOn(5)).singleElement().asString()
-                .contains("`A.java` hunk 1 (head line 2, base line 2): `model:on-prem` declined: ", "could not be reached");
+                .contains("`A.java` hunk 1 (head line 2, base line 2): `model:on-prem` declined: ",
+                        "could not be reached");
     }
 
     @Test
