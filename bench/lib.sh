@@ -44,6 +44,17 @@ variant_opts() {
     printf '%s' "$opts"
 }
 
+# serve_workdir NAME: a new temporary directory in work for a benchmark of serve, removed on exit together with the
+# serve that serve_start started last, if it still runs.
+serve_workdir() {
+    work=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")
+    pid=""
+    trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$work"' EXIT
+}
+
+# variant_count VARIANTS: how many ';'-separated configurations VARIANTS has.
+variant_count() { printf '%s' "$1" | awk -F';' '{print NF}'; }
+
 # serve_start DIR OPTS COMMAND [ARG...]: starts `COMMAND serve ARG...` in DIR with JAVA_OPTS=OPTS on free loopback
 # ports, its output in DIR/serve.log, and waits for its first /healthz 200 (polled every 100 ms, at most 120 s).
 # Sets pid (the launcher), jvm (its JVM), port and ready_ms (from the start); prints the log's end and exits if it

@@ -15,11 +15,9 @@ root=$(pwd)
 truce=${TRUCE:-$root/bin/truce}
 variants=${VARIANTS:--}
 idle=${IDLE:-5}
-nvariants=$(printf '%s' "$variants" | awk -F';' '{print NF}')
-work=$(mktemp -d "${TMPDIR:-/tmp}/truce-serve-bench.XXXXXX")
-pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$work"' EXIT
 . bench/lib.sh
+nvariants=$(variant_count "$variants")
+serve_workdir truce-serve-bench
 
 r=0
 while [ "$r" -lt "$rounds" ]; do

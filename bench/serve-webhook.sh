@@ -13,11 +13,9 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 variants=${VARIANTS:--;-XX:TieredStopAtLevel=4 -XX:+UseG1GC}
 runs=${RUNS:-3}
-nvariants=$(printf '%s' "$variants" | awk -F';' '{print NF}')
-work=$(mktemp -d "${TMPDIR:-/tmp}/truce-webhook-bench.XXXXXX")
-pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$work"' EXIT
 . bench/lib.sh
+nvariants=$(variant_count "$variants")
+serve_workdir truce-webhook-bench
 rss() { awk '/VmRSS/ {printf "%.0f MiB", $2 / 1024}' "/proc/$1/status"; }
 openssl genrsa -out "$work/key.pem" 2048 2> /dev/null
 secret=$(python3 -c 'import secrets; print(secrets.token_hex(16))')

@@ -3,20 +3,12 @@ package dev.truce.pullrequest;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import dev.truce.testing.ScenarioRepo;
 import dev.truce.validate.BubblewrapSandbox;
@@ -29,7 +21,7 @@ import dev.truce.validate.SandboxUnavailableException;
  * calls {@code total()}, javac says so, the error goes back to the model, and only a merge that compiles is proposed.
  * The build runs in the bubblewrap sandbox where it can, and not at all where it cannot unless the operator opted out.
  */
-class PullRequestPipelineBuildTest {
+class PullRequestPipelineBuildTest extends HostedModelPipelineTest {
 
     static final String BASE = "class A {\n  int total() { return 1; }\n  int a() { return 0; }\n}\n";
     static final String HEAD = "class A {\n  int sum() { return 1; }\n  int a() { return 0; }\n}\n";
@@ -40,21 +32,9 @@ class PullRequestPipelineBuildTest {
     static final String STALE = answer("  int sum() { return 2; }", "  int a() { return total(); }");
     static final String REPAIRED = answer("  int sum() { return 2; }", "  int a() { return sum(); }");
 
-    @TempDir
-    Path dir;
-
-    PullRequestScenario s;
-    @RegisterExtension
-    final WireMockExtension model = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
     @BeforeEach
     void start() throws Exception {
         s = new PullRequestScenario(dir).withBase("A.java", BASE);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        s.close();
     }
 
     static String answer(String... lines) {

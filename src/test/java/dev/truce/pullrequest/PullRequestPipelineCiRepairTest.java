@@ -4,20 +4,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import dev.truce.github.FailedCheck;
 import dev.truce.testing.FakeGitHub;
@@ -30,27 +23,15 @@ import dev.truce.validate.SandboxSettings;
  * repair that hunk and pushes the repaired merge commit to its fix branch, keeping the rounds in the fix pull
  * request's body; bounded, and never over someone else's commit or a line it did not resolve.
  */
-class PullRequestPipelineCiRepairTest {
+class PullRequestPipelineCiRepairTest extends HostedModelPipelineTest {
 
     static final String BUILD_FAILS = "cannot find symbol\n  symbol:   method total()\n  location: class A";
-
-    @TempDir
-    Path dir;
-
-    PullRequestScenario s;
-    @RegisterExtension
-    final WireMockExtension model = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     @BeforeEach
     void start() throws Exception {
         s = new PullRequestScenario(dir).withBase("A.java", PullRequestPipelineBuildTest.BASE);
         PullRequestScenario.answersInRounds(model, PullRequestPipelineBuildTest.STALE,
                 PullRequestPipelineBuildTest.REPAIRED);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        s.close();
     }
 
     /** Proposes the fix (no build configured: the CI is the check) and returns its branch's commit. */

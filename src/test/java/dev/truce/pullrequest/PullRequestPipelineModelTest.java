@@ -6,19 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import dev.truce.publish.FixPublisher;
 import dev.truce.testing.FakeGitHub;
@@ -30,16 +22,9 @@ import dev.truce.testing.ScenarioRepo;
  * OpenAI-compatible model played by WireMock, and the repository's {@code .github/truce.yml} deciding whether the
  * model may see the code.
  */
-class PullRequestPipelineModelTest {
+class PullRequestPipelineModelTest extends HostedModelPipelineTest {
 
     static final String MERGED = "class A {\n  int b;\n  int c;\n  int z;\n}\n";
-
-    @TempDir
-    Path dir;
-
-    PullRequestScenario s;
-    @RegisterExtension
-    final WireMockExtension model = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     @BeforeEach
     void start() throws Exception {
@@ -47,11 +32,6 @@ class PullRequestPipelineModelTest {
         String answer = "<<<HUNK h0 RESOLVED confidence=high>>>\n  int b;\n  int c;\n<<<END h0>>>\n"
                 + "rationale: both sides add a field; keep both\n";
         model.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(PullRequestScenario.modelReply(answer)));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        s.close();
     }
 
     /** A hosted model {@code coder} (WireMock, marked {@code local: false}) and a local one that is never up. */
