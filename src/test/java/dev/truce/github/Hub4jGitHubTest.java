@@ -359,11 +359,7 @@ class Hub4jGitHubTest {
     @Test
     void secondaryRateLimitIsWaitedOutAndRetried() throws Exception {
         String path = REPO_PATH + "/pulls/1347";
-        github.stub(request("GET", urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
-                        .willSetStateTo("lifted"),
-                GitHubApiStub.json(403, "secondary-rate-limit.json").withHeader("Retry-After", "1"));
-        github.stub(request("GET", urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs("lifted"),
-                GitHubApiStub.json(200, "pull-request.json"));
+        secondaryRateLimitOnce(path, 403, "1", "pull-request.json");
 
         long start = System.nanoTime();
         PullRequestInfo pr = gateway.pullRequest(REPO, 1347);
@@ -376,14 +372,19 @@ class Hub4jGitHubTest {
     @Test
     void secondaryRateLimitOnADirectCallIsAlsoWaitedOut() throws Exception {
         String path = REPO_PATH + "/collaborators/hubot/permission";
-        github.stub(request("GET", urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
-                        .willSetStateTo("lifted"),
-                GitHubApiStub.json(429, "secondary-rate-limit.json").withHeader("Retry-After", "0"));
-        github.stub(request("GET", urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs("lifted"),
-                GitHubApiStub.json(200, "collaborator-permission-maintain.json"));
+        secondaryRateLimitOnce(path, 429, "0", "collaborator-permission-maintain.json");
 
         assertThat(gateway.permission(REPO, "hubot")).isEqualTo(Permission.MAINTAIN);
         assertThat(github.received("GET", path)).hasSize(2);
+    }
+
+    /** GET {@code path} hits a secondary rate limit ({@code status}, Retry-After) once, then answers {@code body}. */
+    private void secondaryRateLimitOnce(String path, int status, String retryAfter, String body) {
+        github.stub(request("GET", urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
+                        .willSetStateTo("lifted"),
+                GitHubApiStub.json(status, "secondary-rate-limit.json").withHeader("Retry-After", retryAfter));
+        github.stub(request("GET", urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs("lifted"),
+                GitHubApiStub.json(200, body));
     }
 
     @Test
