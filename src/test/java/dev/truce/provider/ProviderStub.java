@@ -6,16 +6,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.truce.llm.ModelRequest;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import okhttp3.OkHttpClient;
+import dev.truce.testing.TestResource;
 
 /** A WireMock server standing in for a model provider, with the providers' documented payloads as fixtures. */
 final class ProviderStub implements AutoCloseable {
@@ -82,14 +79,7 @@ final class ProviderStub implements AutoCloseable {
     }
 
     static String fixture(String path) {
-        try (InputStream in = ProviderStub.class.getResourceAsStream("/llm/" + path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestResource.text("/llm/" + path);
     }
 
     @Override
