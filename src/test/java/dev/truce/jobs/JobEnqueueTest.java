@@ -44,7 +44,8 @@ class JobEnqueueTest {
 
         queue.resolve(ours);
         queue.scheduler().scheduleIfNotExists(Tasks.oneTime(DbSchedulerJobQueue.RESOLVE, JobPayloads.Resolve.class)
-                .execute((instance, context) -> { }).instance(theirs.identity(), new JobPayloads.Resolve(theirs)), Instant.now());
+                .execute((instance, context) -> { }).instance(theirs.identity(), new JobPayloads.Resolve(theirs)),
+                Instant.now());
 
         JdbcTemplate jdbc = new JdbcTemplate(database);
         String columns = "select picked, picked_by, last_success, last_failure, consecutive_failures,"

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.truce.context.ContextAssembler;
 import dev.truce.llm.ModelClient;
 import dev.truce.llm.ModelException;
 import java.io.StringReader;
@@ -86,8 +87,10 @@ class ModelCatalogTest {
     void modelsOfOneEndpointShareACircuitBreaker() throws ModelException {
         ModelCatalog catalog = catalog("""
                 models:
-                  small: {provider: openai, base-url: "${stub}/v1", model: small, retry: {max-attempts: 1, breaker-failures: 2}}
-                  large: {provider: openai, base-url: "${stub}/v1", model: large, retry: {max-attempts: 1, breaker-failures: 2}}
+                  small: {provider: openai, base-url: "${stub}/v1", model: small,
+                      retry: {max-attempts: 1, breaker-failures: 2}}
+                  large: {provider: openai, base-url: "${stub}/v1", model: large,
+                      retry: {max-attempts: 1, breaker-failures: 2}}
                 """, Map.of());
         stub.server.stubFor(post("/v1/chat/completions").willReturn(
                 com.github.tomakehurst.wiremock.client.WireMock.serverError()));
@@ -191,9 +194,9 @@ class ModelCatalogTest {
         assertThat(catalog.models().get("frontier").maxInputTokens()).isEqualTo(200_000);
         assertThat(catalog.client("frontier", null).maxInputTokens()).isEqualTo(200_000);
         assertThat(catalog.client("small", null).maxInputTokens()).isZero();
-        dev.truce.context.ContextAssembler.TokenBudget big = dev.truce.context.ContextAssembler.TokenBudget.forModel(200_000);
+        ContextAssembler.TokenBudget big = ContextAssembler.TokenBudget.forModel(200_000);
         assertThat(big.maxInputTokens()).isEqualTo(200_000);
-        assertThat(big.declarationMax()).isGreaterThan(dev.truce.context.ContextAssembler.TokenBudget.DEFAULT.declarationMax());
+        assertThat(big.declarationMax()).isGreaterThan(ContextAssembler.TokenBudget.DEFAULT.declarationMax());
         assertThat(dev.truce.context.ContextAssembler.TokenBudget.forModel(0))
                 .isEqualTo(dev.truce.context.ContextAssembler.TokenBudget.DEFAULT);
         assertThatThrownBy(() -> catalog("""

@@ -55,7 +55,8 @@ class ModelMetricsTest {
                 com.github.tomakehurst.wiremock.client.WireMock.serverError()));
         ModelCatalog catalog = catalog("""
                 models:
-                  small: {provider: openai, base-url: "${stub}/v1", model: small, retry: {max-attempts: 1, breaker-failures: 2}}
+                  small: {provider: openai, base-url: "${stub}/v1", model: small,
+                      retry: {max-attempts: 1, breaker-failures: 2}}
                 budget:
                   per-day: 0
                 """);
@@ -69,7 +70,8 @@ class ModelMetricsTest {
         SimpleMeterRegistry second = new SimpleMeterRegistry();
         ModelCatalog unlimited = catalog("""
                 models:
-                  small: {provider: openai, base-url: "${stub}/v1", model: small, retry: {max-attempts: 1, breaker-failures: 2}}
+                  small: {provider: openai, base-url: "${stub}/v1", model: small,
+                      retry: {max-attempts: 1, breaker-failures: 2}}
                 """, second);
         ModelClient client = unlimited.client("small");
         for (int i = 0; i < 2; i++) {

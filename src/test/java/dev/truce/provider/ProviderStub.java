@@ -63,7 +63,7 @@ final class ProviderStub implements AutoCloseable {
         return new OpenAiChatClient(settings, HTTP, API_KEY, Clock.systemUTC());
     }
 
-    /** Answers every Anthropic messages call with the documented success: 86 uncached, 1920 cached, 300 output tokens. */
+    /** Answers every Anthropic messages call with the documented success (86 uncached, 1920 cached, 300 output). */
     void answerAnthropicWithSuccess() {
         server.stubFor(WireMock.post("/v1/messages").willReturn(WireMock.okJson(fixture("anthropic/success.json"))));
     }

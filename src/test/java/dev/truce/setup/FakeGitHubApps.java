@@ -38,7 +38,8 @@ final class FakeGitHubApps implements AutoCloseable {
 
     FakeGitHubApps() throws IOException {
         server.start();
-        String body = TestResource.text("/github/api/app-manifest-conversion.json").replace("{{pem}}", pem.replace("\n", "\\n")).replace("{{webhook_secret}}", webhookSecret)
+        String body = TestResource.text("/github/api/app-manifest-conversion.json")
+                .replace("{{pem}}", pem.replace("\n", "\\n")).replace("{{webhook_secret}}", webhookSecret)
                 .replace("{{client_secret}}", clientSecret);
         server.stubFor(post(urlPathEqualTo("/app-manifests/" + CODE + "/conversions"))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")

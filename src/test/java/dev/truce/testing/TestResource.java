@@ -11,7 +11,7 @@ public final class TestResource {
     private TestResource() {
     }
 
-    /** The UTF-8 text of the resource at {@code path} (absolute, {@code /github/api/...}); fails naming it if absent. */
+    /** The UTF-8 text of the resource at {@code path} ({@code /github/api/...}); fails naming it if there is none. */
     public static String text(String path) {
         try (InputStream in = TestResource.class.getResourceAsStream(path)) {
             if (in == null) {
