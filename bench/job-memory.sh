@@ -16,12 +16,8 @@ repo=$1
 n=${2:-12}
 [ $# -ge 2 ] && shift 2 || shift 1
 cd "$(dirname "$0")/.."
-gitdir=$(git -C "$repo" rev-parse --absolute-git-dir)
 . bench/lib.sh
-bench_classpath
-pairs=$(mktemp)
-trap 'rm -f "$pairs"' EXIT
-bench_merge_pairs "$gitdir" "$n" "$pairs"
+bench_repo_merges "$repo" "$n"
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseG1GC} -cp "$TRUCE_BENCH_CP" bench/JobMemory.java \
     "$gitdir" "$pairs" "$@"

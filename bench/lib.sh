@@ -26,3 +26,75 @@ bench_merge_pairs() {
         exit 1
     fi
 }
+
+# bench_repo_merges REPO N: the class path (bench_classpath), REPO's git directory in gitdir, and in pairs a
+# temporary file (removed on exit) of its newest N two-parent merges (bench_merge_pairs).
+bench_repo_merges() {
+    gitdir=$(git -C "$1" rev-parse --absolute-git-dir)
+    bench_classpath
+    pairs=$(mktemp)
+    trap 'rm -f "$pairs"' EXIT
+    bench_merge_pairs "$gitdir" "$2" "$pairs"
+}
+
+# variant_opts VARIANTS V: the JAVA_OPTS of the V-th (from 1) of the ';'-separated VARIANTS; "-" stands for none.
+variant_opts() {
+    opts=$(printf '%s' "$1" | cut -d';' -f"$2")
+    [ "$opts" != "-" ] || opts=""
+    printf '%s' "$opts"
+}
+
+# serve_workdir NAME: a new temporary directory in work for a benchmark of serve, removed on exit together with the
+# serve that serve_start started last, if it still runs.
+serve_workdir() {
+    work=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")
+    pid=""
+    trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$work"' EXIT
+}
+
+# variant_count VARIANTS: how many ';'-separated configurations VARIANTS has.
+variant_count() { printf '%s' "$1" | awk -F';' '{print NF}'; }
+
+# serve_start DIR OPTS COMMAND [ARG...]: starts `COMMAND serve ARG...` in DIR with JAVA_OPTS=OPTS on free loopback
+# ports, its output in DIR/serve.log, and waits for its first /healthz 200 (polled every 100 ms, at most 120 s).
+# Sets pid (the launcher), jvm (its JVM), port and ready_ms (from the start); prints the log's end and exits if it
+# never becomes ready. COMMAND is split into words (a launcher with options of its own).
+serve_start() {
+    serve_dir=$1
+    serve_opts=$2
+    serve_command=$3
+    shift 3
+    port=$(free_port)
+    serve_mport=$(free_port)
+    serve_began=$(date +%s%N)
+    # shellcheck disable=SC2086
+    (cd "$serve_dir" && JAVA_OPTS="$serve_opts" exec $serve_command serve --port "$port" \
+        --management.server.port="$serve_mport" "$@" > "$serve_dir/serve.log" 2>&1) &
+    pid=$!
+    ready_ms=""
+    serve_polls=0
+    while [ "$serve_polls" -lt 1200 ]; do
+        if curl -sf -o /dev/null "http://127.0.0.1:$port/healthz"; then
+            ready_ms=$(( ($(date +%s%N) - serve_began) / 1000000 ))
+            break
+        fi
+        kill -0 "$pid" 2> /dev/null || break
+        sleep 0.1
+        serve_polls=$((serve_polls + 1))
+    done
+    if [ -z "$ready_ms" ]; then
+        echo "$0: truce serve did not become ready (JAVA_OPTS=$serve_opts); its log:" >&2
+        tail -40 "$serve_dir/serve.log" >&2
+        exit 1
+    fi
+    # The launcher execs java in the subshell, or runs it as a child: the JVM is that child if there is one.
+    jvm=$(pgrep -P "$pid" java || echo "$pid")
+}
+
+# serve_stop: stops what serve_start started and waits for it.
+serve_stop() {
+    kill "$pid" 2> /dev/null || true
+    kill "$jvm" 2> /dev/null || true
+    wait "$pid" 2> /dev/null || true
+    pid=""
+}

@@ -15,10 +15,6 @@ fi
 repo=$1
 n=${2:-20}
 cd "$(dirname "$0")/.."
-gitdir=$(git -C "$repo" rev-parse --absolute-git-dir)
 . bench/lib.sh
-bench_classpath
-pairs=$(mktemp)
-trap 'rm -f "$pairs"' EXIT
-bench_merge_pairs "$gitdir" "$n" "$pairs"
+bench_repo_merges "$repo" "$n"
 java -cp "$TRUCE_BENCH_CP" bench/MergeBench.java "$gitdir" "$pairs" "${ROUNDS:-5}" "${WARMUP:-2}"

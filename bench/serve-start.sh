@@ -15,46 +15,20 @@ root=$(pwd)
 truce=${TRUCE:-$root/bin/truce}
 variants=${VARIANTS:--}
 idle=${IDLE:-5}
-nvariants=$(printf '%s' "$variants" | awk -F';' '{print NF}')
-work=$(mktemp -d "${TMPDIR:-/tmp}/truce-serve-bench.XXXXXX")
-pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$work"' EXIT
 . bench/lib.sh
+nvariants=$(variant_count "$variants")
+serve_workdir truce-serve-bench
 
 r=0
 while [ "$r" -lt "$rounds" ]; do
     v=1
     while [ "$v" -le "$nvariants" ]; do
-        opts=$(printf '%s' "$variants" | cut -d';' -f"$v")
-        [ "$opts" = "-" ] && opts=""
+        opts=$(variant_opts "$variants" "$v")
         command=$truce
         [ -n "${COMMANDS:-}" ] && command=$(printf '%s' "$COMMANDS" | cut -d';' -f"$v")
         dir="$work/r$r-v$v"
         mkdir "$dir"
-        port=$(free_port)
-        mport=$(free_port)
-        start=$(date +%s%N)
-        (cd "$dir" && JAVA_OPTS="$opts" exec $command serve --port "$port" --management.server.port="$mport" \
-            > "$dir/log" 2>&1) &
-        pid=$!
-        ready=""
-        i=0
-        while [ "$i" -lt 1200 ]; do
-            if curl -sf -o /dev/null "http://127.0.0.1:$port/healthz"; then
-                ready=$(( ($(date +%s%N) - start) / 1000000 ))
-                break
-            fi
-            kill -0 "$pid" 2> /dev/null || break
-            sleep 0.1
-            i=$((i + 1))
-        done
-        if [ -z "$ready" ]; then
-            echo "$0: truce serve did not become ready (JAVA_OPTS=$opts); its log:" >&2
-            tail -20 "$dir/log" >&2
-            exit 1
-        fi
-        # The JVM is the launcher's child once exec'd: its pid is the subshell's.
-        jvm=$(pgrep -P "$pid" java || echo "$pid")
+        serve_start "$dir" "$opts" "$command"
         cpu=$(awk '{printf "%.1f", ($14 + $15) / 100}' "/proc/$jvm/stat")
         sleep "$idle"
         rss=$(awk '/^VmRSS:/ {printf "%d", $2 / 1024}' "/proc/$jvm/status")
@@ -63,13 +37,10 @@ while [ "$r" -lt "$rounds" ]; do
             # JDK 17: "total 65536K, used 30720K"; JDK 25: "total reserved 6172672K, committed 73728K, used 40422K".
             / used [0-9]+K/ {for (i = 1; i <= NF; i++) {if ($i == "committed" || ($i == "total" && $(i+1) ~ /^[0-9]/)) t += $(i+1); if ($i == "used") u += $(i+1)}}
             END {gsub(/K/, "", t); printf "heap_used_mib=%d heap_committed_mib=%d", u / 1024, t / 1024}')
-        echo "round $r: variant=$v ready_ms=$ready cpu_at_ready_s=$cpu idle_rss_mib=$rss $heap load=$(load)"
-        echo "$ready" >> "$work/ready.$v"
+        echo "round $r: variant=$v ready_ms=$ready_ms cpu_at_ready_s=$cpu idle_rss_mib=$rss $heap load=$(load)"
+        echo "$ready_ms" >> "$work/ready.$v"
         echo "$rss" >> "$work/rss.$v"
-        kill "$pid" 2> /dev/null || true
-        kill "$jvm" 2> /dev/null || true
-        wait "$pid" 2> /dev/null || true
-        pid=""
+        serve_stop
         v=$((v + 1))
     done
     r=$((r + 1))

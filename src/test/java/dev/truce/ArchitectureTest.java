@@ -45,8 +45,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void theJobsAndTheWebhookTakeSettingsOfTheirOwnSoTheServerOnlyPointsAtThem() {
-        noClasses().that().resideInAnyPackage("dev.truce.jobs..", "dev.truce.webhook..")
+    void theJobsTheWebhookAndSetupTakeSettingsOfTheirOwnSoTheServerOnlyPointsAtThem() {
+        noClasses().that().resideInAnyPackage("dev.truce.jobs..", "dev.truce.webhook..", "dev.truce.setup..")
                 .should().dependOnClassesThat().resideInAPackage("dev.truce.server..")
                 .check(TRUCE);
     }

@@ -22,6 +22,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.truce.conflict.ConflictHunk;
+import dev.truce.conflict.VisibleText;
 import dev.truce.engine.BuildValidator;
 import dev.truce.engine.FileResolver;
 import dev.truce.engine.MergeRequest;
@@ -74,7 +75,8 @@ final class ResolveCommand implements Callable<Integer> {
     String theirs;
 
     @Option(names = "--repo", paramLabel = "PATH", defaultValue = ".",
-            description = "The repository (a work tree, a .git directory or a bare repository). Default: ${DEFAULT-VALUE}")
+            description = "The repository (a work tree, a .git directory or a bare repository)."
+                    + " Default: ${DEFAULT-VALUE}")
     Path repo;
 
     @Option(names = "--branch", paramLabel = "NAME",
@@ -297,12 +299,10 @@ final class ResolveCommand implements Callable<Integer> {
         }
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) && c != '\t') {
-                out.append(String.format("\\x%02x", c));
-            } else if (Character.getType(c) == Character.FORMAT) {
-                out.append(String.format("\\u%04x", c));
+            if (c == '\t') {
+                out.append('\t');
             } else {
-                out.appendCodePoint(c);
+                VisibleText.append(out, c);
             }
         });
         return out.toString();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.eclipse.jgit.lib.ObjectReader;
@@ -76,23 +77,8 @@ public final class MergeResolver {
      * @throws IOException when a version of a file cannot be read from the repository
      */
     public ResolvedMerge resolve(ComputedMerge merge, MergeRequest request) throws IOException {
-        List<PathConflict> conflicts = merge.conflicts();
-        FileResolver.Result[] results = new FileResolver.Result[conflicts.size()];
-        FileInputs[] inputs = new FileInputs[conflicts.size()];
-        Lazy<RelatedChanges.Elsewhere> elsewhere = new Lazy<>(() -> elsewhere(merge));
-        try (ObjectReader reader = merge.objects().newReader()) {
-            for (int i = 0; i < conflicts.size(); i++) {
-                PathConflict conflict = conflicts.get(i);
-                if (request.ignored().contains(conflict.path())) {
-                    continue;
-                }
-                inputs[i] = inputs(reader, merge, conflict, request, elsewhere);
-                results[i] = files.resolve(conflict.file(), inputs[i], request.fileDeadline());
-            }
-            return finish(merge, request, results, inputs);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        return eachFile(merge, request, conflict -> !request.ignored().contains(conflict.path()),
+                (i, conflict, inputs) -> files.resolve(conflict.file(), inputs, request.fileDeadline()));
     }
 
     /**
@@ -136,19 +122,37 @@ public final class MergeResolver {
         if (byFile.isEmpty()) {
             return null;
         }
+        return eachFile(merge, request, conflict -> true, (i, conflict, inputs) -> {
+            FileResolution resolution = committed.get(i);
+            FileResolver.Result asCommitted = new FileResolver.Result(resolution, List.of(), resolution, List.of(), 0);
+            Map<Integer, String> problems = byFile.get(i);
+            return problems == null ? asCommitted
+                    : files.repair(asCommitted, inputs, problems, HunkOutcome.Cause.BUILD_FAILED,
+                            request.fileDeadline());
+        });
+    }
+
+    /** One file's result from its conflict (the {@code index}-th of the merge) and its inputs. */
+    private interface FileStep {
+        FileResolver.Result result(int index, PathConflict conflict, FileInputs inputs);
+    }
+
+    /**
+     * {@code step} on each conflicted file that {@code taken} accepts (the others get no result here), with its
+     * inputs read through one reader, then the merge finished as those results stand.
+     */
+    private ResolvedMerge eachFile(ComputedMerge merge, MergeRequest request, Predicate<PathConflict> taken,
+            FileStep step) throws IOException {
+        List<PathConflict> conflicts = merge.conflicts();
         FileResolver.Result[] results = new FileResolver.Result[conflicts.size()];
         FileInputs[] inputs = new FileInputs[conflicts.size()];
         Lazy<RelatedChanges.Elsewhere> elsewhere = new Lazy<>(() -> elsewhere(merge));
         try (ObjectReader reader = merge.objects().newReader()) {
             for (int i = 0; i < conflicts.size(); i++) {
                 PathConflict conflict = conflicts.get(i);
-                inputs[i] = inputs(reader, merge, conflict, request, elsewhere);
-                FileResolution resolution = committed.get(i);
-                results[i] = new FileResolver.Result(resolution, List.of(), resolution, List.of(), 0);
-                Map<Integer, String> problems = byFile.get(i);
-                if (problems != null) {
-                    results[i] = files.repair(results[i], inputs[i], problems, HunkOutcome.Cause.BUILD_FAILED,
-                            request.fileDeadline());
+                if (taken.test(conflict)) {
+                    inputs[i] = inputs(reader, merge, conflict, request, elsewhere);
+                    results[i] = step.result(i, conflict, inputs[i]);
                 }
             }
             return finish(merge, request, results, inputs);

@@ -72,9 +72,9 @@ final class HunkMatcher {
         }
         List<String> humanLines = LineEndings.split(human);
         EditList exact = diff(exactLines(candidate), exactLines(humanLines));
-        Normalised normCandidate = Normalised.of(candidate);
-        Normalised normHuman = Normalised.of(humanLines);
-        EditList normalised = diff(normCandidate.lines, normHuman.lines);
+        TextComparison.Normalised normCandidate = TextComparison.Normalised.of(candidate);
+        TextComparison.Normalised normHuman = TextComparison.Normalised.of(humanLines);
+        EditList normalised = diff(normCandidate.lines(), normHuman.lines());
         for (int i = 0; i < ranges.size(); i++) {
             if (decided.get(i) == null) {
                 out.add(null);
@@ -125,44 +125,5 @@ final class HunkMatcher {
             text.append(line).append('\n');
         }
         return new RawText(text.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Normalised lines and, for each original line, where it went in them. */
-    private record Normalised(List<String> lines, int[] keptBefore) {
-
-        static Normalised of(List<String> original) {
-            List<String> kept = new ArrayList<>();
-            int[] before = new int[original.size() + 1];
-            boolean blank = true; // leading blank lines are dropped
-            for (int i = 0; i < original.size(); i++) {
-                before[i] = kept.size();
-                String stripped = original.get(i).stripTrailing();
-                if (stripped.isEmpty()) {
-                    if (!blank) {
-                        kept.add("");
-                    }
-                    blank = true;
-                } else {
-                    kept.add(stripped);
-                    blank = false;
-                }
-            }
-            before[original.size()] = kept.size();
-            // Trailing blank lines are dropped too, as TextComparison does.
-            int size = kept.size();
-            while (size > 0 && kept.get(size - 1).isEmpty()) {
-                size--;
-            }
-            List<String> trimmed = kept.subList(0, size);
-            for (int i = 0; i < before.length; i++) {
-                before[i] = Math.min(before[i], size);
-            }
-            return new Normalised(trimmed, before);
-        }
-
-        /** Index in the normalised lines of the first kept line at or after original line {@code i}. */
-        int toKept(int i) {
-            return keptBefore[i];
-        }
     }
 }

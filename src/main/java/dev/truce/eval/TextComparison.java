@@ -1,6 +1,7 @@
 package dev.truce.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,23 +20,45 @@ final class TextComparison {
 
     /** The text as compared: trailing whitespace stripped, blank-line runs collapsed to one. */
     public static String normalise(String text) {
-        List<String> out = new ArrayList<>();
-        boolean blank = true; // drops leading blank lines
-        for (String line : text.split("\n", -1)) {
-            String stripped = line.stripTrailing();
-            if (stripped.isEmpty()) {
-                if (!blank) {
-                    out.add("");
+        return String.join("\n", Normalised.of(Arrays.asList(text.split("\n", -1))).lines());
+    }
+
+    /** Lines as compared ({@link #normalise}) and, for each original line, where it went in them (for hunks). */
+    record Normalised(List<String> lines, int[] keptBefore) {
+
+        static Normalised of(List<String> original) {
+            List<String> kept = new ArrayList<>();
+            int[] before = new int[original.size() + 1];
+            boolean blank = true; // leading blank lines are dropped
+            for (int i = 0; i < original.size(); i++) {
+                before[i] = kept.size();
+                String stripped = original.get(i).stripTrailing();
+                if (stripped.isEmpty()) {
+                    if (!blank) {
+                        kept.add("");
+                    }
+                    blank = true;
+                } else {
+                    kept.add(stripped);
+                    blank = false;
                 }
-                blank = true;
-            } else {
-                out.add(stripped);
-                blank = false;
             }
+            before[original.size()] = kept.size();
+            // Trailing blank lines are dropped too.
+            int size = kept.size();
+            while (size > 0 && kept.get(size - 1).isEmpty()) {
+                size--;
+            }
+            List<String> trimmed = kept.subList(0, size);
+            for (int i = 0; i < before.length; i++) {
+                before[i] = Math.min(before[i], size);
+            }
+            return new Normalised(trimmed, before);
         }
-        while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
-            out.remove(out.size() - 1);
+
+        /** Index in the normalised lines of the first kept line at or after original line {@code i}. */
+        int toKept(int i) {
+            return keptBefore[i];
         }
-        return String.join("\n", out);
     }
 }

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import dev.truce.github.RepoRef;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FileUtils;
 
 /**
  * One bare repository per GitHub repository under a cache directory ({@code <root>/<owner>/<name>.git}), with a
@@ -157,7 +158,7 @@ public final class RepositoryCache {
                 continue; // in use: never evicted
             }
             try {
-                deleteRecursively(dir);
+                FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE);
                 total -= sizes.get(i)[0];
             } finally {
                 lock.unlock();
@@ -215,22 +216,6 @@ public final class RepositoryCache {
             }
         });
         return total[0];
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     /** GitHub names are case-insensitive, so one directory per repository whatever the case in an event. */

@@ -114,8 +114,8 @@ final class GitHubRest {
                     continue;
                 }
                 if (status >= 300) {
-                    throw new GitHubHttpException(what + " failed: HTTP " + status + errorMessage(text), status,
-                            null);
+                    throw new GitHubHttpException(what + " failed: HTTP " + status + GitHubErrorBody.message(text),
+                            status, null);
                 }
                 return Optional.of(new Answer(text.isBlank() ? json.missingNode() : json.readTree(text),
                         response.header("Link")));
@@ -126,16 +126,6 @@ final class GitHubRest {
             } catch (JacksonException e) {
                 throw new GitHubException(what + " returned a body that is not JSON", false, e);
             }
-        }
-    }
-
-    /** GitHub's {@code message} from an error body, which says what was wrong (never echoes credentials). */
-    private String errorMessage(String text) {
-        try {
-            JsonNode message = json.readTree(text).path("message");
-            return message.isString() ? ": " + message.asString() : "";
-        } catch (JacksonException notJson) {
-            return "";
         }
     }
 }

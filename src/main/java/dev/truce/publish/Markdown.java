@@ -3,6 +3,8 @@ package dev.truce.publish;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.truce.conflict.VisibleText;
+
 /**
  * Markdown for GitHub made from text Truce does not control (paths, branch names, strategies' reasons that quote
  * the repository, a model's rationale): it must show as written and never become a mention, a link, an image, HTML
@@ -139,15 +141,7 @@ final class Markdown {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append(tabs ? "\\t" : "\t");
-                default -> {
-                    if (Character.isISOControl(c)) {
-                        out.append(String.format("\\x%02x", c));
-                    } else if (Character.getType(c) == Character.FORMAT) {
-                        out.append(String.format("\\u%04x", c));
-                    } else {
-                        out.appendCodePoint(c);
-                    }
-                }
+                default -> VisibleText.append(out, c);
             }
         });
         return out.toString();

@@ -12,6 +12,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.truce.github.GitHubErrorBody;
+
 /**
  * {@code POST /app-manifests/{code}/conversions}: GitHub's last step of the manifest flow, which needs no
  * authentication (the one-hour code is the proof) and answers 201 with the App's id, slug, private key ({@code pem})
@@ -46,8 +48,8 @@ final class ManifestConversion {
             String body = response.body() == null ? "" : response.body().string();
             if (response.code() != 201 && response.code() != 200) {
                 throw new ManifestConversionException("GitHub refused the manifest code (HTTP " + response.code()
-                        + message(body) + "). Codes expire after an hour and work once: start again at /setup.",
-                        null);
+                        + GitHubErrorBody.message(body) + "). Codes expire after an hour and work once: start again"
+                        + " at /setup.", null);
             }
             JsonNode app = json.readTree(body);
             long id = app.path("id").asLong(0);
@@ -65,15 +67,6 @@ final class ManifestConversion {
                     + "); check truce.github.api-url and the network, then start again at /setup.", e);
         } catch (JacksonException e) {
             throw new ManifestConversionException("GitHub's answer is not JSON; check truce.github.api-url.", e);
-        }
-    }
-
-    private String message(String body) {
-        try {
-            JsonNode message = json.readTree(body).path("message");
-            return message.isString() ? ": " + message.asString() : "";
-        } catch (JacksonException notJson) {
-            return "";
         }
     }
 }

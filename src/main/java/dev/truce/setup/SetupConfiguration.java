@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.truce.appmode.ConditionalOnSetupMode;
-import dev.truce.server.TruceProperties;
 import okhttp3.OkHttpClient;
 
 /** Setup mode's beans: its settings, GitHub's manifest conversion, and the start-up line with the setup link. */
@@ -21,13 +20,13 @@ class SetupConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SetupConfiguration.class);
 
     @Bean
-    SetupSettings setupSettings(TruceProperties properties) {
-        return SetupSettings.of(properties);
+    SetupSettings setupSettings(SetupModeSettings settings) {
+        return SetupSettings.of(settings);
     }
 
     @Bean
-    ManifestConversion manifestConversion(TruceProperties properties) {
-        return new ManifestConversion(properties.github().apiUrl(), new OkHttpClient.Builder()
+    ManifestConversion manifestConversion(SetupModeSettings settings) {
+        return new ManifestConversion(settings.githubApiUrl(), new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30)).build());
     }
 

@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.truce.appmode.ConditionalOnSetupMode;
-import dev.truce.server.TruceProperties;
 
 /**
  * The setup page, only while Truce has no App credentials. {@code GET /setup?token=...} asks for the App's name,
@@ -52,10 +51,10 @@ class SetupController {
     private final Map<String, Instant> states = new ConcurrentHashMap<>();
     private volatile boolean registered;
 
-    SetupController(SetupSettings settings, ManifestConversion conversion, TruceProperties properties) {
+    SetupController(SetupSettings settings, ManifestConversion conversion, SetupModeSettings mode) {
         this.settings = settings;
         this.conversion = conversion;
-        this.store = new StoredCredentials(properties.dataDir());
+        this.store = new StoredCredentials(mode.dataDir());
         this.clock = Clock.systemUTC();
     }
 

@@ -4,8 +4,6 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-import dev.truce.server.TruceProperties;
-
 /**
  * The setup page's settings resolved once: the token its address needs, the GitHub web address the App is created
  * on, Truce's public URL when configured, and whether to store or only show the credentials.
@@ -18,15 +16,14 @@ import dev.truce.server.TruceProperties;
  */
 record SetupSettings(String token, boolean generated, URI githubUrl, String publicUrl, boolean showOnly) {
 
-    static SetupSettings of(TruceProperties properties) {
-        TruceProperties.Setup setup = properties.setup();
+    static SetupSettings of(SetupModeSettings setup) {
         boolean generate = setup.token() == null || setup.token().isBlank();
         String token = generate ? randomToken() : setup.token().strip();
         URI github = setup.githubUrl() != null && !setup.githubUrl().isBlank() ? trimmed(setup.githubUrl())
-                : webUrl(properties.github().apiUrl());
+                : webUrl(setup.githubApiUrl());
         String publicUrl = setup.publicUrl() == null || setup.publicUrl().isBlank() ? null
                 : AppManifest.publicUrl(setup.publicUrl()).toString();
-        return new SetupSettings(token, generate, github, publicUrl, "show".equals(setup.store()));
+        return new SetupSettings(token, generate, github, publicUrl, setup.showOnly());
     }
 
     /** github.com for its API; an Enterprise Server's host for {@code https://HOST/api/v3}. */

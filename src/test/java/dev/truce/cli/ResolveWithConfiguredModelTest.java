@@ -17,12 +17,11 @@ import java.nio.file.Path;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import dev.truce.testing.ScenarioRepo;
 import dev.truce.testing.Tree;
@@ -34,37 +33,13 @@ class ResolveWithConfiguredModelTest {
     @TempDir
     Path dir;
 
-    private WireMockServer server;
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort());
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    final WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     @Test
     void aConfiguredModelAnswersOverItsWireFormatAndTheMergeCommitHasItsText() throws Exception {
-        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
-        Tree base = Tree.of().file("src/Price.java", ResolveWithModelTest.BASE);
-        repo.threeWay(base, base.copy().file("src/Price.java", ResolveWithModelTest.OURS),
-                base.copy().file("src/Price.java", ResolveWithModelTest.THEIRS));
-        String answer = "<<<HUNK h0 RESOLVED confidence=high>>>\n        return a * 2 + TAX;\n<<<END h0>>>\n"
-                + "rationale: keeps the doubling and the tax\n";
-        String reply = JsonMapper.builder().build().createObjectNode().put("id", "chatcmpl-1")
-                .put("object", "chat.completion").put("model", "local-coder")
-                .set("choices", JsonMapper.builder().build().readTree("[{\"index\":0,\"message\":{\"role\":"
-                        + "\"assistant\",\"content\":" + JsonMapper.builder().build().writeValueAsString(answer)
-                        + "},\"finish_reason\":\"stop\"}]"))
-                .toString();
-        String withUsage = reply.substring(0, reply.length() - 1)
-                + ",\"usage\":{\"prompt_tokens\":812,\"completion_tokens\":31,\"total_tokens\":843}}";
-        server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(withUsage)));
+        ScenarioRepo repo = priceConflict();
+        stubAnswer(812, 31);
         Path models = dir.resolve("models.yml");
         Files.writeString(models, "models:\n  local-coder:\n    provider: openai\n    base-url: " + server.baseUrl()
                 + "/v1\n    model: local-coder\n");
@@ -86,10 +61,7 @@ class ResolveWithConfiguredModelTest {
 
     @Test
     void withPricesInTheModelsFileTheRunShowsTheEstimatedCostOfTheTokensTheProviderReported() throws Exception {
-        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
-        Tree base = Tree.of().file("src/Price.java", ResolveWithModelTest.BASE);
-        repo.threeWay(base, base.copy().file("src/Price.java", ResolveWithModelTest.OURS),
-                base.copy().file("src/Price.java", ResolveWithModelTest.THEIRS));
+        priceConflict();
         stubAnswer(812, 31);
         Path models = dir.resolve("models.yml");
         // $3 per million in, $15 per million out: 812 * 3 + 31 * 15 = 2,901 millionths of a dollar.
@@ -104,6 +76,16 @@ class ResolveWithConfiguredModelTest {
                 + " 31 out", "estimated cost $0.002901");
     }
 
+    /** ResolveWithModelTest's conflict in src/Price.java, which no strategy resolves, in {@code dir/repo}. */
+    private ScenarioRepo priceConflict() throws Exception {
+        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
+        Tree base = Tree.of().file("src/Price.java", ResolveWithModelTest.BASE);
+        repo.threeWay(base, base.copy().file("src/Price.java", ResolveWithModelTest.OURS),
+                base.copy().file("src/Price.java", ResolveWithModelTest.THEIRS));
+        return repo;
+    }
+
+    /** The model answers the hunk with the merged line, reporting the tokens given. */
     private void stubAnswer(int promptTokens, int completionTokens) throws Exception {
         String answer = "<<<HUNK h0 RESOLVED confidence=high>>>\n        return a * 2 + TAX;\n<<<END h0>>>\n"
                 + "rationale: keeps the doubling and the tax\n";

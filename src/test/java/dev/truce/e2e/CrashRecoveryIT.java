@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.eclipse.jgit.lib.Constants;
@@ -99,8 +96,7 @@ class CrashRecoveryIT {
 
     private void killWhileWaitingFor(String method, String path, StubMapping hung) throws Exception {
         truce = TruceProcess.start(scenario.environment, dir.resolve("truce.log"));
-        assertThat(truce.send("pull_request", FakeGitHubApi.opened(PR, "feature", scenario.feature, scenario.main),
-                UUID.randomUUID().toString())).isEqualTo(202);
+        assertThat(scenario.sendOpened(truce)).isEqualTo(202);
         scenario.github.awaitRequest(method, path, TIMEOUT);
         truce.kill();
         scenario.github.release(hung);
@@ -108,7 +104,8 @@ class CrashRecoveryIT {
 
     private void restartAndAwaitTheLinkComment() throws Exception {
         truce = TruceProcess.start(scenario.environment, dir.resolve("truce.log"));
-        await(() -> !scenario.github.commentsOn(PR).isEmpty(), "the restarted service to finish the job");
+        truce.await(() -> !scenario.github.commentsOn(PR).isEmpty(), "the restarted service to finish the job",
+                TIMEOUT);
         Thread.sleep(1000); // a duplicate would follow within the poll interval
         assertThat(truce.output()).contains("were running when this replica (replica-under-test) stopped last");
     }
@@ -131,14 +128,4 @@ class CrashRecoveryIT {
         return scenario.fixBranch();
     }
 
-    private void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + TIMEOUT + " waiting for " + what + "; service log:\n"
-                        + truce.output());
-            }
-            Thread.sleep(50);
-        }
-    }
 }

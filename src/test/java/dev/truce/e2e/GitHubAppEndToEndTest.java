@@ -10,8 +10,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,6 +67,7 @@ import dev.truce.testing.FakeGitHubApi;
 import dev.truce.testing.GitHttpServer;
 import dev.truce.testing.ScenarioRepo;
 import dev.truce.testing.Tree;
+import dev.truce.testing.TestResource;
 
 /**
  * The real service, end to end: signed webhooks in, the real pipeline (hub4j gateway, JGit over HTTP, db-scheduler
@@ -581,13 +580,6 @@ class GitHubAppEndToEndTest {
     }
 
     private static String resource(String path) {
-        try (InputStream in = GitHubAppEndToEndTest.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new AssertionError("no fixture " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestResource.text(path);
     }
 }

@@ -13,13 +13,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.junit.jupiter.api.AfterEach;
@@ -88,7 +86,8 @@ class OperationsIT {
                         + "type=\"resolve-pull-request\"} 1",
                 "truce_jobs_waiting{application=\"truce\"} 0.0", "truce_jobs_running{application=\"truce\"} 0.0",
                 "truce_github_requests_seconds_count{application=\"truce\",method=\"POST\",status=\"2xx\"}",
-                "truce_github_rate_limit_remaining{application=\"truce\",resource=\"core\"} 4999.0", "jvm_memory_used_bytes");
+                "truce_github_rate_limit_remaining{application=\"truce\",resource=\"core\"} 4999.0",
+                "jvm_memory_used_bytes");
     }
 
     @Test
@@ -99,8 +98,7 @@ class OperationsIT {
         json.put("LOGGING_LEVEL_DEV_TRUCE", "DEBUG");
         String delivery = UUID.randomUUID().toString();
         TruceProcess truce = start(json, "truce.log");
-        String opened = FakeGitHubApi.opened(PR, "feature", scenario.feature, scenario.main);
-        assertThat(truce.send("pull_request", opened, delivery)).isEqualTo(202);
+        assertThat(truce.send("pull_request", scenario.opened(), delivery)).isEqualTo(202);
         awaitLinkComment(truce);
         truce.close();
         String output = Files.readString(dir.resolve("truce.log"));
@@ -140,7 +138,7 @@ class OperationsIT {
 
         truce.terminate();
 
-        await(() -> !accepts(truce), "the webhook to stop accepting connections", truce);
+        truce.await(() -> !accepts(truce), "the webhook to stop accepting connections", TIMEOUT);
         assertThat(scenario.github.commentsOn(PR)).as("the webhook stopped accepting first, while the job still ran")
                 .isEmpty();
         truce.awaitExit(TIMEOUT);
@@ -188,8 +186,7 @@ class OperationsIT {
     }
 
     private int send(TruceProcess truce) throws Exception {
-        return truce.send("pull_request", FakeGitHubApi.opened(PR, "feature", scenario.feature, scenario.main),
-                UUID.randomUUID().toString());
+        return scenario.sendOpened(truce);
     }
 
     /** Whether the webhook port still takes requests: any answer counts (a repeat of the body gets 200). */
@@ -205,7 +202,7 @@ class OperationsIT {
     }
 
     private void awaitLinkComment(TruceProcess truce) throws InterruptedException {
-        await(() -> !scenario.github.commentsOn(PR).isEmpty(), "the fix pull request's link comment", truce);
+        truce.await(() -> !scenario.github.commentsOn(PR).isEmpty(), "the fix pull request's link comment", TIMEOUT);
     }
 
     /** Rows in the job table, read from the H2 file once no process holds it. */
@@ -234,15 +231,4 @@ class OperationsIT {
         }
     }
 
-    private static void await(BooleanSupplier condition, String what, TruceProcess truce)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + TIMEOUT + " waiting for " + what + "; service log:\n"
-                        + truce.output());
-            }
-            Thread.sleep(50);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.truce.e2e;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import dev.truce.testing.FakeGitHubApi;
 import dev.truce.testing.GitHttpServer;
 import dev.truce.testing.ScenarioRepo;
 import dev.truce.testing.Tree;
+import dev.truce.testing.TruceProcess;
 
 /**
  * The scenario the tests of the built jar share: pull request #{@value #PR} bumps JUnit in a {@code pom.xml} while
@@ -78,6 +80,16 @@ final class PomConflict implements AutoCloseable {
     /** The scenario in {@code dir}, its servers started. */
     static PomConflict start(Path dir, String schedulerName) throws Exception {
         return new PomConflict(dir, schedulerName);
+    }
+
+    /** The webhook body GitHub sends when the pull request is opened. */
+    String opened() {
+        return FakeGitHubApi.opened(PR, "feature", feature, main);
+    }
+
+    /** Sends {@link #opened()} to {@code truce} as a new delivery; the status code. */
+    int sendOpened(TruceProcess truce) throws IOException, InterruptedException {
+        return truce.send("pull_request", opened(), UUID.randomUUID().toString());
     }
 
     /** The fix branch Truce pushes for the pull request's head. */

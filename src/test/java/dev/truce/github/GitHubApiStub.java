@@ -10,10 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +21,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import okhttp3.OkHttpClient;
+import dev.truce.testing.TestResource;
 
 /**
  * WireMock playing GitHub's REST API with fixtures from {@code src/test/resources/github/api}, and a gateway wired to
@@ -148,14 +146,7 @@ final class GitHubApiStub implements AutoCloseable {
     }
 
     static String fixture(String name) {
-        try (InputStream in = GitHubApiStub.class.getResourceAsStream("/github/api/" + name)) {
-            if (in == null) {
-                throw new AssertionError("no fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestResource.text("/github/api/" + name);
     }
 
     /** Requests received for {@code method path}, oldest first. */

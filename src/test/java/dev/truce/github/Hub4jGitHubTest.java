@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -359,11 +360,7 @@ class Hub4jGitHubTest {
     @Test
     void secondaryRateLimitIsWaitedOutAndRetried() throws Exception {
         String path = REPO_PATH + "/pulls/1347";
-        github.stub(request("GET", urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
-                        .willSetStateTo("lifted"),
-                GitHubApiStub.json(403, "secondary-rate-limit.json").withHeader("Retry-After", "1"));
-        github.stub(request("GET", urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs("lifted"),
-                GitHubApiStub.json(200, "pull-request.json"));
+        secondaryRateLimitOnce(path, 403, "1", "pull-request.json");
 
         long start = System.nanoTime();
         PullRequestInfo pr = gateway.pullRequest(REPO, 1347);
@@ -376,14 +373,25 @@ class Hub4jGitHubTest {
     @Test
     void secondaryRateLimitOnADirectCallIsAlsoWaitedOut() throws Exception {
         String path = REPO_PATH + "/collaborators/hubot/permission";
-        github.stub(request("GET", urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
-                        .willSetStateTo("lifted"),
-                GitHubApiStub.json(429, "secondary-rate-limit.json").withHeader("Retry-After", "0"));
-        github.stub(request("GET", urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs("lifted"),
-                GitHubApiStub.json(200, "collaborator-permission-maintain.json"));
+        secondaryRateLimitOnce(path, 429, "0", "collaborator-permission-maintain.json");
 
         assertThat(gateway.permission(REPO, "hubot")).isEqualTo(Permission.MAINTAIN);
         assertThat(github.received("GET", path)).hasSize(2);
+    }
+
+    /** GET {@code path} hits a secondary rate limit ({@code status}, Retry-After) once, then answers {@code body}. */
+    private void secondaryRateLimitOnce(String path, int status, String retryAfter, String body) {
+        answersOnceThen("GET", path,
+                GitHubApiStub.json(status, "secondary-rate-limit.json").withHeader("Retry-After", retryAfter),
+                GitHubApiStub.json(200, body));
+    }
+
+    /** The first {@code method} on {@code path} gets {@code first}, every later one {@code then}. */
+    private void answersOnceThen(String method, String path, ResponseDefinitionBuilder first,
+            ResponseDefinitionBuilder then) {
+        github.stub(request(method, urlPathEqualTo(path)).inScenario("once").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("after"), first);
+        github.stub(request(method, urlPathEqualTo(path)).inScenario("once").whenScenarioStateIs("after"), then);
     }
 
     @Test
@@ -435,10 +443,8 @@ class Hub4jGitHubTest {
     @Test
     void aRevokedInstallationTokenIsReplacedAndTheCallMadeOnceMore() throws Exception {
         String path = REPO_PATH + "/issues/1347/comments";
-        github.stub(request("POST", urlPathEqualTo(path)).inScenario("revoked").whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("replaced"), GitHubApiStub.json(401, "bad-credentials.json"));
-        github.stub(request("POST", urlPathEqualTo(path)).inScenario("revoked").whenScenarioStateIs("replaced"),
-                GitHubApiStub.json(201, "issue-comment.json"));
+        answersOnceThen("POST", path, GitHubApiStub.json(401, "bad-credentials.json"), GitHubApiStub.json(201,
+                "issue-comment.json"));
 
         assertThat(gateway.comment(REPO, 1347, "hello")).isEqualTo(1);
 
@@ -451,10 +457,8 @@ class Hub4jGitHubTest {
     @Test
     void aRevokedTokenIsReplacedForCallsThroughHub4jToo() throws Exception {
         String path = REPO_PATH + "/pulls/1347";
-        github.stub(request("GET", urlPathEqualTo(path)).inScenario("revoked").whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("replaced"), GitHubApiStub.json(401, "bad-credentials.json"));
-        github.stub(request("GET", urlPathEqualTo(path)).inScenario("revoked").whenScenarioStateIs("replaced"),
-                GitHubApiStub.json(200, "pull-request.json"));
+        answersOnceThen("GET", path, GitHubApiStub.json(401, "bad-credentials.json"), GitHubApiStub.json(200,
+                "pull-request.json"));
 
         assertThat(gateway.pullRequest(REPO, 1347).number()).isEqualTo(1347);
         assertThat(github.tokenRequests()).hasSize(2);

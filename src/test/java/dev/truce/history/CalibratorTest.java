@@ -19,6 +19,7 @@ import dev.truce.resolve.Deadline;
 import dev.truce.resolve.HunkOutcome;
 import dev.truce.resolve.Resolver;
 import dev.truce.strategy.ReceivingSide;
+import dev.truce.testing.AdjacentEditsMerge;
 import dev.truce.testing.ScenarioRepo;
 import dev.truce.testing.Tree;
 
@@ -32,7 +33,7 @@ public class CalibratorTest {
     @TempDir
     Path dir;
 
-    public static final int FILES = 12;
+    public static final int FILES = AdjacentEditsMerge.FILES;
 
     /**
      * A repository with one merge of {@code feature} into {@code main} in which {@link #FILES} properties files
@@ -44,14 +45,7 @@ public class CalibratorTest {
         Tree ours = Tree.of();
         Tree theirs = Tree.of();
         Tree merged = Tree.of();
-        for (int i = 0; i < FILES; i++) {
-            String path = "module" + i + "/app.properties";
-            base.file(path, "name=m" + i + "\nversion=1.0\nflag=off\nend=1\n");
-            ours.file(path, "name=m" + i + "\nversion=2.0\nflag=off\nend=1\n");
-            theirs.file(path, "name=m" + i + "\nversion=1.0\nflag=on\nend=1\n");
-            merged.file(path, "name=m" + i + (keepOurs ? "\nversion=2.0\nflag=off\nend=1\n"
-                    : "\nversion=2.0\nflag=on\nend=1\n"));
-        }
+        AdjacentEditsMerge.addTo(base, ours, theirs, merged, keepOurs);
         RevCommit b = repo.commit("base", base, "base");
         RevCommit o = repo.commit("main", ours, "release 2.0", b);
         RevCommit t = repo.commit("feature", theirs, "turn the flag on", b);

@@ -4,70 +4,35 @@ import static dev.truce.testing.RecordingPullRequestWork.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.sql.DataSource;
-
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.truce.github.GitHubException;
 import dev.truce.github.RepoRef;
 import dev.truce.testing.LogCapture;
-import dev.truce.testing.RecordingPullRequestWork;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The recurring calibration job: one row per repository, due again an interval after each run, retried with the
  * queue's backoff when it fails, and never dropped for a failure (only when the repository is gone for the App).
  */
-class CalibrationJobTest {
+class CalibrationJobTest extends H2QueueTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(20);
     static final RepoRef REPO = new RepoRef(7, "octocat", "Hello-World");
     static final CalibrationSchedule WEEKLY = new CalibrationSchedule(true, Duration.ofDays(7));
 
-    @TempDir
-    Path dataDir;
-
-    private final RecordingPullRequestWork work = new RecordingPullRequestWork();
-    private final List<DbSchedulerJobQueue> started = new ArrayList<>();
-    private DataSource database;
-
-    @BeforeEach
-    void migrate() {
-        database = JobQueueTest.h2File(dataDir);
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
-    }
-
-    @AfterEach
-    void stopAll() throws SQLException {
-        started.forEach(DbSchedulerJobQueue::stop);
-        JobQueueTest.shutdown(JobQueueTest.h2File(dataDir));
-    }
-
     private DbSchedulerJobQueue queue(CalibrationSchedule calibration) {
         return new DbSchedulerJobQueue(database, work, new JobQueueSettings(JobQueueTest.FAST, 5, calibration),
                 new SimpleMeterRegistry());
-    }
-
-    private DbSchedulerJobQueue start(DbSchedulerJobQueue queue) {
-        queue.start();
-        started.add(queue);
-        return queue;
     }
 
     /** When the repository's calibration row is next due, or null when there is none. */
@@ -97,7 +62,7 @@ class CalibrationJobTest {
         queue.calibrate(new RepoRef(7, "OctoCat", "hello-world"));
         queue.calibrate(REPO);
 
-        assertThat(JobQueueTest.rows(database)).isOne();
+        assertThat(rows(database)).isOne();
     }
 
     @Test
@@ -113,7 +78,7 @@ class CalibrationJobTest {
 
         await(TIMEOUT, () -> work.calibrations.size() == 2 && due() != null
                 && due().isAfter(Instant.now().plus(Duration.ofDays(6))), "the calibration the installation asked for");
-        assertThat(JobQueueTest.rows(database)).isOne();
+        assertThat(rows(database)).isOne();
         assertThat(installations).containsExactly(7L, 8L);
     }
 
@@ -178,7 +143,7 @@ class CalibrationJobTest {
 
         queue.calibrate(REPO);
 
-        await(TIMEOUT, () -> work.calibrations.size() == 1 && JobQueueTest.rows(database) == 0, "the row to go");
+        await(TIMEOUT, () -> work.calibrations.size() == 1 && rows(database) == 0, "the row to go");
     }
 
     @Test
@@ -197,7 +162,7 @@ class CalibrationJobTest {
         queue.calibrate(REPO);
         queue.resolve(JobQueueTest.request(1, "aaaa"));
 
-        await(TIMEOUT, () -> work.resolved.size() == 1 && JobQueueTest.rows(database) == 0, "the resolve");
+        await(TIMEOUT, () -> work.resolved.size() == 1 && rows(database) == 0, "the resolve");
         assertThat(work.calibrations).isEmpty();
     }
 }

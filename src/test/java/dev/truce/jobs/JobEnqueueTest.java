@@ -44,7 +44,8 @@ class JobEnqueueTest {
 
         queue.resolve(ours);
         queue.scheduler().scheduleIfNotExists(Tasks.oneTime(DbSchedulerJobQueue.RESOLVE, JobPayloads.Resolve.class)
-                .execute((instance, context) -> { }).instance(theirs.identity(), new JobPayloads.Resolve(theirs)), Instant.now());
+                .execute((instance, context) -> { }).instance(theirs.identity(), new JobPayloads.Resolve(theirs)),
+                Instant.now());
 
         JdbcTemplate jdbc = new JdbcTemplate(database);
         String columns = "select picked, picked_by, last_success, last_failure, consecutive_failures,"
@@ -91,7 +92,7 @@ class JobEnqueueTest {
 
         first.get(20, TimeUnit.SECONDS);
         assertThat(second.get(20, TimeUnit.SECONDS)).isOne();
-        assertThat(JobQueueTest.rows(database)).isOne();
+        assertThat(H2QueueTest.rows(database)).isOne();
     }
 
     /** The second transaction's insert must meet the first's uncommitted row, not a committed one. */

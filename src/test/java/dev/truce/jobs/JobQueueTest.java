@@ -4,56 +4,26 @@ import static dev.truce.testing.RecordingPullRequestWork.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.truce.github.GitHubException;
 import dev.truce.github.RepoRef;
 import dev.truce.pullrequest.ResolveRequest;
-import dev.truce.testing.RecordingPullRequestWork;
 
 /** The db-scheduler queue on a real H2 file database with the application's migrations. */
-class JobQueueTest {
+class JobQueueTest extends H2QueueTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     static final RepoRef REPO = new RepoRef(7, "octocat", "Hello-World");
     static final JobSettings FAST = new JobSettings(Duration.ofMillis(100), 2, 2,
             Duration.ofMillis(20));
-
-    @TempDir
-    Path dataDir;
-
-    private final RecordingPullRequestWork work = new RecordingPullRequestWork();
-    private final List<DbSchedulerJobQueue> started = new ArrayList<>();
-    private DataSource database;
-
-    @BeforeEach
-    void migrate() {
-        database = h2File(dataDir);
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
-    }
-
-    @AfterEach
-    void stopAll() throws SQLException {
-        started.forEach(DbSchedulerJobQueue::stop);
-        shutdown(h2File(dataDir));
-    }
 
     static ResolveRequest request(int number, String head) {
         return new ResolveRequest(REPO, number, head, "9049f1265b7d61be4a8904a9a27120d2064dab3b",
@@ -226,37 +196,6 @@ class JobQueueTest {
             update.setTimestamp(2, java.sql.Timestamp.from(java.time.Instant.now()));
             update.setInt(3, failures);
             assertThat(update.executeUpdate()).isOne();
-        }
-    }
-
-    private DbSchedulerJobQueue start(DbSchedulerJobQueue queue) {
-        queue.start();
-        started.add(queue);
-        return queue;
-    }
-
-    static int rows(DataSource database) {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("select count(*) from scheduled_tasks")) {
-            result.next();
-            return result.getInt(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static DataSource h2File(Path dir) {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + dir.resolve("truce").toAbsolutePath() + ";MODE=PostgreSQL;AUTO_SERVER=FALSE"
-                // Kept open between connections (each would otherwise reopen the file); tests shut it down.
-                + ";DB_CLOSE_DELAY=-1");
-        h2.setUser("sa");
-        return h2;
-    }
-
-    static void shutdown(DataSource database) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("shutdown");
         }
     }
 }

@@ -41,12 +41,12 @@ class PostgresJobQueueTest {
         }
         requests.forEach(first::resolve);
         requests.forEach(second::resolve);
-        assertThat(JobQueueTest.rows(database)).isEqualTo(20);
+        assertThat(H2QueueTest.rows(database)).isEqualTo(20);
 
         first.start();
         second.start();
         try {
-            await(Duration.ofSeconds(15), () -> JobQueueTest.rows(database) == 0, "all jobs to run");
+            await(Duration.ofSeconds(15), () -> H2QueueTest.rows(database) == 0, "all jobs to run");
         } finally {
             first.stop();
             second.stop();

@@ -2,7 +2,6 @@ package dev.truce.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import dev.truce.resolve.Deadline;
 import dev.truce.resolve.FileResolution;
 import dev.truce.resolve.HunkOutcome;
 import dev.truce.resolve.Resolver;
+import dev.truce.testing.FarApartConflicts;
 import dev.truce.testing.MutableClock;
 
 /** The model stage stops asking once the deadline has passed, and says so for the hunks it did not ask about. */
@@ -77,31 +77,10 @@ class ModelStageDeadlineTest {
         final FileResolution resolution;
 
         Fixture(int n) {
-            List<String> base = new ArrayList<>();
-            List<String> ours = new ArrayList<>();
-            List<String> theirs = new ArrayList<>();
-            base.add("class A {\n");
-            ours.add("class A {\n");
-            theirs.add("class A {\n");
-            for (int i = 0; i < n; i++) {
-                base.add("    int f" + i + "() { return " + i + "; }\n");
-                ours.add("    int f" + i + "() { return " + i + " + 1; }\n");
-                theirs.add("    int f" + i + "() { return " + i + " * 2; }\n");
-                for (int j = 0; j < 12; j++) {
-                    String stable = "    // part " + i + " line " + j + "\n";
-                    base.add(stable);
-                    ours.add(stable);
-                    theirs.add(stable);
-                }
-            }
-            versions = new FileVersions("src/A.java", bytes(base), bytes(ours), bytes(theirs));
+            versions = FarApartConflicts.javaFile(n);
             ConflictedFile file = new ConflictModelBuilder().build(versions);
             resolution = new Resolver().resolve(file);
             assertThat(resolution.outcomes()).hasSize(n).allMatch(o -> o.status() == HunkOutcome.Status.UNRESOLVED);
-        }
-
-        private static byte[] bytes(List<String> lines) {
-            return String.join("", lines).getBytes(StandardCharsets.UTF_8);
         }
     }
 

@@ -31,7 +31,7 @@ class AnthropicClientTest {
 
     @Test
     void cachesSystemAndStablePrefixAndCountsCacheReadsAsInput() throws ModelException {
-        stub.server.stubFor(post("/v1/messages").willReturn(okJson(ProviderStub.fixture("anthropic/success.json"))));
+        stub.answerAnthropicWithSuccess();
 
         ModelReply reply = client.complete(ProviderStub.REQUEST);
 
@@ -57,7 +57,7 @@ class AnthropicClientTest {
 
     @Test
     void withoutStablePrefixTheContentIsTheOnlyBlockAndUncached() throws ModelException {
-        stub.server.stubFor(post("/v1/messages").willReturn(okJson(ProviderStub.fixture("anthropic/success.json"))));
+        stub.answerAnthropicWithSuccess();
         client.complete(new ModelRequest("sys", "", "<hunk id=\"h1\">...</hunk>", List.of("h1"), 64));
         stub.server.verify(postRequestedFor(urlEqualTo("/v1/messages")).withRequestBody(equalToJson("""
                 {"messages": [{"role": "user", "content": [{"type": "text", "text": "<hunk id=\\"h1\\">...</hunk>"}]}]}

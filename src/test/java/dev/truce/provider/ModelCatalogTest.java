@@ -1,13 +1,13 @@
 package dev.truce.provider;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.truce.context.ContextAssembler;
 import dev.truce.llm.ModelClient;
 import dev.truce.llm.ModelException;
 import java.io.StringReader;
@@ -33,8 +33,7 @@ class ModelCatalogTest {
     }
 
     private ModelCatalog catalog(String yaml, Map<String, String> environment) {
-        return ModelCatalog.parse(new StringReader(yaml.replace("${stub}", stub.baseUrl())), "models.yaml",
-                environment::get, Clock.systemUTC());
+        return stub.catalog(yaml, environment);
     }
 
     @Test
@@ -66,18 +65,9 @@ class ModelCatalogTest {
 
     @Test
     void buildsAWorkingClientWithTheKeyFromTheEnvironmentAndNeverPrintsIt() throws ModelException {
-        stub.server.stubFor(post("/v1/messages").willReturn(okJson(ProviderStub.fixture("anthropic/success.json"))));
-        ModelCatalog catalog = catalog("""
-                models:
-                  claude:
-                    provider: anthropic
-                    base-url: ${stub}
-                    model: claude-sonnet-4-5
-                    api-key-env: TRUCE_TEST_KEY
-                    prices: {input: 3, cached-input: 0.3, output: 15}
-                budget:
-                  per-day: 5.00
-                """, Map.of("TRUCE_TEST_KEY", ProviderStub.API_KEY));
+        stub.answerAnthropicWithSuccess();
+        ModelCatalog catalog = catalog(ProviderStub.CLAUDE_MODELS + "budget:\n  per-day: 5.00\n",
+                Map.of("TRUCE_TEST_KEY", ProviderStub.API_KEY));
 
         ModelClient client = catalog.client("claude", "acme/app#7");
         client.complete(ProviderStub.REQUEST);
@@ -97,8 +87,10 @@ class ModelCatalogTest {
     void modelsOfOneEndpointShareACircuitBreaker() throws ModelException {
         ModelCatalog catalog = catalog("""
                 models:
-                  small: {provider: openai, base-url: "${stub}/v1", model: small, retry: {max-attempts: 1, breaker-failures: 2}}
-                  large: {provider: openai, base-url: "${stub}/v1", model: large, retry: {max-attempts: 1, breaker-failures: 2}}
+                  small: {provider: openai, base-url: "${stub}/v1", model: small,
+                      retry: {max-attempts: 1, breaker-failures: 2}}
+                  large: {provider: openai, base-url: "${stub}/v1", model: large,
+                      retry: {max-attempts: 1, breaker-failures: 2}}
                 """, Map.of());
         stub.server.stubFor(post("/v1/chat/completions").willReturn(
                 com.github.tomakehurst.wiremock.client.WireMock.serverError()));
@@ -202,9 +194,9 @@ class ModelCatalogTest {
         assertThat(catalog.models().get("frontier").maxInputTokens()).isEqualTo(200_000);
         assertThat(catalog.client("frontier", null).maxInputTokens()).isEqualTo(200_000);
         assertThat(catalog.client("small", null).maxInputTokens()).isZero();
-        dev.truce.context.ContextAssembler.TokenBudget big = dev.truce.context.ContextAssembler.TokenBudget.forModel(200_000);
+        ContextAssembler.TokenBudget big = ContextAssembler.TokenBudget.forModel(200_000);
         assertThat(big.maxInputTokens()).isEqualTo(200_000);
-        assertThat(big.declarationMax()).isGreaterThan(dev.truce.context.ContextAssembler.TokenBudget.DEFAULT.declarationMax());
+        assertThat(big.declarationMax()).isGreaterThan(ContextAssembler.TokenBudget.DEFAULT.declarationMax());
         assertThat(dev.truce.context.ContextAssembler.TokenBudget.forModel(0))
                 .isEqualTo(dev.truce.context.ContextAssembler.TokenBudget.DEFAULT);
         assertThatThrownBy(() -> catalog("""

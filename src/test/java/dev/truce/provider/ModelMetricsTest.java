@@ -1,12 +1,9 @@
 package dev.truce.provider;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.StringReader;
-import java.time.Clock;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -31,22 +28,13 @@ class ModelMetricsTest {
     }
 
     private ModelCatalog catalog(String yaml, SimpleMeterRegistry meters) {
-        return ModelCatalog.parse(new StringReader(yaml.replace("${stub}", stub.baseUrl())), "models.yaml",
-                Map.of("TRUCE_TEST_KEY", ProviderStub.API_KEY)::get, Clock.systemUTC()).withMeterRegistry(meters);
+        return stub.catalog(yaml, Map.of("TRUCE_TEST_KEY", ProviderStub.API_KEY)).withMeterRegistry(meters);
     }
 
     @Test
     void an_answered_call_counts_its_tokens_and_cost_by_model() throws Exception {
-        stub.server.stubFor(post("/v1/messages").willReturn(okJson(ProviderStub.fixture("anthropic/success.json"))));
-        ModelClient client = catalog("""
-                models:
-                  claude:
-                    provider: anthropic
-                    base-url: ${stub}
-                    model: claude-sonnet-4-5
-                    api-key-env: TRUCE_TEST_KEY
-                    prices: {input: 3, cached-input: 0.3, output: 15}
-                """).client("claude", "acme/app#7");
+        stub.answerAnthropicWithSuccess();
+        ModelClient client = catalog(ProviderStub.CLAUDE_MODELS).client("claude", "acme/app#7");
 
         client.complete(ProviderStub.REQUEST);
 
@@ -67,7 +55,8 @@ class ModelMetricsTest {
                 com.github.tomakehurst.wiremock.client.WireMock.serverError()));
         ModelCatalog catalog = catalog("""
                 models:
-                  small: {provider: openai, base-url: "${stub}/v1", model: small, retry: {max-attempts: 1, breaker-failures: 2}}
+                  small: {provider: openai, base-url: "${stub}/v1", model: small,
+                      retry: {max-attempts: 1, breaker-failures: 2}}
                 budget:
                   per-day: 0
                 """);
@@ -81,7 +70,8 @@ class ModelMetricsTest {
         SimpleMeterRegistry second = new SimpleMeterRegistry();
         ModelCatalog unlimited = catalog("""
                 models:
-                  small: {provider: openai, base-url: "${stub}/v1", model: small, retry: {max-attempts: 1, breaker-failures: 2}}
+                  small: {provider: openai, base-url: "${stub}/v1", model: small,
+                      retry: {max-attempts: 1, breaker-failures: 2}}
                 """, second);
         ModelClient client = unlimited.client("small");
         for (int i = 0; i < 2; i++) {

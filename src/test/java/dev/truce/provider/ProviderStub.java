@@ -6,14 +6,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.truce.llm.ModelRequest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import okhttp3.OkHttpClient;
+import dev.truce.testing.TestResource;
 
 /** A WireMock server standing in for a model provider, with the providers' documented payloads as fixtures. */
 final class ProviderStub implements AutoCloseable {
@@ -25,6 +24,20 @@ final class ProviderStub implements AutoCloseable {
             "File: src/main/java/App.java (Java)\n", "<hunk id=\"h1\">...</hunk>", List.of("h1"), 1024);
 
     static final OkHttpClient HTTP = new OkHttpClient();
+
+    /**
+     * A models file with one priced Claude model at the stub ({@code ${stub}}, see {@link #catalog}), its key read from
+     * {@code TRUCE_TEST_KEY}; more top-level sections may follow.
+     */
+    static final String CLAUDE_MODELS = """
+            models:
+              claude:
+                provider: anthropic
+                base-url: ${stub}
+                model: claude-sonnet-4-5
+                api-key-env: TRUCE_TEST_KEY
+                prices: {input: 3, cached-input: 0.3, output: 15}
+            """;
 
     final WireMockServer server = new WireMockServer(options().dynamicPort());
 
@@ -50,19 +63,23 @@ final class ProviderStub implements AutoCloseable {
         return new OpenAiChatClient(settings, HTTP, API_KEY, Clock.systemUTC());
     }
 
+    /** Answers every Anthropic messages call with the documented success (86 uncached, 1920 cached, 300 output). */
+    void answerAnthropicWithSuccess() {
+        server.stubFor(WireMock.post("/v1/messages").willReturn(WireMock.okJson(fixture("anthropic/success.json"))));
+    }
+
+    /** A models file read as the App reads it, with {@code ${stub}} standing for this stub's address. */
+    ModelCatalog catalog(String yaml, Map<String, String> environment) {
+        return ModelCatalog.parse(new StringReader(yaml.replace("${stub}", baseUrl())), "models.yaml",
+                environment::get, Clock.systemUTC());
+    }
+
     List<LoggedRequest> requests() {
         return server.findAll(WireMock.anyRequestedFor(WireMock.anyUrl()));
     }
 
     static String fixture(String path) {
-        try (InputStream in = ProviderStub.class.getResourceAsStream("/llm/" + path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestResource.text("/llm/" + path);
     }
 
     @Override

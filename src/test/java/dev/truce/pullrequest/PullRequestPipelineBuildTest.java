@@ -1,27 +1,15 @@
 package dev.truce.pullrequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
-import java.nio.file.Path;
-import java.time.Clock;
-
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import dev.truce.provider.ModelCatalog;
 import dev.truce.testing.ScenarioRepo;
 import dev.truce.validate.BubblewrapSandbox;
 import dev.truce.validate.SandboxSettings;
@@ -33,7 +21,7 @@ import dev.truce.validate.SandboxUnavailableException;
  * calls {@code total()}, javac says so, the error goes back to the model, and only a merge that compiles is proposed.
  * The build runs in the bubblewrap sandbox where it can, and not at all where it cannot unless the operator opted out.
  */
-class PullRequestPipelineBuildTest {
+class PullRequestPipelineBuildTest extends HostedModelPipelineTest {
 
     static final String BASE = "class A {\n  int total() { return 1; }\n  int a() { return 0; }\n}\n";
     static final String HEAD = "class A {\n  int sum() { return 1; }\n  int a() { return 0; }\n}\n";
@@ -44,23 +32,9 @@ class PullRequestPipelineBuildTest {
     static final String STALE = answer("  int sum() { return 2; }", "  int a() { return total(); }");
     static final String REPAIRED = answer("  int sum() { return 2; }", "  int a() { return sum(); }");
 
-    @TempDir
-    Path dir;
-
-    PullRequestScenario s;
-    WireMockServer model;
-
     @BeforeEach
     void start() throws Exception {
         s = new PullRequestScenario(dir).withBase("A.java", BASE);
-        model = new WireMockServer(wireMockConfig().dynamicPort());
-        model.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        model.stop();
-        s.close();
     }
 
     static String answer(String... lines) {
@@ -70,10 +44,7 @@ class PullRequestPipelineBuildTest {
 
     /** The model answers {@code first}, then {@code then} to every further request. */
     void modelAnswers(String first, String then) {
-        model.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("rounds").whenScenarioStateIs(STARTED)
-                .willReturn(reply(first)).willSetStateTo("repair"));
-        model.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("rounds").whenScenarioStateIs("repair")
-                .willReturn(reply(then)));
+        PullRequestScenario.answersInRounds(model, first, then);
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder reply(String answer) {
@@ -81,10 +52,7 @@ class PullRequestPipelineBuildTest {
     }
 
     AppModels models() {
-        String yaml = "models:\n  coder:\n    provider: openai\n    base-url: " + model.baseUrl() + "/v1\n"
-                + "    model: coder\n    local: false\n";
-        return new AppModels(ModelCatalog.parse(new StringReader(yaml), "models.yml", name -> null,
-                Clock.systemUTC()), "coder");
+        return PullRequestScenario.hostedCoder(model.baseUrl(), "");
     }
 
     static AppBuilds builds(AppBuilds.Policy policy, SandboxSettings sandbox) {

@@ -4,25 +4,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.truce.github.FailedCheck;
-import dev.truce.provider.ModelCatalog;
 import dev.truce.testing.FakeGitHub;
 import dev.truce.testing.ScenarioRepo;
 import dev.truce.validate.SandboxSettings;
@@ -33,40 +23,20 @@ import dev.truce.validate.SandboxSettings;
  * repair that hunk and pushes the repaired merge commit to its fix branch, keeping the rounds in the fix pull
  * request's body; bounded, and never over someone else's commit or a line it did not resolve.
  */
-class PullRequestPipelineCiRepairTest {
+class PullRequestPipelineCiRepairTest extends HostedModelPipelineTest {
 
     static final String BUILD_FAILS = "cannot find symbol\n  symbol:   method total()\n  location: class A";
-
-    @TempDir
-    Path dir;
-
-    PullRequestScenario s;
-    WireMockServer model;
 
     @BeforeEach
     void start() throws Exception {
         s = new PullRequestScenario(dir).withBase("A.java", PullRequestPipelineBuildTest.BASE);
-        model = new WireMockServer(wireMockConfig().dynamicPort());
-        model.start();
-        model.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("rounds").whenScenarioStateIs(STARTED)
-                .willReturn(PullRequestPipelineBuildTest.reply(PullRequestPipelineBuildTest.STALE))
-                .willSetStateTo("repair"));
-        model.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("rounds").whenScenarioStateIs("repair")
-                .willReturn(PullRequestPipelineBuildTest.reply(PullRequestPipelineBuildTest.REPAIRED)));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        model.stop();
-        s.close();
+        PullRequestScenario.answersInRounds(model, PullRequestPipelineBuildTest.STALE,
+                PullRequestPipelineBuildTest.REPAIRED);
     }
 
     /** Proposes the fix (no build configured: the CI is the check) and returns its branch's commit. */
     RevCommit proposeFix(int ciRounds) throws Exception {
-        String yaml = "models:\n  coder:\n    provider: openai\n    base-url: " + model.baseUrl() + "/v1\n"
-                + "    model: coder\n    local: false\n";
-        AppModels models = new AppModels(ModelCatalog.parse(new StringReader(yaml), "models.yml", name -> null,
-                Clock.systemUTC()), "coder");
+        AppModels models = PullRequestScenario.hostedCoder(model.baseUrl(), "");
         s.withModelsAndBuilds(models, new AppBuilds(AppBuilds.Policy.OFF, SandboxSettings.defaults(), 2, ciRounds))
                 .conflicting(PullRequestPipelineBuildTest.HEAD, PullRequestPipelineBuildTest.MAIN);
         s.config("models: [coder]\n");
@@ -100,7 +70,8 @@ class PullRequestPipelineCiRepairTest {
         assertThat(repaired.getParents()).containsExactly(s.head, s.main);
         assertThat(ScenarioRepo.read(s.origin.repository(), repaired, "A.java"))
                 .isEqualTo(PullRequestPipelineBuildTest.MERGED);
-        assertThat(repaired.getFullMessage()).endsWith("\n\nTruce-CI-Repair: 1\n").contains("Truce-CI-Repair: 1", "Repaired after the checks build failed on " + proposed.abbreviate(7).name());
+        assertThat(repaired.getFullMessage()).endsWith("\n\nTruce-CI-Repair: 1\n").contains("Truce-CI-Repair: 1",
+                "Repaired after the checks build failed on " + proposed.abbreviate(7).name());
         model.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions"))
                 .withRequestBody(containing("CHECK FAILED for h0")).withRequestBody(containing("cannot find symbol")));
         assertThat(fixBody()).contains("**After the repository's checks**", "Round 1: `build` failed in `A.java`"
@@ -233,15 +204,14 @@ class PullRequestPipelineCiRepairTest {
         String main = base.replace("int total() { return 1; }\n  int a() { return 0; }",
                 "int total() { return 2; }\n  int a() { return total(); }")
                 .replace("  int s1;\n  int old;", "  int s1;\n  int shared;\n  int more;");
-        String yaml = "models:\n  coder:\n    provider: openai\n    base-url: " + model.baseUrl() + "/v1\n"
-                + "    model: coder\n    local: false\n";
-        s.withModelsAndBuilds(new AppModels(ModelCatalog.parse(new StringReader(yaml), "models.yml", name -> null,
-                Clock.systemUTC()), "coder"), new AppBuilds(AppBuilds.Policy.OFF, SandboxSettings.defaults(), 2, 2))
+        s.withModelsAndBuilds(PullRequestScenario.hostedCoder(model.baseUrl(), ""),
+                new AppBuilds(AppBuilds.Policy.OFF, SandboxSettings.defaults(), 2, 2))
                 .conflicting(head, main);
         s.config("models: [coder]\n");
         s.resolve();
         RevCommit proposed = s.commitOf(branch());
-        assertThat(proposed.getFullMessage()).contains("hunk 0 (ours line 2): model:coder", "hunk 1 (ours line 9): one-side-changed");
+        assertThat(proposed.getFullMessage()).contains("hunk 0 (ours line 2): model:coder",
+                "hunk 1 (ours line 9): one-side-changed");
         String strategy = proposed.getFullMessage().lines().filter(l -> l.startsWith("  hunk 1")).findFirst()
                 .orElseThrow();
         ciFails(proposed, 3);

@@ -29,6 +29,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.truce.history.Calibration;
 import dev.truce.history.JdbcCalibrationStore;
 import dev.truce.provider.ModelCatalog;
+import dev.truce.testing.AdjacentEditsMerge;
 import dev.truce.testing.FakeGitHub;
 import dev.truce.testing.ScenarioRepo;
 import dev.truce.testing.SharedDatabases;
@@ -43,7 +44,7 @@ import dev.truce.testing.Tree;
  */
 class PullRequestPipelineLearningTest {
 
-    static final int FILES = 12;
+    static final int FILES = AdjacentEditsMerge.FILES;
     static final String PROPERTIES = "module0/app.properties";
 
     @TempDir
@@ -88,13 +89,7 @@ class PullRequestPipelineLearningTest {
         Tree ours = start.copy();
         Tree theirs = start.copy();
         Tree merged = start.copy();
-        for (int i = 0; i < FILES; i++) {
-            String path = "module" + i + "/app.properties";
-            base.file(path, "name=m" + i + "\nversion=1.0\nflag=off\nend=1\n");
-            ours.file(path, "name=m" + i + "\nversion=2.0\nflag=off\nend=1\n");
-            theirs.file(path, "name=m" + i + "\nversion=1.0\nflag=on\nend=1\n");
-            merged.file(path, "name=m" + i + "\nversion=2.0\nflag=off\nend=1\n");
-        }
+        AdjacentEditsMerge.addTo(base, ours, theirs, merged, true);
         RevCommit b = parent == null ? s.origin.commit("main", base, "base")
                 : s.origin.commit("main", base, "base", parent);
         RevCommit o = s.origin.commit("main", ours, "release 2.0", b);
@@ -105,7 +100,7 @@ class PullRequestPipelineLearningTest {
     static Tree mergedTree() {
         Tree t = Tree.of().file("README.md", "app\n");
         for (int i = 0; i < FILES; i++) {
-            t.file("module" + i + "/app.properties", "name=m" + i + "\nversion=2.0\nflag=off\nend=1\n");
+            t.file(AdjacentEditsMerge.path(i), AdjacentEditsMerge.ours(i));
         }
         return t;
     }

@@ -6,22 +6,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
-import java.nio.file.Path;
-import java.time.Clock;
-
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import dev.truce.provider.ModelCatalog;
 import dev.truce.publish.FixPublisher;
 import dev.truce.testing.FakeGitHub;
 import dev.truce.testing.LogCapture;
@@ -32,30 +22,16 @@ import dev.truce.testing.ScenarioRepo;
  * OpenAI-compatible model played by WireMock, and the repository's {@code .github/truce.yml} deciding whether the
  * model may see the code.
  */
-class PullRequestPipelineModelTest {
+class PullRequestPipelineModelTest extends HostedModelPipelineTest {
 
     static final String MERGED = "class A {\n  int b;\n  int c;\n  int z;\n}\n";
-
-    @TempDir
-    Path dir;
-
-    PullRequestScenario s;
-    WireMockServer model;
 
     @BeforeEach
     void start() throws Exception {
         s = new PullRequestScenario(dir);
-        model = new WireMockServer(wireMockConfig().dynamicPort());
-        model.start();
         String answer = "<<<HUNK h0 RESOLVED confidence=high>>>\n  int b;\n  int c;\n<<<END h0>>>\n"
                 + "rationale: both sides add a field; keep both\n";
         model.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(PullRequestScenario.modelReply(answer)));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        model.stop();
-        s.close();
     }
 
     /** A hosted model {@code coder} (WireMock, marked {@code local: false}) and a local one that is never up. */
@@ -65,14 +41,10 @@ class PullRequestPipelineModelTest {
 
     /** The same models, with the models file's {@code installations} section. */
     AppModels models(String budget, String installations) {
-        String yaml = "models:\n"
-                + "  coder:\n    provider: openai\n    base-url: " + model.baseUrl() + "/v1\n    model: coder\n"
-                + "    local: false\n    prices: {input: 3, output: 15}\n"
+        return PullRequestScenario.hostedCoder(model.baseUrl(), "    prices: {input: 3, output: 15}\n"
                 + "  on-prem:\n    provider: openai\n    base-url: http://127.0.0.1:9/v1\n    model: m\n"
                 + "    retry: {max-attempts: 1}\n    timeouts: {connect: 200ms, call: 1s}\n"
-                + (budget == null ? "" : "budget:\n  per-pull-request: " + budget + "\n") + installations;
-        return new AppModels(ModelCatalog.parse(new StringReader(yaml), "models.yml", name -> null,
-                Clock.systemUTC()), "coder");
+                + (budget == null ? "" : "budget:\n  per-pull-request: " + budget + "\n") + installations);
     }
 
     String fixBranch() {
@@ -106,7 +78,8 @@ class PullRequestPipelineModelTest {
         model.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
         assertThat(s.gitHub.opened).isEmpty();
         assertThat(s.gitHub.commentsOn(5)).singleElement().asString()
-                .contains("`A.java` hunk 1 (head line 2, base line 2): `model:on-prem` declined: ", "could not be reached");
+                .contains("`A.java` hunk 1 (head line 2, base line 2): `model:on-prem` declined: ",
+                        "could not be reached");
     }
 
     @Test

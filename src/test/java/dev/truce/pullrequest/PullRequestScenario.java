@@ -1,9 +1,15 @@
 package dev.truce.pullrequest;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.truce.provider.ModelCatalog;
 import dev.truce.testing.MutableClock;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -85,6 +91,25 @@ final class PullRequestScenario implements AutoCloseable {
                 + "},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":900,\"completion_tokens\":40}}";
         return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /**
+     * The models file of the App with the hosted model {@code coder} (OpenAI-compatible at {@code url}, marked
+     * {@code local: false}) followed by {@code more} (further keys of {@code coder}, other models, other sections).
+     */
+    static AppModels hostedCoder(String url, String more) {
+        String yaml = "models:\n  coder:\n    provider: openai\n    base-url: " + url + "/v1\n    model: coder\n"
+                + "    local: false\n" + more;
+        return new AppModels(ModelCatalog.parse(new StringReader(yaml), "models.yml", name -> null,
+                Clock.systemUTC()), "coder");
+    }
+
+    /** The model answers {@code first}, then {@code then} to every further request (the repair rounds). */
+    static void answersInRounds(WireMockExtension model, String first, String then) {
+        model.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("rounds").whenScenarioStateIs(STARTED)
+                .willReturn(modelReply(first)).willSetStateTo("repair"));
+        model.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("rounds").whenScenarioStateIs("repair")
+                .willReturn(modelReply(then)));
     }
 
     /** The pipeline asks {@code models} and builds with the repository's commands where {@code builds} allows. */

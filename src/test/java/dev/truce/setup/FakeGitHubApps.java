@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -20,6 +19,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.truce.github.TestKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import dev.truce.testing.TestResource;
 
 /**
  * GitHub's side of the App manifest flow in WireMock: the web form that creates an App from a posted manifest and
@@ -38,11 +38,8 @@ final class FakeGitHubApps implements AutoCloseable {
 
     FakeGitHubApps() throws IOException {
         server.start();
-        String body;
-        try (InputStream in = getClass().getResourceAsStream("/github/api/app-manifest-conversion.json")) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        body = body.replace("{{pem}}", pem.replace("\n", "\\n")).replace("{{webhook_secret}}", webhookSecret)
+        String body = TestResource.text("/github/api/app-manifest-conversion.json")
+                .replace("{{pem}}", pem.replace("\n", "\\n")).replace("{{webhook_secret}}", webhookSecret)
                 .replace("{{client_secret}}", clientSecret);
         server.stubFor(post(urlPathEqualTo("/app-manifests/" + CODE + "/conversions"))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")

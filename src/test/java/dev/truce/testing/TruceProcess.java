@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -122,6 +123,18 @@ public final class TruceProcess implements AutoCloseable {
                 .header("X-GitHub-Delivery", delivery).header("X-Hub-Signature-256", sign(bytes))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Waits until {@code condition} holds, polled every 50 ms; after {@code timeout} fails with the service's log. */
+    public void await(BooleanSupplier condition, String what, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what + "; service log:\n"
+                        + output());
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** {@code kill -9}: SIGKILL, no shutdown hooks, nothing finished. */

@@ -3,7 +3,6 @@ package dev.truce.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.truce.validate.Diagnostic.Severity;
+import dev.truce.testing.TestResource;
 
 /** Build output of real tools into diagnostics; javac runs here, the other tools' output is kept as fixtures. */
 class DiagnosticsParserTest {
@@ -198,10 +198,8 @@ class DiagnosticsParserTest {
 
     /** A fixture's tool output: everything after its header's line of dashes. */
     static String fixture(String name) throws IOException {
-        try (InputStream in = DiagnosticsParserTest.class.getResourceAsStream("/validate/" + name)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.substring(text.indexOf("\n---\n") + 5);
-        }
+        String text = TestResource.text("/validate/" + name);
+        return text.substring(text.indexOf("\n---\n") + 5);
     }
 
     private static String javac(Path dir, String sourceArgument) throws Exception {

@@ -1,7 +1,6 @@
 package dev.truce.webhook;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import dev.truce.testing.TestResource;
 
 /** Sends webhooks to the running service over loopback, signed as GitHub signs them. */
 final class WebhookClient {
@@ -26,14 +26,7 @@ final class WebhookClient {
 
     /** A payload fixture under {@code src/test/resources/github/webhooks/}. */
     static String fixture(String name) {
-        try (InputStream in = WebhookClient.class.getResourceAsStream("/github/webhooks/" + name + ".json")) {
-            if (in == null) {
-                throw new IllegalArgumentException("No fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestResource.text("/github/webhooks/" + name + ".json");
     }
 
     /**
