@@ -6,7 +6,9 @@
 #
 #   bench/serve-webhook.sh [ROUNDS]            ROUNDS: default 2
 # Settings (environment): VARIANTS: JAVA_OPTS of each configuration, separated by ';' (default: the launcher's own
-#   options, "-", and C2 with G1); RUNS (default 3), RATE (default 200), TOTAL (default 4000).
+#   options, "-", and C2 with G1); COMMANDS: one command per variant instead of bin/truce, separated by ';' (another
+#   build's launcher, or a script that sets JAVA_HOME for another JDK); RUNS (default 3), RATE (default 200), TOTAL
+#   (default 4000).
 set -eu
 rounds=${1:-2}
 cd "$(dirname "$0")/.."
@@ -28,10 +30,12 @@ while [ "$r" -lt "$rounds" ]; do
         opts=$(variant_opts "$variants" "$v")
         dir="$work/r$r-v$v"
         mkdir -p "$dir"
-        serve_start "$dir" "$opts" "$root/bin/truce" --truce.github.app-id=1 \
+        command=$root/bin/truce
+        [ -n "${COMMANDS:-}" ] && command=$(printf '%s' "$COMMANDS" | cut -d';' -f"$v")
+        serve_start "$dir" "$opts" "$command" --truce.github.app-id=1 \
             --truce.github.private-key-file="$work/key.pem" --truce.github.api-url=http://127.0.0.1:9
         sleep 5
-        echo "variant='${opts:-launcher}' ready_ms=$ready_ms idle_rss=$(rss "$jvm") load=$(load)"
+        echo "variant='${opts:-launcher}' command=$command ready_ms=$ready_ms idle_rss=$(rss "$jvm") load=$(load)"
         n=1
         while [ "$n" -le "$runs" ]; do
             echo "  run $n: $(python3 bench/webhook-latency.py "$port" "$secret" "${RATE:-200}" "${TOTAL:-4000}" \
