@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The merge benchmark and the memory-per-job benchmark run end to end on a small synthetic repository (quick
+ * The merge benchmark and the two memory benchmarks (a job's engine work, a pull request's fetch) run end to end on a small synthetic repository (quick
  * settings) and end with their summary lines. Their figures are not checked: benchmarks, not timed tests.
  */
 class MergeBenchIT {
@@ -39,6 +39,12 @@ class MergeBenchIT {
         List<String> memoryLines = memory.lines().toList();
         assertThat(memoryLines.get(memoryLines.size() - 1)).matches("median_live_mib_per_job=-?\\d+\\.\\d");
         assertThat(memory).contains("merges=2 conflicted_files=");
+
+        String fetch = run(List.of("sh", "bench/fetch-memory.sh", repo.toString(), "2"),
+                "target/classes" + File.pathSeparator + System.getProperty("java.class.path"));
+        List<String> fetchLines = fetch.lines().toList();
+        assertThat(fetchLines.get(fetchLines.size() - 1)).startsWith("median_pack_mib=");
+        assertThat(fetch).contains("fetches=2 depth=50").contains("fetch 1: pack_mib=");
     }
 
     private String run(List<String> command, String classPath) throws Exception {
