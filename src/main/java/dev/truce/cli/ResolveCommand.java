@@ -111,6 +111,8 @@ final class ResolveCommand implements Callable<Integer> {
 
     private dev.truce.context.Precedents precedents = dev.truce.context.Precedents.NONE;
 
+    private final FileChecks checks = new FileChecks();
+
     @Option(names = "--calibration", paramLabel = "FILE.json",
             description = "Use this repository's calibration (truce calibrate --out): strategies on or off per file"
                     + " kind as its history says; --with and --without still win.")
@@ -156,6 +158,8 @@ final class ResolveCommand implements Callable<Integer> {
             err.println("truce: --learn takes 0 or more merges, not " + learn);
             return ExitCodes.INPUT;
         }
+        // A merge in a Java repository is checked with javac: its start overlaps opening and merging.
+        checks.startJava();
         try (Repository repository = open(repo)) {
             if (learn > 0) {
                 try {
@@ -251,7 +255,7 @@ final class ResolveCommand implements Callable<Integer> {
      *                       written as a commit; a merge in progress writes only its conflicted files)
      */
     private ResolvedMerge resolve(ComputedMerge merge, boolean editCleanFiles) throws IOException {
-        FileResolver files = new FileResolver(new Resolver(chain), stage, new FileChecks(), validation.repairRounds);
+        FileResolver files = new FileResolver(new Resolver(chain), stage, checks, validation.repairRounds);
         ResolvedMerge resolved = new MergeResolver(files, build, "no --validate command given", editCleanFiles)
                 .resolve(merge, MergeRequest.LOCAL.withPrecedents(precedents));
         if (!resolved.modelCalls().isEmpty()) {

@@ -75,6 +75,23 @@ public final class FileChecks {
         skipped.put(Check.SYNTAX, "a side does not parse as " + syntax.dialect(syntax.dialects() - 1) + " either");
     }
 
+    /**
+     * Starts javac on another thread now, for a command that checks Java files after other work (opening the
+     * repository, the merge, the strategies): javac's start and first parse, about a tenth of a second, then
+     * overlap that work instead of following it. Does nothing when javac is unavailable; a check that comes first
+     * waits for it.
+     */
+    public void startJava() {
+        Thread start = new Thread(() -> {
+            JavaParser parser = java();
+            if (parser.unavailable() == null) {
+                parser.parse("Start.java", "class Start {}");
+            }
+        }, "truce-javac-start");
+        start.setDaemon(true); // a command that ends before it needs no javac does not wait for it
+        start.start();
+    }
+
     /** Whether a Java file was checked, so javac was started. */
     boolean startedJava() {
         return java != null;

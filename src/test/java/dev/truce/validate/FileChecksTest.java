@@ -33,6 +33,17 @@ class FileChecksTest {
         assertThat(checks.startedJava()).isTrue();
     }
 
+    @Test
+    void javac_started_ahead_checks_as_one_started_by_the_first_java_file() throws Exception {
+        checks.startJava();
+        FileCheckResult broken = check("A.java", "class A {\n", "class A {}\n", "class A { }\n");
+        FileCheckResult fine = check("A.java", "class A { int b; }\n", "class A {}\n", "class A { int b; }\n");
+
+        assertThat(broken.failed(Check.SYNTAX)).as(broken.toString()).isTrue();
+        assertThat(fine.passed()).as(fine.toString()).isTrue();
+        assertThat(checks.startedJava()).isTrue();
+    }
+
     @Nested
     class Markers {
 
