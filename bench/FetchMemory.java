@@ -1,12 +1,10 @@
 import java.io.File;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -16,6 +14,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.util.FileUtils;
 
 /**
  * What the fetch of a pull request costs a job in memory: for each merge, a new empty repository (a cold replica, the
@@ -63,7 +62,7 @@ public class FetchMemory {
                                 + " ms=%.0f%n", i, row[0], row[1], row[2], row[3], row[4]);
             }
         } finally {
-            delete(scratch);
+            FileUtils.delete(scratch.toFile(), FileUtils.RECURSIVE);
         }
         System.out.printf(Locale.ROOT, "median_pack_mib=%.1f median_allocated_mib=%.1f median_peak_heap_over_before_mib"
                 + "=%.1f max_peak_heap_over_before_mib=%.1f%n", median(rows, 0), median(rows, 1), median(rows, 2),
@@ -97,13 +96,5 @@ public class FetchMemory {
     private static double median(List<double[]> rows, int column) {
         double[] v = rows.stream().mapToDouble(r -> r[column]).sorted().toArray();
         return v.length == 0 ? 0 : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
