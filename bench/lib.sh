@@ -16,6 +16,17 @@ bench_classpath() {
     fi
 }
 
+# Sets TRUCE_BENCH_CP to this checkout's test classes, target/classes and their test-scope dependencies (for the
+# benchmarks that use the tests' fakes of GitHub and git), unless it is set already.
+bench_test_classpath() {
+    if [ -z "${TRUCE_BENCH_CP:-}" ]; then
+        [ -d target/test-classes/dev ] || ./mvnw -q -B -DskipTests test-compile
+        [ -f target/bench-test-classpath.txt ] || ./mvnw -q -B dependency:build-classpath \
+            -Dmdep.outputFile=target/bench-test-classpath.txt -Dmdep.includeScope=test > /dev/null
+        TRUCE_BENCH_CP="target/test-classes:target/classes:$(cat target/bench-test-classpath.txt)"
+    fi
+}
+
 # bench_merge_pairs GITDIR N FILE: writes "OURS THEIRS" for the newest N two-parent merges reachable from HEAD;
 # fails saying so when there are none.
 bench_merge_pairs() {

@@ -83,6 +83,34 @@ class PullRequestFetcherTest {
     }
 
     @Test
+    void aSecondPullRequestDeepensTheShallowHistoryTheFirstLeftServedByGit() throws Exception {
+        // A pull request made long ago from old history, fetched after #5 into the same cache (a replica's one
+        // repository per GitHub repository): its deepening must unshallow the commits #5's fetch stopped at.
+        RevCommit old = origin.repository().parseCommit(origin.repository().resolve("main~25"));
+        RevCommit oldWork = origin.commit("old-feature", Tree.of().file("a.txt", "0\n").file("c.txt", "old pr\n"),
+                "old pr work", old);
+        origin.setRef("refs/pull/6/head", oldWork);
+        PullRequestInfo second = new PullRequestInfo(6, "t", "", true, false, "old-feature", oldWork.name(),
+                "octo/app", "main", base.name(), "alice", "https://github.com/octo/app/pull/6");
+        try (GitHttpServer git = GitHttpServer.startWithGit(dir.resolve("git")).serve("octo", "app",
+                origin.repository()).requireToken("ghs_right"); Repository local = local()) {
+            FakeGitHub gitHub = new FakeGitHub(r -> git.uri(r.owner(), r.name()), "ghs_right");
+            PullRequestFetcher fetcher = new PullRequestFetcher(gitHub, 2, 64);
+            FetchedPullRequest first = fetcher.fetch(local, REPO, pr());
+            assertThat(local.getObjectDatabase().getShallowCommits()).as("the first fetch left a shallow history")
+                    .isNotEmpty();
+
+            FetchedPullRequest fetched = fetcher.fetch(local, REPO, second);
+
+            assertThat(first.head()).isEqualTo(head);
+            assertThat(fetched.head()).isEqualTo(oldWork);
+            assertThat(PullRequestFetcher.hasMergeBase(local, fetched.head(), fetched.base())).isTrue();
+            assertThat(git.requests()).as("no request failed on the server")
+                    .noneMatch(r -> r.matches(".* -> 5[0-9][0-9]"));
+        }
+    }
+
+    @Test
     void givesUpWithAClearMessageWhenTheMergeBaseIsBeyondTheBound() throws Exception {
         FakeGitHub gitHub = new FakeGitHub(r -> server.uri(r.owner(), r.name()), "ghs_right");
         try (Repository local = local()) {

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The merge benchmark and the two memory benchmarks (a job's engine work, a pull request's fetch) run end to end on a small synthetic repository (quick
- * settings) and end with their summary lines. Their figures are not checked: benchmarks, not timed tests.
+ * The merge benchmark and the three memory benchmarks (a job's engine work, a pull request's fetch, whole jobs in
+ * {@code truce serve}) run end to end on a small synthetic repository (quick settings) and end with their summary
+ * lines. Their figures are not checked: benchmarks, not timed tests.
  */
 class MergeBenchIT {
 
@@ -45,6 +46,14 @@ class MergeBenchIT {
         List<String> fetchLines = fetch.lines().toList();
         assertThat(fetchLines.get(fetchLines.size() - 1)).startsWith("median_pack_mib=");
         assertThat(fetch).contains("fetches=2 depth=50").contains("fetch 1: pack_mib=");
+
+        String jobs = run(List.of("sh", "bench/serve-jobs.sh", repo.toString(), "2"),
+                "target/test-classes" + File.pathSeparator + "target/classes" + File.pathSeparator
+                        + System.getProperty("java.class.path"));
+        List<String> jobLines = jobs.lines().toList();
+        assertThat(jobLines.get(jobLines.size() - 1)).startsWith("idle_rss_mib=").contains(" heap_live_after_mib=");
+        assertThat(jobs).contains("pull_requests=2 threads=4").contains("job 1 (pull request 1001): ms=")
+                .contains("all 2 at once: ms=").contains("failed_runs=0");
     }
 
     private String run(List<String> command, String classPath) throws Exception {

@@ -3,6 +3,8 @@ package dev.truce.testing;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -13,10 +15,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -43,6 +47,7 @@ public final class FakeGitHubApi implements AutoCloseable {
     private static final String FIX_SCENARIO = "fix";
 
     private final WireMockServer server;
+    private final List<String> fixScenarios = new CopyOnWriteArrayList<>();
     /** The installation token git must be given; generated per fake. */
     public final String token = "ghs_fake" + UUID.randomUUID().toString().replace("-", "");
 
@@ -71,36 +76,68 @@ public final class FakeGitHubApi implements AutoCloseable {
 
     /** {@code GET /pulls/N}: a pull request from the repository's own branch {@code headRef}. */
     public FakeGitHubApi pullRequest(int number, String headRef, RevCommit head, RevCommit base) {
-        answer("GET", REPO + "/pulls/" + number, json(200, pullRequestJson(number, headRef, head, base)));
+        return pullRequest(number, headRef, head, "main", base);
+    }
+
+    /** {@code GET /pulls/N}: a pull request from the repository's branch {@code headRef} into {@code baseRef}. */
+    public FakeGitHubApi pullRequest(int number, String headRef, RevCommit head, String baseRef, RevCommit base) {
+        answer("GET", REPO + "/pulls/" + number, json(200, pullRequestJson(number, headRef, head, baseRef, base)));
         return this;
     }
 
     /**
-     * The fix pull request from {@code fixBranch} into {@code headRef}: listing by head finds nothing until it is
-     * created, then finds it; creating it again is refused as GitHub does.
+     * The fix pull request {@value #FIX_PR} from {@code fixBranch} into {@code headRef}: listing by head finds nothing
+     * until it is created, then finds it; creating it again is refused as GitHub does.
      */
     public FakeGitHubApi fixPullRequest(String fixBranch, String headRef, RevCommit head) {
+        return fixPullRequest(fixBranch, headRef, head, FIX_PR);
+    }
+
+    /**
+     * The fix pull request {@code number} from {@code fixBranch} into {@code headRef}, as
+     * {@link #fixPullRequest(String, String, RevCommit)}; each fix branch has its own, so one fake serves many pull
+     * requests.
+     */
+    public FakeGitHubApi fixPullRequest(String fixBranch, String headRef, RevCommit head, int number) {
         ObjectNode pr = (ObjectNode) JSON.readTree(apiFixture("created-pull-request.json"));
+        pr.put("number", number).put("id", 1_000_000L + number);
+        pr.put("url", "https://api.github.com/repos/octocat/Hello-World/pulls/" + number);
+        pr.put("html_url", "https://github.com/octocat/Hello-World/pull/" + number);
         ((ObjectNode) pr.get("head")).put("ref", fixBranch);
         ((ObjectNode) pr.get("base")).put("ref", headRef).put("sha", head.name());
         String fix = JSON.writeValueAsString(pr);
-        server.stubFor(request("GET", urlPathEqualTo(REPO + "/pulls")).inScenario(FIX_SCENARIO)
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(json(200, "[]")));
-        server.stubFor(request("POST", urlPathEqualTo(REPO + "/pulls")).inScenario(FIX_SCENARIO)
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("open").willReturn(json(201, fix)));
-        server.stubFor(request("GET", urlPathEqualTo(REPO + "/pulls")).inScenario(FIX_SCENARIO)
-                .whenScenarioStateIs("open").willReturn(json(200, "[" + fix + "]")));
-        server.stubFor(request("POST", urlPathEqualTo(REPO + "/pulls")).inScenario(FIX_SCENARIO)
-                .whenScenarioStateIs("open").willReturn(json(422, "{\"message\": \"Validation Failed\", "
-                        + "\"errors\": [{\"resource\": \"PullRequest\", \"code\": \"custom\", "
-                        + "\"message\": \"A pull request already exists\"}]}")));
-        answer("PATCH", REPO + "/pulls/" + FIX_PR, json(200, fix));
+        String scenario = FIX_SCENARIO + " " + fixBranch;
+        fixScenarios.add(scenario);
+        StringValuePattern byHead = equalTo("octocat:" + fixBranch);
+        StringValuePattern fromBranch = containing("\"" + fixBranch + "\"");
+        server.stubFor(request("GET", urlPathEqualTo(REPO + "/pulls")).withQueryParam("head", byHead)
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED).willReturn(json(200, "[]")));
+        server.stubFor(request("POST", urlPathEqualTo(REPO + "/pulls")).withRequestBody(fromBranch)
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("open")
+                .willReturn(json(201, fix)));
+        server.stubFor(request("GET", urlPathEqualTo(REPO + "/pulls")).withQueryParam("head", byHead)
+                .inScenario(scenario).whenScenarioStateIs("open").willReturn(json(200, "[" + fix + "]")));
+        server.stubFor(request("POST", urlPathEqualTo(REPO + "/pulls")).withRequestBody(fromBranch)
+                .inScenario(scenario).whenScenarioStateIs("open").willReturn(json(422, "{\"message\": "
+                        + "\"Validation Failed\", \"errors\": [{\"resource\": \"PullRequest\", \"code\": "
+                        + "\"custom\", \"message\": \"A pull request already exists\"}]}")));
+        answer("PATCH", REPO + "/pulls/" + number, json(200, fix));
         return this;
     }
 
-    /** Marks the fix pull request as created, as GitHub has it after a creation whose answer was lost. */
+    /** {@code GET /contents/.github/truce.yml}: the repository's configuration is {@code yaml} (404 until then). */
+    public FakeGitHubApi repoConfig(String yaml) {
+        ObjectNode content = (ObjectNode) JSON.readTree(apiFixture("contents.json"));
+        byte[] bytes = yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        content.put("content", java.util.Base64.getMimeEncoder().encodeToString(bytes)).put("size", bytes.length);
+        server.stubFor(request("GET", urlPathEqualTo(REPO + "/contents/.github/truce.yml")).atPriority(1)
+                .willReturn(json(200, JSON.writeValueAsString(content))));
+        return this;
+    }
+
+    /** Marks the fix pull requests as created, as GitHub has them after a creation whose answer was lost. */
     public void fixPullRequestCreated() {
-        server.setScenarioState(FIX_SCENARIO, "open");
+        fixScenarios.forEach(scenario -> server.setScenarioState(scenario, "open"));
     }
 
     /**
@@ -165,12 +202,17 @@ public final class FakeGitHubApi implements AutoCloseable {
 
     /** A {@code pull_request} {@code opened} event for a pull request from the repository's branch {@code headRef}. */
     public static String opened(int number, String headRef, RevCommit head, RevCommit base) {
+        return opened(number, headRef, head, "main", base);
+    }
+
+    /** A {@code pull_request} {@code opened} event for a pull request from {@code headRef} into {@code baseRef}. */
+    public static String opened(int number, String headRef, RevCommit head, String baseRef, RevCommit base) {
         ObjectNode event = (ObjectNode) JSON.readTree(webhookFixture("pull_request_opened.json"));
         event.put("number", number);
         ObjectNode pr = (ObjectNode) event.get("pull_request");
         pr.put("number", number);
         ((ObjectNode) pr.get("head")).put("ref", headRef).put("sha", head.name()).put("label", "octocat:" + headRef);
-        ((ObjectNode) pr.get("base")).put("sha", base.name());
+        ((ObjectNode) pr.get("base")).put("ref", baseRef).put("sha", base.name());
         return JSON.writeValueAsString(event);
     }
 
@@ -207,6 +249,11 @@ public final class FakeGitHubApi implements AutoCloseable {
      * repository's own branch {@code headRef}: not a fork, so Truce may push a fix branch.
      */
     public static String pullRequestJson(int number, String headRef, RevCommit head, RevCommit base) {
+        return pullRequestJson(number, headRef, head, "main", base);
+    }
+
+    /** As {@link #pullRequestJson(int, String, RevCommit, RevCommit)}, into the branch {@code baseRef}. */
+    public static String pullRequestJson(int number, String headRef, RevCommit head, String baseRef, RevCommit base) {
         ObjectNode pr = (ObjectNode) JSON.readTree(apiFixture("pull-request.json"));
         pr.put("number", number);
         pr.put("url", "https://api.github.com/repos/octocat/Hello-World/pulls/" + number);
@@ -215,7 +262,7 @@ public final class FakeGitHubApi implements AutoCloseable {
         headNode.put("ref", headRef).put("sha", head.name()).put("label", "octocat:" + headRef);
         headNode.set("repo", pr.get("base").get("repo").deepCopy()); // not a fork: Truce may push a fix branch
         headNode.set("user", pr.get("base").get("user").deepCopy());
-        ((ObjectNode) pr.get("base")).put("sha", base.name());
+        ((ObjectNode) pr.get("base")).put("ref", baseRef).put("sha", base.name());
         return JSON.writeValueAsString(pr);
     }
 

@@ -32,8 +32,13 @@ import org.eclipse.jgit.transport.resolver.RepositoryResolver;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 
 /**
- * Real bare repositories served over smart HTTP by JGit's {@link GitServlet} in an embedded Tomcat on a random
- * loopback port: fetch (upload-pack, including shallow fetches and deepening) and push (receive-pack) both work.
+ * Real bare repositories served over smart HTTP in an embedded Tomcat on a random loopback port: fetch (upload-pack,
+ * including shallow fetches and deepening) and push (receive-pack) both work. {@link #start} serves them with JGit's
+ * {@link GitServlet} (in process, no git needed); {@link #startWithGit} with git's own {@code git http-backend}, the
+ * server GitHub's protocol is git's. JGit's server fails a shallow fetch into a repository that is already shallow
+ * and needs commits unshallowed (its stateless answer carries {@code unshallow} lines JGit's client does not expect
+ * there: "Expected ACK/NAK, got: unshallow ..."), which git's server does not; a second pull request of the same
+ * repository needs such a fetch, so what fetches twice into one cache is served by git.
  *
  * <p>Repositories are served at {@code http://127.0.0.1:<port>/<owner>/<name>.git}, the shape of GitHub's clone
  * URLs. With {@link #requireToken(String)} every request must carry HTTP basic auth {@code x-access-token:<token>},
@@ -57,6 +62,8 @@ public final class GitHttpServer implements AutoCloseable {
     private final Map<String, Repository> repositories = new ConcurrentHashMap<>();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile String token;
+    /** Where {@code git http-backend} finds the served repositories (links to them); null with JGit's server. */
+    private Path backendRoot;
 
     private GitHttpServer(Tomcat tomcat) {
         this.tomcat = tomcat;
@@ -68,6 +75,29 @@ public final class GitHttpServer implements AutoCloseable {
      * @throws IOException when the server cannot start
      */
     public static GitHttpServer start(Path workDir) throws IOException {
+        GitServlet git = new GitServlet();
+        GitHttpServer server = start(workDir, git);
+        git.setRepositoryResolver(server.resolver());
+        git.setUploadPackFactory((request, repository) -> new UploadPack(repository));
+        // Any authenticated-or-not caller may push here; the token filter below is the gate.
+        git.setReceivePackFactory((request, repository) -> new ReceivePack(repository));
+        return server;
+    }
+
+    /**
+     * Starts a server that runs {@code git http-backend} (from the git on the PATH) for every request, fetch and
+     * push; Tomcat's scratch files and the served repositories' links go under {@code workDir}.
+     *
+     * @throws IOException when the server cannot start
+     */
+    public static GitHttpServer startWithGit(Path workDir) throws IOException {
+        Path root = Files.createDirectories(workDir.resolve("git-http-backend"));
+        GitHttpServer server = start(workDir, new GitBackendServlet(root));
+        server.backendRoot = root;
+        return server;
+    }
+
+    private static GitHttpServer start(Path workDir, jakarta.servlet.Servlet servlet) throws IOException {
         Path base = Files.createDirectories(workDir.resolve("tomcat"));
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(base.toString());
@@ -76,14 +106,8 @@ public final class GitHttpServer implements AutoCloseable {
         tomcat.getConnector().setProperty("address", "127.0.0.1");
         GitHttpServer server = new GitHttpServer(tomcat);
 
-        GitServlet git = new GitServlet();
-        git.setRepositoryResolver(server.resolver());
-        git.setUploadPackFactory((request, repository) -> new UploadPack(repository));
-        // Any authenticated-or-not caller may push here; the token filter below is the gate.
-        git.setReceivePackFactory((request, repository) -> new ReceivePack(repository));
-
         Context context = tomcat.addContext("", base.toString());
-        Tomcat.addServlet(context, "git", git);
+        Tomcat.addServlet(context, "git", servlet);
         context.addServletMappingDecoded("/*", "git");
         FilterDef auth = new FilterDef();
         auth.setFilterName("token");
@@ -104,6 +128,15 @@ public final class GitHttpServer implements AutoCloseable {
     /** Serves {@code repository} as {@code owner/name}; the caller keeps ownership (and closes it). */
     public GitHttpServer serve(String owner, String name, Repository repository) {
         repositories.put(owner + "/" + name + ".git", repository);
+        if (backendRoot != null) {
+            try {
+                Path link = Files.createDirectories(backendRoot.resolve(owner)).resolve(name + ".git");
+                Files.deleteIfExists(link);
+                Files.createSymbolicLink(link, repository.getDirectory().toPath().toAbsolutePath());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return this;
     }
 
@@ -194,5 +227,88 @@ public final class GitHttpServer implements AutoCloseable {
         }
         String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
         return decoded.equals("x-access-token:" + token);
+    }
+
+    /**
+     * A CGI gateway to {@code git http-backend}: the request's body on its standard input, its CGI headers and body
+     * back as the response. Pushes are allowed ({@code REMOTE_USER} is set); the token filter is the gate.
+     */
+    private static final class GitBackendServlet extends jakarta.servlet.http.HttpServlet {
+
+        private final transient Path root;
+
+        GitBackendServlet(Path root) {
+            this.root = root;
+        }
+
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            ProcessBuilder builder = new ProcessBuilder("git", "http-backend").redirectError(
+                    ProcessBuilder.Redirect.DISCARD);
+            Map<String, String> env = builder.environment();
+            env.put("GIT_PROJECT_ROOT", root.toString());
+            env.put("GIT_HTTP_EXPORT_ALL", "1");
+            env.put("REMOTE_USER", "x-access-token");
+            env.put("REMOTE_ADDR", request.getRemoteAddr());
+            env.put("REQUEST_METHOD", request.getMethod());
+            env.put("PATH_INFO", request.getRequestURI());
+            env.put("QUERY_STRING", request.getQueryString() == null ? "" : request.getQueryString());
+            env.put("CONTENT_TYPE", request.getContentType() == null ? "" : request.getContentType());
+            if (request.getContentLengthLong() >= 0) {
+                env.put("CONTENT_LENGTH", Long.toString(request.getContentLengthLong()));
+            }
+            copyHeader(request, env, "Content-Encoding", "HTTP_CONTENT_ENCODING");
+            copyHeader(request, env, "Git-Protocol", "GIT_PROTOCOL");
+            Process git = builder.start();
+            Thread input = new Thread(() -> {
+                try (var stdin = git.getOutputStream()) {
+                    request.getInputStream().transferTo(stdin);
+                } catch (IOException ended) {
+                    // git stopped reading: its answer says why
+                }
+            }, "git-http-backend-input");
+            input.start();
+            try (var stdout = new java.io.BufferedInputStream(git.getInputStream())) {
+                String line;
+                while (!(line = headerLine(stdout)).isEmpty()) {
+                    int colon = line.indexOf(':');
+                    String name = line.substring(0, colon).trim();
+                    String value = line.substring(colon + 1).trim();
+                    if (name.equalsIgnoreCase("Status")) {
+                        response.setStatus(Integer.parseInt(value.split(" ")[0]));
+                    } else {
+                        response.addHeader(name, value);
+                    }
+                }
+                stdout.transferTo(response.getOutputStream());
+            } finally {
+                try {
+                    input.join();
+                    git.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    git.destroyForcibly();
+                }
+            }
+        }
+
+        private static void copyHeader(HttpServletRequest request, Map<String, String> env, String header,
+                String variable) {
+            if (request.getHeader(header) != null) {
+                env.put(variable, request.getHeader(header));
+            }
+        }
+
+        /** One CGI header line without its line end; empty at the blank line that ends them (or at the end). */
+        private static String headerLine(java.io.InputStream in) throws IOException {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            int b;
+            while ((b = in.read()) != -1 && b != '\n') {
+                if (b != '\r') {
+                    line.write(b);
+                }
+            }
+            return line.toString(StandardCharsets.UTF_8);
+        }
     }
 }

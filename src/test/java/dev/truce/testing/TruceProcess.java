@@ -48,7 +48,8 @@ public final class TruceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the service and waits until {@code /healthz} answers.
+     * Starts the built jar's service ({@code java -Xmx512m -XX:TieredStopAtLevel=1 -jar target/truce.jar}) and waits
+     * until {@code /healthz} answers.
      *
      * @param environment {@code TRUCE_*} settings; the webhook secret is taken from {@code TRUCE_GITHUB_WEBHOOKSECRET}
      * @param log         where the process's output is appended
@@ -59,11 +60,20 @@ public final class TruceProcess implements AutoCloseable {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: integration tests run after"
                     + " `./mvnw package` (the verify phase builds it first)");
         }
+        return start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString()), environment, log);
+    }
+
+    /**
+     * Starts {@code launcher serve} (a launcher such as {@code bin/truce}, with its own JVM options) on free loopback
+     * ports and waits until {@code /healthz} answers.
+     */
+    public static TruceProcess start(List<String> launcher, Map<String, String> environment, Path log)
+            throws IOException, InterruptedException {
         int port = freePort();
         int managementPort = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString(), "serve",
-                "--port", Integer.toString(port), "--server.address=127.0.0.1",
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of("serve", "--port", Integer.toString(port), "--server.address=127.0.0.1",
                 "--management.server.port=" + managementPort, "--management.server.address=127.0.0.1"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -73,6 +83,13 @@ public final class TruceProcess implements AutoCloseable {
                 "TRUCE_GITHUB_WEBHOOKSECRET"));
         started.awaitHealthy();
         return started;
+    }
+
+    /** The JVM's process id: the launcher's own, or its java child's when it does not exec java. */
+    public long jvmPid() {
+        return process.toHandle().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(process.pid());
     }
 
     /** The port the webhook listens on. */
