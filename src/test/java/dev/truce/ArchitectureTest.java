@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
 
+import com.knuddels.jtokkit.Encodings;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -49,6 +50,13 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.truce.jobs..", "dev.truce.webhook..", "dev.truce.setup..")
                 .should().dependOnClassesThat().resideInAPackage("dev.truce.server..")
                 .check(TRUCE);
+    }
+
+    @Test
+    void tokensAreCountedWithTheOneVocabularyLoadedAlone() {
+        // jtokkit's default registry parses all four bundled vocabularies where one is used: the first job with a
+        // model then peaked at 170-200 MiB of heap instead of 85 (docs/performance.md, fifth pass).
+        noClasses().should().callMethod(Encodings.class, "newDefaultEncodingRegistry").check(TRUCE);
     }
 
     @Test

@@ -145,12 +145,18 @@ public final class RelatedChanges {
                 // A criss-cross merge's virtual base lives only in the merge's memory: no other files then.
                 return NONE;
             }
-            return of(changes(repository, base, ours), changes(repository, base, theirs));
+            return new Elsewhere(observed(repository, "ours", base, ours), observed(repository, "theirs", base,
+                    theirs));
         }
 
-        private static List<FileChange> changes(Repository repository, ObjectId base, ObjectId side)
-                throws IOException {
-            List<FileChange> out = new ArrayList<>();
+        /**
+         * What one side changed in its files, observed one file at a time as the diff is read: only the observations
+         * are kept, never the files' texts (hundreds of files of a forward merge would otherwise be held at once).
+         */
+        private static List<Observation> observed(Repository repository, String sideName, ObjectId base,
+                ObjectId side) throws IOException {
+            List<Observation> out = new ArrayList<>();
+            int files = 0;
             try (DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE);
                     ObjectReader reader = repository.newObjectReader()) {
                 diff.setRepository(repository);
@@ -165,16 +171,17 @@ public final class RelatedChanges {
                         continue;
                     }
                     String before = text(reader, entry.getOldId().toObjectId());
-                    String after = text(reader, entry.getNewId().toObjectId());
-                    if (before != null && after != null) {
-                        out.add(new FileChange(entry.getNewPath(), before, after));
+                    String after = before == null ? null : text(reader, entry.getNewId().toObjectId());
+                    if (after != null) {
+                        out.addAll(observe(sideName, entry.getNewPath(), before, after, -1, -1));
+                        files++;
                     }
-                    if (out.size() == MAX_FILES) {
+                    if (files == MAX_FILES) {
                         break;
                     }
                 }
             }
-            return out;
+            return List.copyOf(out);
         }
 
         private static String text(ObjectReader reader, ObjectId id) throws IOException {

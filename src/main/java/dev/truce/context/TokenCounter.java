@@ -10,8 +10,10 @@ import com.knuddels.jtokkit.api.EncodingType;
  */
 final class TokenCounter {
 
-    // Loading an encoding reads its vocabulary: once per JVM. Encodings are thread-safe.
-    private static final Encoding CL100K = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+    // Loading an encoding reads its vocabulary: once per JVM. Encodings are thread-safe. The lazy registry reads only
+    // this one; the default registry reads all four of jtokkit's bundles, which took a job's heap peak from 85 to
+    // 170-200 MiB (bench/serve-jobs.sh, docs/performance.md).
+    private static final Encoding CL100K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
 
     /** The number of tokens of {@code text}. */
     public int count(String text) {
