@@ -91,6 +91,15 @@ public class ServeJobs {
                 github.repoConfig("models: [bench]\n");
             }
             try (TruceProcess truce = TruceProcess.start(launcher, environment, work.resolve("serve.log"))) {
+                // Interrupted (Ctrl-C, a timeout's SIGTERM), this JVM runs no finally: the service must not outlive it.
+                Thread stop = new Thread(() -> {
+                    try {
+                        truce.kill();
+                    } catch (InterruptedException | RuntimeException e) {
+                        System.err.println("could not stop the service: " + e);
+                    }
+                }, "stop-truce");
+                Runtime.getRuntime().addShutdownHook(stop);
                 run(truce, github, alone, together, threads + (model ? " model=bench" : " model=none"), launcher);
             }
         } finally {
@@ -170,12 +179,22 @@ public class ServeJobs {
                 firstRise, onePeak, concurrentPeak, concurrentHeap, collectedRss, collected.heap / MIB);
     }
 
-    /** A full collection in the service (the jcmd beside its java), then its figures. */
+    /**
+     * A full collection in the service (the jcmd beside its java), then its figures; fails when there was none, so
+     * that no figure is printed as "after a full collection" that is not.
+     */
     private static Metrics collect(TruceProcess truce, long jvm) throws Exception {
         Path jcmd = ProcessHandle.of(jvm).flatMap(p -> p.info().command()).map(c -> Path.of(c).resolveSibling("jcmd"))
                 .orElse(Path.of("jcmd"));
-        new ProcessBuilder(jcmd.toString(), Long.toString(jvm), "GC.run").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(jvm), "GC.run").redirectErrorStream(true)
+                .start();
+        String said = new String(gc.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!gc.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || gc.exitValue() != 0
+                || !said.contains("Command executed successfully")) {
+            gc.destroyForcibly();
+            throw new IllegalStateException(jcmd + " " + jvm + " GC.run did not collect (a JDK with jcmd is needed,"
+                    + " and the service's JVM must allow attaching): " + said.strip());
+        }
         Thread.sleep(1_000);
         return Metrics.of(truce);
     }

@@ -38,6 +38,34 @@ bench_merge_pairs() {
     fi
 }
 
+# bench_conflicted_pairs SCRATCH PAIRS N OUT: writes to OUT the first N lines "OURS THEIRS" of the file PAIRS that git's
+# own merge conflicts on (`git merge-tree`, git 2.38 or later; every line with ANY_MERGES=1), merging them in the git
+# directory SCRATCH: merge-tree writes the trees it makes, so SCRATCH is a clone that borrows the repository's objects
+# and nothing is written into the repository. Fails saying so when git cannot tell.
+bench_conflicted_pairs() {
+    : > "$4"
+    bench_found=0
+    while [ "$bench_found" -lt "$3" ] && read -r ours theirs; do
+        bench_status=1
+        if [ "${ANY_MERGES:-0}" != 1 ]; then
+            bench_status=0
+            git --git-dir="$1" merge-tree --write-tree --no-messages "$ours" "$theirs" > /dev/null 2>&1 \
+                || bench_status=$?
+        fi
+        case $bench_status in
+            0) continue ;; # merges cleanly: no job to do
+            1) ;;          # conflicts
+            *)
+                echo "$0: git merge-tree --write-tree $ours $theirs failed (exit $bench_status): it needs git 2.38" \
+                    "or later (ANY_MERGES=1 takes every merge without asking it)" >&2
+                exit 1
+                ;;
+        esac
+        echo "$ours $theirs" >> "$4"
+        bench_found=$((bench_found + 1))
+    done < "$2"
+}
+
 # bench_repo_merges REPO N: the class path (bench_classpath), REPO's git directory in gitdir, and in pairs a
 # temporary file (removed on exit) of its newest N two-parent merges (bench_merge_pairs).
 bench_repo_merges() {

@@ -54,8 +54,9 @@ class ArchitectureTest {
 
     @Test
     void tokensAreCountedWithTheOneVocabularyLoadedAlone() {
-        // jtokkit's default registry parses all four bundled vocabularies where one is used: the first job with a
-        // model then peaked at 170-200 MiB of heap instead of 85 (docs/performance.md, fifth pass).
+        // jtokkit's default registry parses all four bundled vocabularies where one is used (174 MiB allocated
+        // against 39): the first job with a model rose 167-174 MiB in resident memory instead of 46-47
+        // (docs/performance.md, fifth pass).
         noClasses().should().callMethod(Encodings.class, "newDefaultEncodingRegistry").check(TRUCE);
     }
 

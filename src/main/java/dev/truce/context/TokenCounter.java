@@ -11,8 +11,8 @@ import com.knuddels.jtokkit.api.EncodingType;
 final class TokenCounter {
 
     // Loading an encoding reads its vocabulary: once per JVM. Encodings are thread-safe. The lazy registry reads only
-    // this one; the default registry reads all four of jtokkit's bundles, which took a job's heap peak from 85 to
-    // 170-200 MiB (bench/serve-jobs.sh, docs/performance.md).
+    // this one (39 MiB allocated); the default registry parses all four of jtokkit's bundles (174 MiB), which made the
+    // first job with a model rise 167-174 MiB in resident memory instead of 46-47 (docs/performance.md, fifth pass).
     private static final Encoding CL100K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
 
     /** The number of tokens of {@code text}. */

@@ -171,6 +171,36 @@ class RelatedChangesTest {
         }
     }
 
+    @Test
+    void atMostMaxFilesTextFilesPerSideAreObservedInTheDiffsOrderSkippedFilesNotCounted(@TempDir Path dir)
+            throws Exception {
+        int max = RelatedChanges.Elsewhere.MAX_FILES;
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            // A binary file first in the diff's (path) order: left out, and not one of the files counted.
+            Files.writeString(dir.resolve("a-logo.bin"), "\0\1\2");
+            for (int i = 0; i <= max; i++) {
+                Files.writeString(dir.resolve(String.format("f%04d.java", i)), "int x = old" + i + "();\n");
+            }
+            RevCommit base = commit(git, "base");
+            Files.writeString(dir.resolve("a-logo.bin"), "\0\1\3");
+            for (int i = 0; i <= max; i++) {
+                Files.writeString(dir.resolve(String.format("f%04d.java", i)), "int x = new" + i + "();\n");
+            }
+            RevCommit theirs = commit(git, "theirs renames in every file");
+            ObjectId baseTree = base.getTree().getId();
+            RelatedChanges.Elsewhere elsewhere = RelatedChanges.Elsewhere.fromTrees(git.getRepository(), baseTree,
+                    baseTree, theirs.getTree().getId());
+
+            List<RelatedChanges.Fact> facts = find(PRICE, PRICE, Set.of("old0", "old" + (max - 1), "old" + max),
+                    elsewhere);
+
+            assertThat(facts).extracting(RelatedChanges.Fact::text).containsExactly(
+                    "theirs renamed `old0` to `new0` in f0000.java:1; the conflict uses the old name `old0`",
+                    "theirs renamed `old" + (max - 1) + "` to `new" + (max - 1) + "` in f0" + (max - 1)
+                            + ".java:1; the conflict uses the old name `old" + (max - 1) + "`");
+        }
+    }
+
     private static RevCommit commit(Git git, String message) throws Exception {
         git.add().addFilepattern(".").call();
         return git.commit().setMessage(message).setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")

@@ -65,7 +65,13 @@ class MergeBenchIT {
             builder.environment().put("TRUCE_BENCH_CP", classPath);
         }
         Process process = builder.start();
-        assertThat(process.waitFor(300, TimeUnit.SECONDS)).as(String.join(" ", command) + " finished").isTrue();
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
+            // The script's java and the service it started, not only the shell: nothing may outlive the test.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish within 300 s; its output:\n"
+                    + Files.readString(out.toPath(), StandardCharsets.UTF_8));
+        }
         String text = Files.readString(out.toPath(), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(text).isZero();
         return text;

@@ -91,8 +91,15 @@ public final class GitHttpServer implements AutoCloseable {
      * @throws IOException when the server cannot start
      */
     public static GitHttpServer startWithGit(Path workDir) throws IOException {
+        return startWithGit(workDir, "git");
+    }
+
+    /** As {@link #startWithGit(Path)}, with {@code git} as the git executable (a test's stand-in). */
+    static GitHttpServer startWithGit(Path workDir, String git) throws IOException {
         Path root = Files.createDirectories(workDir.resolve("git-http-backend"));
-        GitHttpServer server = start(workDir, new GitBackendServlet(root));
+        Path home = Files.createDirectories(workDir.resolve("git-http-backend-home"));
+        GitHttpServer server = start(workDir, new GitBackendServlet(git, root, home,
+                workDir.resolve("git-http-backend.log")));
         server.backendRoot = root;
         return server;
     }
@@ -231,63 +238,98 @@ public final class GitHttpServer implements AutoCloseable {
 
     /**
      * A CGI gateway to {@code git http-backend}: the request's body on its standard input, its CGI headers and body
-     * back as the response. Pushes are allowed ({@code REMOTE_USER} is set); the token filter is the gate.
+     * back as the response. Pushes are allowed ({@code REMOTE_USER} is set); the token filter is the gate. Git runs
+     * with a private HOME, no system configuration and none of this JVM's {@code GIT_*} variables (as
+     * {@link GitCli}), so the machine's git settings cannot change what is served; its standard error is appended to
+     * {@code git-http-backend.log}.
      */
     private static final class GitBackendServlet extends jakarta.servlet.http.HttpServlet {
 
+        private final transient String git;
         private final transient Path root;
+        private final transient Path home;
+        private final transient Path log;
 
-        GitBackendServlet(Path root) {
+        GitBackendServlet(String git, Path root, Path home, Path log) {
+            this.git = git;
             this.root = root;
+            this.home = home;
+            this.log = log;
         }
 
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            ProcessBuilder builder = new ProcessBuilder("git", "http-backend").redirectError(
-                    ProcessBuilder.Redirect.DISCARD);
+            ProcessBuilder builder = new ProcessBuilder(git, "http-backend").redirectError(
+                    ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = builder.environment();
+            env.keySet().removeIf(k -> k.startsWith("GIT_") || k.startsWith("HTTP_") || k.equals("CONTENT_LENGTH")
+                    || k.equals("CONTENT_TYPE") || k.equals("QUERY_STRING") || k.equals("PATH_INFO"));
+            env.put("HOME", home.toString());
+            env.put("GIT_CONFIG_NOSYSTEM", "1");
             env.put("GIT_PROJECT_ROOT", root.toString());
             env.put("GIT_HTTP_EXPORT_ALL", "1");
             env.put("REMOTE_USER", "x-access-token");
             env.put("REMOTE_ADDR", request.getRemoteAddr());
             env.put("REQUEST_METHOD", request.getMethod());
-            env.put("PATH_INFO", request.getRequestURI());
+            // CGI's PATH_INFO is decoded, as the servlet's path info is (the request URI is not).
+            env.put("PATH_INFO", request.getPathInfo() == null ? "/" : request.getPathInfo());
             env.put("QUERY_STRING", request.getQueryString() == null ? "" : request.getQueryString());
             env.put("CONTENT_TYPE", request.getContentType() == null ? "" : request.getContentType());
             if (request.getContentLengthLong() >= 0) {
                 env.put("CONTENT_LENGTH", Long.toString(request.getContentLengthLong()));
-            }
+            } // else chunked: git reads its standard input to the end, which the input thread closes
             copyHeader(request, env, "Content-Encoding", "HTTP_CONTENT_ENCODING");
             copyHeader(request, env, "Git-Protocol", "GIT_PROTOCOL");
-            Process git = builder.start();
+            Process backend = builder.start();
             Thread input = new Thread(() -> {
-                try (var stdin = git.getOutputStream()) {
+                try (var stdin = backend.getOutputStream()) {
                     request.getInputStream().transferTo(stdin);
                 } catch (IOException ended) {
                     // git stopped reading: its answer says why
                 }
             }, "git-http-backend-input");
+            input.setDaemon(true);
             input.start();
-            try (var stdout = new java.io.BufferedInputStream(git.getInputStream())) {
+            boolean answered = false;
+            try (var stdout = new java.io.BufferedInputStream(backend.getInputStream())) {
+                java.util.List<String[]> headers = new ArrayList<>();
                 String line;
                 while (!(line = headerLine(stdout)).isEmpty()) {
                     int colon = line.indexOf(':');
-                    String name = line.substring(0, colon).trim();
-                    String value = line.substring(colon + 1).trim();
-                    if (name.equalsIgnoreCase("Status")) {
-                        response.setStatus(Integer.parseInt(value.split(" ")[0]));
+                    if (colon <= 0) {
+                        response.sendError(HttpServletResponse.SC_BAD_GATEWAY, "git http-backend wrote a line"
+                                + " that is no CGI header: " + line);
+                        return;
+                    }
+                    headers.add(new String[] {line.substring(0, colon).trim(), line.substring(colon + 1).trim()});
+                }
+                if (headers.isEmpty()) {
+                    // It died before answering: a 502 the request log shows, not an empty 200.
+                    response.sendError(HttpServletResponse.SC_BAD_GATEWAY, "git http-backend answered nothing; see "
+                            + log);
+                    return;
+                }
+                for (String[] header : headers) {
+                    if (header[0].equalsIgnoreCase("Status")) {
+                        response.setStatus(Integer.parseInt(header[1].split(" ")[0]));
                     } else {
-                        response.addHeader(name, value);
+                        response.addHeader(header[0], header[1]);
                     }
                 }
                 stdout.transferTo(response.getOutputStream());
+                answered = true;
             } finally {
+                // Its standard output is closed: a git still writing ends on the broken pipe; one that is not is
+                // ended here, so no request leaves a process behind.
                 try {
-                    input.join();
-                    git.waitFor();
+                    if (!answered || !backend.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                        backend.destroyForcibly();
+                    }
+                    backend.waitFor();
+                    input.join(60_000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    git.destroyForcibly();
+                    backend.destroyForcibly();
                 }
             }
         }

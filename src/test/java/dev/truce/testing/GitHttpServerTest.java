@@ -49,4 +49,26 @@ class GitHttpServerTest {
                     .anyMatch(r -> r.endsWith("401"));
         }
     }
+
+    @Test
+    void aGitBackendThatDiesBeforeAnsweringIsA502NotAnEmptySuccess() throws Exception {
+        Path fake = java.nio.file.Files.writeString(dir.resolve("git"), "#!/bin/sh\necho 'fatal: broken' >&2\n"
+                + "exit 128\n");
+        assertThat(fake.toFile().setExecutable(true)).isTrue();
+        try (ScenarioRepo origin = ScenarioRepo.initBare(dir.resolve("origin.git"));
+                GitHttpServer server = GitHttpServer.startWithGit(dir.resolve("server"), fake.toString())) {
+            origin.commit("main", Tree.of().file("a.txt", "a\n"), "first");
+            server.serve("octo", "app", origin.repository());
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.uri("octo", "app")
+                            + "/info/refs?service=git-upload-pack")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).isEqualTo(502);
+            assertThat(server.requests()).containsExactly(
+                    "GET /octo/app.git/info/refs?service=git-upload-pack -> 502");
+            assertThat(java.nio.file.Files.readString(dir.resolve("server/git-http-backend.log")))
+                    .contains("fatal: broken");
+        }
+    }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -85,9 +86,12 @@ public final class TruceProcess implements AutoCloseable {
         return started;
     }
 
-    /** The JVM's process id: the launcher's own, or its java child's when it does not exec java. */
+    /**
+     * The JVM's process id: the launcher's own when it is java (or execs it), else its first java descendant. The
+     * launcher is asked first: the service's own children (a repository's build) may be java too.
+     */
     public long jvmPid() {
-        return process.toHandle().descendants()
+        return Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants())
                 .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
                 .mapToLong(ProcessHandle::pid).findFirst().orElse(process.pid());
     }
@@ -154,10 +158,11 @@ public final class TruceProcess implements AutoCloseable {
         }
     }
 
-    /** {@code kill -9}: SIGKILL, no shutdown hooks, nothing finished. */
+    /** {@code kill -9}: SIGKILL, no shutdown hooks, nothing finished; a launcher's children too. */
     public void kill() throws InterruptedException {
-        process.destroyForcibly();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        List<ProcessHandle> tree = tree();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        if (!awaitEnd(tree, Duration.ofSeconds(30))) {
             throw new IllegalStateException("the service did not die after SIGKILL");
         }
     }
@@ -173,12 +178,32 @@ public final class TruceProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy(); // SIGTERM: the graceful shutdown an orchestrator would ask for
-            if (!process.waitFor(40, TimeUnit.SECONDS)) {
-                kill();
+        // A launcher that runs java as its child (rather than exec it) dies of SIGTERM alone and leaves the JVM
+        // running: the whole tree is asked to stop.
+        List<ProcessHandle> tree = tree();
+        tree.forEach(ProcessHandle::destroy); // SIGTERM: the graceful shutdown an orchestrator would ask for
+        if (!awaitEnd(tree, Duration.ofSeconds(40))) {
+            kill();
+        }
+    }
+
+    /** The launcher and every process under it, the launcher first. */
+    private List<ProcessHandle> tree() {
+        return Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants())
+                .filter(ProcessHandle::isAlive).toList();
+    }
+
+    private static boolean awaitEnd(List<ProcessHandle> processes, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        for (ProcessHandle p : processes) {
+            while (p.isAlive()) {
+                if (Instant.now().isAfter(deadline)) {
+                    return false;
+                }
+                Thread.sleep(20);
             }
         }
+        return true;
     }
 
     private void awaitHealthy() throws InterruptedException, IOException {
