@@ -30,10 +30,10 @@ import dev.truce.testing.TruceProcess;
  * and declined: the prompts are built and sent in full, the most a model stage costs a job without a real model.
  * The service's resident memory ({@code VmRSS}) is sampled every 20 ms and its heap (Prometheus) every 250 ms.
  *
- * <p>It prints the idle figures, then one job at a time (each pull request alone: its time, its peak above the
- * resident memory before it, the heap's peak, what GitHub was asked for), then all pull requests at once (as many at
- * a time as the service's job threads), then the memory once the queue is empty. Not a test: it prints, it never
- * judges. Run by bench/serve-jobs.sh.
+ * <p>It prints the idle figures, then one job at a time (each pull request alone: its time, the service's CPU time,
+ * its peak above the resident memory before it, the heap's peak, what GitHub was asked for), then all pull requests
+ * at once (as many at a time as the service's job threads), then the memory once the queue is empty. Not a test:
+ * it prints, it never judges. Run by bench/serve-jobs.sh.
  *
  * <p>Arguments: GITDIR COUNT LAUNCHER... GITDIR holds refs/heads/bench/base-I and refs/heads/bench/head-I for I in
  * 0..COUNT-1 (a pull request from head-I into base-I); pull request refs are added to it.
@@ -129,31 +129,35 @@ public class ServeJobs {
             long before = rss(jvm);
             int calls = modelCalls(github);
             sampler.reset();
+            long cpuBefore = cpuMillis(jvm);
             long began = System.nanoTime();
             send(truce, pr);
             runs = awaitQuiet(truce, runs + 1);
             long ms = (System.nanoTime() - began) / 1_000_000;
+            long cpu = cpuMillis(jvm) - cpuBefore;
             Metrics after = Metrics.of(truce);
             firstRise = i == 0 ? (sampler.peakRss() - before) / MIB : firstRise;
             onePeak = Math.max(onePeak, sampler.peakRss() / MIB);
-            System.out.printf(Locale.ROOT, "job %d (pull request %d): ms=%d rss_before_mib=%.1f rss_peak_mib=%.1f"
-                    + " rss_peak_above_before_mib=%.1f heap_peak_mib=%.1f heap_after_mib=%.1f model_calls=%d"
-                    + " outcome=%s%n", i, pr.number, ms, before / MIB, sampler.peakRss() / MIB,
+            System.out.printf(Locale.ROOT, "job %d (pull request %d): ms=%d cpu_ms=%d rss_before_mib=%.1f"
+                    + " rss_peak_mib=%.1f rss_peak_above_before_mib=%.1f heap_peak_mib=%.1f heap_after_mib=%.1f"
+                    + " model_calls=%d outcome=%s%n", i, pr.number, ms, cpu, before / MIB, sampler.peakRss() / MIB,
                     (sampler.peakRss() - before) / MIB, sampler.peakHeap() / MIB, after.heap / MIB,
                     modelCalls(github) - calls, outcome(github, pr));
         }
 
         sampler.reset();
+        long cpuBefore = cpuMillis(jvm);
         long began = System.nanoTime();
         for (Pr pr : together) {
             send(truce, pr);
         }
         runs = awaitQuiet(truce, runs + together.size());
         long ms = (System.nanoTime() - began) / 1_000_000;
+        long allCpu = cpuMillis(jvm) - cpuBefore;
         long fixes = together.stream().filter(pr -> outcome(github, pr).startsWith("fix-pull-request")).count();
-        System.out.printf(Locale.ROOT, "all %d at once: ms=%d rss_peak_mib=%.1f heap_peak_mib=%.1f"
-                + " fix_pull_requests=%d%n", together.size(), ms, sampler.peakRss() / MIB, sampler.peakHeap() / MIB,
-                fixes);
+        System.out.printf(Locale.ROOT, "all %d at once: ms=%d cpu_ms=%d rss_peak_mib=%.1f heap_peak_mib=%.1f"
+                + " fix_pull_requests=%d%n", together.size(), ms, allCpu, sampler.peakRss() / MIB,
+                sampler.peakHeap() / MIB, fixes);
         double concurrentPeak = sampler.peakRss() / MIB;
         double concurrentHeap = sampler.peakHeap() / MIB;
 
@@ -175,8 +179,9 @@ public class ServeJobs {
         sampler.interrupt();
         System.out.printf(Locale.ROOT, "idle_rss_mib=%.1f idle_heap_live_mib=%.1f first_job_rss_rise_mib=%.1f"
                 + " rss_peak_one_at_a_time_mib=%.1f rss_peak_all_at_once_mib=%.1f heap_peak_all_at_once_mib=%.1f"
-                + " rss_after_collection_mib=%.1f heap_live_after_mib=%.1f%n", idleRss / MIB, idle.heap / MIB,
-                firstRise, onePeak, concurrentPeak, concurrentHeap, collectedRss, collected.heap / MIB);
+                + " rss_after_collection_mib=%.1f heap_live_after_mib=%.1f all_at_once_cpu_ms=%d%n", idleRss / MIB,
+                idle.heap / MIB, firstRise, onePeak, concurrentPeak, concurrentHeap, collectedRss,
+                collected.heap / MIB, allCpu);
     }
 
     /**
@@ -248,6 +253,20 @@ public class ServeJobs {
     /** The model calls so far. */
     private static int modelCalls(FakeGitHubApi github) {
         return github.requests("POST", "/v1/chat/completions").size();
+    }
+
+    /**
+     * The service's CPU time so far (user and system, all its threads; {@code /proc/PID/stat} in clock ticks of
+     * 10 ms, Linux's USER_HZ), in milliseconds; 0 once the process is gone.
+     */
+    private static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (java.io.IOException gone) {
+            return 0;
+        }
     }
 
     private static long rss(long pid) {

@@ -53,7 +53,7 @@ class MergeBenchIT {
         List<String> jobLines = jobs.lines().toList();
         assertThat(jobLines.get(jobLines.size() - 1)).startsWith("idle_rss_mib=").contains(" heap_live_after_mib=");
         assertThat(jobs).contains("pull_requests=2 threads=4").contains("job 1 (pull request 1001): ms=")
-                .contains("all 2 at once: ms=").contains("failed_runs=0");
+                .contains("all 2 at once: ms=").contains(" cpu_ms=").contains("failed_runs=0");
     }
 
     private String run(List<String> command, String classPath) throws Exception {
