@@ -42,6 +42,8 @@ public class ServeJobs {
 
     private static final double MIB = 1024.0 * 1024.0;
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(10);
+    /** How often the waits ask the service whether its jobs ended. */
+    private static final long POLL_MILLIS = 200;
     private static final Pattern SAMPLE = Pattern.compile("^([a-z_]+)(\\{[^}]*})? ([0-9.eE+-]+|NaN)$",
             Pattern.MULTILINE);
 
@@ -115,11 +117,21 @@ public class ServeJobs {
         sampler.start();
         Thread.sleep(5_000);
         long idleRss = rss(jvm);
+        // What this benchmark's own polling costs the idle service (the heap samples and the waits' scrapes of
+        // /actuator/prometheus): it is part of every cpu_ms below.
+        long idleCpu = cpuMillis(jvm);
+        long idleBegan = System.nanoTime();
+        while (System.nanoTime() - idleBegan < 5_000_000_000L) {
+            Metrics.of(truce);
+            Thread.sleep(POLL_MILLIS);
+        }
+        long pollingCpuPerSecond = (cpuMillis(jvm) - idleCpu) * 1_000_000_000L / (System.nanoTime() - idleBegan);
         Metrics idle = collect(truce, jvm);
         System.out.printf(Locale.ROOT, "pull_requests=%d threads=%s launcher=%s load=%s%n", alone.size(), threads,
                 String.join(" ", launcher), load());
-        System.out.printf(Locale.ROOT, "idle: rss_mib=%.1f; after a full collection: rss_mib=%.1f heap_used_mib=%.1f%n",
-                idleRss / MIB, rss(jvm) / MIB, idle.heap / MIB);
+        System.out.printf(Locale.ROOT, "idle: rss_mib=%.1f; after a full collection: rss_mib=%.1f heap_used_mib=%.1f;"
+                + " the benchmark's polling: cpu_ms_per_s=%d (included in every cpu_ms)%n", idleRss / MIB,
+                rss(jvm) / MIB, idle.heap / MIB, pollingCpuPerSecond);
 
         double firstRise = 0;
         double onePeak = 0;
@@ -233,7 +245,7 @@ public class ServeJobs {
             if (now.runs >= runs && now.running == 0 && now.waiting == 0) {
                 return now.runs;
             }
-            Thread.sleep(50);
+            Thread.sleep(POLL_MILLIS);
         }
         throw new IllegalStateException("the jobs did not end within " + JOB_TIMEOUT + "; the service's log:\n"
                 + truce.output());
