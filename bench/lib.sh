@@ -6,24 +6,23 @@ load() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?'; }
 # A free TCP port on the loopback interface.
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-# Sets TRUCE_BENCH_CP to this checkout's target/classes and its runtime dependencies, unless it is set already.
+# bench_classpath [test]: sets TRUCE_BENCH_CP, unless it is set already, to this checkout's target/classes and its
+# runtime dependencies; with "test", to its test classes, target/classes and their test-scope dependencies (for the
+# benchmarks that use the tests' fakes of GitHub and git). Each scope keeps its own list of dependencies.
 bench_classpath() {
     if [ -z "${TRUCE_BENCH_CP:-}" ]; then
-        [ -d target/classes ] || ./mvnw -q -B -DskipTests compile
-        [ -f target/bench-classpath.txt ] || ./mvnw -q -B dependency:build-classpath \
-            -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime > /dev/null
-        TRUCE_BENCH_CP="target/classes:$(cat target/bench-classpath.txt)"
-    fi
-}
-
-# Sets TRUCE_BENCH_CP to this checkout's test classes, target/classes and their test-scope dependencies (for the
-# benchmarks that use the tests' fakes of GitHub and git), unless it is set already.
-bench_test_classpath() {
-    if [ -z "${TRUCE_BENCH_CP:-}" ]; then
-        [ -d target/test-classes/dev ] || ./mvnw -q -B -DskipTests test-compile
-        [ -f target/bench-test-classpath.txt ] || ./mvnw -q -B dependency:build-classpath \
-            -Dmdep.outputFile=target/bench-test-classpath.txt -Dmdep.includeScope=test > /dev/null
-        TRUCE_BENCH_CP="target/test-classes:target/classes:$(cat target/bench-test-classpath.txt)"
+        if [ "${1:-}" = test ]; then
+            [ -d target/test-classes/dev ] || ./mvnw -q -B -DskipTests test-compile
+            bench_cp_file=target/bench-test-classpath.txt
+            bench_cp_classes="target/test-classes:target/classes"
+        else
+            [ -d target/classes ] || ./mvnw -q -B -DskipTests compile
+            bench_cp_file=target/bench-classpath.txt
+            bench_cp_classes="target/classes"
+        fi
+        [ -f "$bench_cp_file" ] || ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$bench_cp_file" \
+            -Dmdep.includeScope="${1:-runtime}" > /dev/null
+        TRUCE_BENCH_CP="$bench_cp_classes:$(cat "$bench_cp_file")"
     fi
 }
 

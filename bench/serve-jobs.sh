@@ -25,7 +25,7 @@ if [ ! -f target/truce.jar ]; then
     exit 1
 fi
 gitdir=$(git -C "$repo" rev-parse --absolute-git-dir)
-bench_test_classpath
+bench_classpath test
 served=$(mktemp -d "${TMPDIR:-/tmp}/truce-serve-jobs.XXXXXX")
 pairs="$served/pairs"
 trap 'rm -rf "$served"' EXIT

@@ -3,7 +3,8 @@
 # the same bytes from disk in the same run. Usage: bench/validate-bench.sh [files-per-kind [rounds]] (500, 3)
 set -eu
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 ./mvnw -q -B -ntp -DskipTests test-compile
-./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt > /dev/null
-java -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
-    dev.truce.validate.FileChecksBenchmark "$@"
+# The test scope's own list (it used to overwrite the runtime list the other benchmarks reuse).
+bench_classpath test
+java -cp "$TRUCE_BENCH_CP" dev.truce.validate.FileChecksBenchmark "$@"

@@ -91,8 +91,7 @@ public final class TruceProcess implements AutoCloseable {
      * launcher is asked first: the service's own children (a repository's build) may be java too.
      */
     public long jvmPid() {
-        return Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants())
-                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+        return tree().stream().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
                 .mapToLong(ProcessHandle::pid).findFirst().orElse(process.pid());
     }
 
