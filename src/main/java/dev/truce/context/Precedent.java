@@ -20,15 +20,24 @@ import dev.truce.conflict.LineEndings;
  * @param keptMergedText whether the committed file kept all the text the merge had decided by itself outside the
  *                  conflicts (false: the maintainers also edited there, so resolving the conflicts alone could not give
  *                  their file)
+ * @param committedOneSide whether the committed file was one side's whole file (whitespace at line ends aside): then
+ *                  keeping the merged text says nothing about the other side's clean changes, for there were none kept
+ *                  or undone that a side's whole file would not also show
  */
 public record Precedent(String merge, String path, long mergeTime, List<String> base, List<String> ours,
-        List<String> theirs, List<String> resolved, boolean keptMergedText) {
+        List<String> theirs, List<String> resolved, boolean keptMergedText, boolean committedOneSide) {
 
     public Precedent {
         base = List.copyOf(base);
         ours = List.copyOf(ours);
         theirs = List.copyOf(theirs);
         resolved = List.copyOf(resolved);
+    }
+
+    /** A precedent whose committed file was not known to be one side's whole file. */
+    public Precedent(String merge, String path, long mergeTime, List<String> base, List<String> ours,
+            List<String> theirs, List<String> resolved, boolean keptMergedText) {
+        this(merge, path, mergeTime, base, ours, theirs, resolved, keptMergedText, false);
     }
 
     /** What a resolution did with the two sides of its conflict. */
@@ -72,7 +81,7 @@ public record Precedent(String merge, String path, long mergeTime, List<String> 
     }
 
     /** Lines without terminators or trailing whitespace, blank lines at both ends dropped. */
-    static List<String> normalised(List<String> lines) {
+    public static List<String> normalised(List<String> lines) {
         List<String> out = new ArrayList<>();
         for (String line : lines) {
             out.add(LineEndings.content(line).stripTrailing());

@@ -58,6 +58,11 @@ public interface Precedents {
         List<Precedent> latest = ofFile(path, 50);
         java.util.Map<String, Boolean> byMerge = new java.util.LinkedHashMap<>();
         for (Precedent p : latest) {
+            if (p.keptMergedText() && p.committedOneSide()) {
+                // One side's whole file that kept the merged text: the other side had no clean change to keep or
+                // undo, so this merge cannot show whether the maintainers keep such changes.
+                continue;
+            }
             byMerge.putIfAbsent(p.merge(), p.keptMergedText());
             if (byMerge.size() == RECENT) {
                 break;

@@ -65,6 +65,9 @@ final class PrecedentExtractor {
         }
         List<String> human = LineEndings.split(evalCase.human());
         boolean kept = MergedTextCheck.keptBy(file, evalCase.human());
+        List<String> committed = Precedent.normalised(human);
+        boolean oneSide = sameFile(committed, text(evalCase.versions().ours()))
+                || sameFile(committed, text(evalCase.versions().theirs()));
         EditList edits = DIFF.diff(RawTextComparator.DEFAULT, raw(stable), raw(human));
         String merge = shortMerge(evalCase);
         List<Precedent> out = new ArrayList<>();
@@ -79,7 +82,7 @@ final class PrecedentExtractor {
                 continue;
             }
             out.add(new Precedent(merge, evalCase.versions().path(), evalCase.mergeTime(), hunk.base(), hunk.ours(),
-                    hunk.theirs(), human.subList(range[0], range[1]), kept));
+                    hunk.theirs(), human.subList(range[0], range[1]), kept, oneSide));
         }
         return out;
     }
@@ -105,6 +108,15 @@ final class PrecedentExtractor {
         }
         int at = p + shift;
         return at < 0 || at > humanSize ? null : new int[] {at, at};
+    }
+
+    /** A side's bytes as text, or {@code null} for a side that has no such file. */
+    private static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static boolean sameFile(List<String> committed, String side) {
+        return side != null && committed.equals(Precedent.normalised(LineEndings.split(side)));
     }
 
     private static boolean tooLong(ConflictHunk hunk) {

@@ -125,4 +125,37 @@ class PrecedentsTest {
         assertThat(new Resolver(Strategies.defaults()).resolve(file, Deadline.NONE, history).outcomes())
                 .allSatisfy(o -> assertThat(o.isResolved()).isFalse());
     }
+
+    @Test
+    void aMergeWhoseOtherSideHadNoCleanChangeNeitherMakesNorBreaksTheHabitOfEditingOutside() {
+        String base = "a=1\nb=1\nc=1\nd=1\ne=1\nf=1\ng=1\n";
+        String ours = "a=2\nb=1\nc=1\nd=1\ne=1\nf=1\ng=1\n";
+        String theirsWithCleanChange = "a=3\nb=1\nc=1\nd=1\ne=1\nf=1\ng=3\n";
+        String theirsConflictOnly = "a=3\nb=1\nc=1\nd=1\ne=1\nf=1\ng=1\n";
+        FileVersions undone = versions(base, ours, theirsWithCleanChange);
+        FileVersions nothingToUndo = versions(base, ours, theirsConflictOnly);
+        // m1, m3: ours' whole file, theirs' clean change undone. m2: ours' whole file, which kept the merged text only
+        // because theirs changed nothing else.
+        List<EvalCase> oneSided = List.of(caseOf("m1", undone, ours, 100), caseOf("m2", nothingToUndo, ours, 200),
+                caseOf("m3", undone, ours, 300));
+        // m2 instead kept theirs' clean change while taking ours in the conflict: the habit is broken.
+        List<EvalCase> kept = List.of(caseOf("m1", undone, ours, 100),
+                caseOf("m2", undone, "a=2\nb=1\nc=1\nd=1\ne=1\nf=1\ng=3\n", 200), caseOf("m3", undone, ours, 300));
+
+        assertThat(RepositoryHistory.precedentsOf(oneSided).precedents()).extracting(Precedent::committedOneSide)
+                .containsOnly(true);
+        assertThat(RepositoryHistory.precedentsOf(oneSided).olderThan(400).editsOutsideConflicts(PATH))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("2 latest earlier merges"));
+        assertThat(RepositoryHistory.precedentsOf(kept).olderThan(400).editsOutsideConflicts(PATH)).isEmpty();
+    }
+
+    private static FileVersions versions(String base, String ours, String theirs) {
+        return new FileVersions(PATH, base.getBytes(StandardCharsets.UTF_8), ours.getBytes(StandardCharsets.UTF_8),
+                theirs.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static EvalCase caseOf(String merge, FileVersions v, String human, long time) {
+        return new EvalCase("o/r/" + merge + "/" + PATH, v, ConflictKind.CONTENT, "properties", human, null, null,
+                "o/r", time);
+    }
 }
