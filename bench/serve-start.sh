@@ -7,7 +7,9 @@
 #   bench/serve-start.sh [ROUNDS]              ROUNDS: default 5
 # Settings (environment): TRUCE, the command (default bin/truce); VARIANTS: JAVA_OPTS of each configuration,
 #   separated by ';' (default: one, the launcher's own options; an entry "-" is no extra option); COMMANDS: instead
-#   of TRUCE, one command per variant, separated by ';' (another build's launcher, for before/after); IDLE: default 5.
+#   of TRUCE, one command per variant, separated by ';' (another build's launcher, for before/after); IDLE: default 5;
+#   DATA: "fresh" (default: every start in an empty directory, so Flyway creates the schema) or "kept" (a restart:
+#   each variant keeps one directory, whose database an uncounted first start created, so Flyway finds it current).
 set -eu
 rounds=${1:-5}
 cd "$(dirname "$0")/.."
@@ -15,19 +17,35 @@ root=$(pwd)
 truce=${TRUCE:-$root/bin/truce}
 variants=${VARIANTS:--}
 idle=${IDLE:-5}
+data=${DATA:-fresh}
+case "$data" in fresh|kept) ;; *) echo "$0: DATA is fresh or kept, not $data" >&2; exit 2 ;; esac
 . bench/lib.sh
 nvariants=$(variant_count "$variants")
 serve_workdir truce-serve-bench
+command_of() { if [ -n "${COMMANDS:-}" ]; then printf '%s' "$COMMANDS" | cut -d';' -f"$1"; else printf '%s' "$truce"; fi; }
+if [ "$data" = kept ]; then
+    v=1
+    while [ "$v" -le "$nvariants" ]; do
+        mkdir "$work/v$v"
+        serve_start "$work/v$v" "$(variant_opts "$variants" "$v")" "$(command_of "$v")"
+        echo "variant $v: database created (first start, not counted: ready_ms=$ready_ms)"
+        serve_stop
+        v=$((v + 1))
+    done
+fi
 
 r=0
 while [ "$r" -lt "$rounds" ]; do
     v=1
     while [ "$v" -le "$nvariants" ]; do
         opts=$(variant_opts "$variants" "$v")
-        command=$truce
-        [ -n "${COMMANDS:-}" ] && command=$(printf '%s' "$COMMANDS" | cut -d';' -f"$v")
-        dir="$work/r$r-v$v"
-        mkdir "$dir"
+        command=$(command_of "$v")
+        if [ "$data" = kept ]; then
+            dir="$work/v$v"
+        else
+            dir="$work/r$r-v$v"
+            mkdir "$dir"
+        fi
         serve_start "$dir" "$opts" "$command"
         cpu=$(awk '{printf "%.1f", ($14 + $15) / 100}' "/proc/$jvm/stat")
         sleep "$idle"
@@ -48,7 +66,7 @@ done
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 v=1
 while [ "$v" -le "$nvariants" ]; do
-    echo "variant $v: JAVA_OPTS=$(printf '%s' "$variants" | cut -d';' -f"$v")" \
+    echo "variant $v (data=$data): JAVA_OPTS=$(printf '%s' "$variants" | cut -d';' -f"$v")" \
         "${COMMANDS:+command=$(printf '%s' "$COMMANDS" | cut -d';' -f"$v")}: median_ready_ms=$(median < "$work/ready.$v")" \
         "median_idle_rss_mib=$(median < "$work/rss.$v") load=$(load)"
     v=$((v + 1))
