@@ -134,5 +134,12 @@ serve_stop() {
     kill "$pid" 2> /dev/null || true
     kill "$jvm" 2> /dev/null || true
     wait "$pid" 2> /dev/null || true
+    # A launcher that forks java may be gone before its JVM: wait (at most 30 s) until the JVM has let go of its files
+    # (H2's lock), for a next start in the same directory.
+    serve_waits=0
+    while kill -0 "$jvm" 2> /dev/null && [ "$serve_waits" -lt 300 ]; do
+        sleep 0.1
+        serve_waits=$((serve_waits + 1))
+    done
     pid=""
 }

@@ -52,11 +52,14 @@ public interface Precedents {
      * empty: in each of the latest {@value #RECENT} (at least {@value #CONSISTENT}) earlier merges where this file
      * conflicted, they also changed the text the merge had decided by itself (typically: they took one side's whole
      * file, undoing the other side's clean changes). A rule that decides only conflicts cannot follow that, in any
-     * repository, so the file is left to someone who can.
+     * repository, so the file is left to someone who can. A merge whose committed file kept the merged text and is one
+     * side's whole file is not counted either way (the other side had no clean change to keep or undo); the latest
+     * merges are those that remain, among the file's latest 50 earlier conflicts.
      */
     default Optional<String> editsOutsideConflicts(String path) {
         List<Precedent> latest = ofFile(path, 50);
         java.util.Map<String, Boolean> byMerge = new java.util.LinkedHashMap<>();
+        Precedent example = null;
         for (Precedent p : latest) {
             if (p.keptMergedText() && p.committedOneSide()) {
                 // One side's whole file that kept the merged text: the other side had no clean change to keep or
@@ -64,6 +67,9 @@ public interface Precedents {
                 continue;
             }
             byMerge.putIfAbsent(p.merge(), p.keptMergedText());
+            if (example == null) {
+                example = p;
+            }
             if (byMerge.size() == RECENT) {
                 break;
             }
@@ -72,7 +78,7 @@ public interface Precedents {
             return Optional.empty();
         }
         return Optional.of("in the " + byMerge.size() + " latest earlier merges where this file conflicted (one: "
-                + latest.get(0).source() + "), the maintainers also changed it outside the conflicts, which resolving"
+                + example.source() + "), the maintainers also changed it outside the conflicts, which resolving"
                 + " the conflicts alone cannot do");
     }
 

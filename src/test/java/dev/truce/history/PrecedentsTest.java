@@ -145,7 +145,19 @@ class PrecedentsTest {
         assertThat(RepositoryHistory.precedentsOf(oneSided).precedents()).extracting(Precedent::committedOneSide)
                 .containsOnly(true);
         assertThat(RepositoryHistory.precedentsOf(oneSided).olderThan(400).editsOutsideConflicts(PATH))
-                .hasValueSatisfying(reason -> assertThat(reason).contains("2 latest earlier merges"));
+                .hasValueSatisfying(reason -> assertThat(reason).contains("2 latest earlier merges").contains("m3 "));
+        // The latest merge is the one that counts neither way: the reason names a merge that did count.
+        List<EvalCase> latestSkipped = List.of(caseOf("m1", undone, ours, 100), caseOf("m2", undone, ours, 200),
+                caseOf("m3", nothingToUndo, ours, 300));
+        assertThat(RepositoryHistory.precedentsOf(latestSkipped).olderThan(400).editsOutsideConflicts(PATH))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("one: m2 ").doesNotContain("m3"));
+        // Theirs' whole file, where ours changed nothing else, counts neither way too.
+        List<EvalCase> theirsWhole = List.of(caseOf("m1", undone, ours, 100),
+                caseOf("m2", nothingToUndo, theirsConflictOnly, 200), caseOf("m3", undone, ours, 300));
+        assertThat(RepositoryHistory.precedentsOf(theirsWhole).olderThan(400).editsOutsideConflicts(PATH)).isPresent();
+        // Nothing but merges that count neither way: no habit.
+        assertThat(RepositoryHistory.precedentsOf(List.of(caseOf("m1", nothingToUndo, ours, 100),
+                caseOf("m2", nothingToUndo, ours, 200))).olderThan(400).editsOutsideConflicts(PATH)).isEmpty();
         assertThat(RepositoryHistory.precedentsOf(kept).olderThan(400).editsOutsideConflicts(PATH)).isEmpty();
     }
 
