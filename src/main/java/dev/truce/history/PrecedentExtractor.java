@@ -66,8 +66,8 @@ final class PrecedentExtractor {
         List<String> human = LineEndings.split(evalCase.human());
         boolean kept = MergedTextCheck.keptBy(file, evalCase.human());
         List<String> committed = Precedent.normalised(human);
-        boolean oneSide = sameFile(committed, text(evalCase.versions().ours()))
-                || sameFile(committed, text(evalCase.versions().theirs()));
+        boolean oneSide = sameFile(committed, evalCase.versions().ours(), file.charset())
+                || sameFile(committed, evalCase.versions().theirs(), file.charset());
         EditList edits = DIFF.diff(RawTextComparator.DEFAULT, raw(stable), raw(human));
         String merge = shortMerge(evalCase);
         List<Precedent> out = new ArrayList<>();
@@ -110,13 +110,12 @@ final class PrecedentExtractor {
         return at < 0 || at > humanSize ? null : new int[] {at, at};
     }
 
-    /** A side's bytes as text, or {@code null} for a side that has no such file. */
-    private static String text(byte[] bytes) {
-        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static boolean sameFile(List<String> committed, String side) {
-        return side != null && committed.equals(Precedent.normalised(LineEndings.split(side)));
+    /**
+     * Whether the committed lines are {@code side}'s whole file, decoded as the conflict model decoded it (a side with
+     * no such file is not).
+     */
+    private static boolean sameFile(List<String> committed, byte[] side, java.nio.charset.Charset charset) {
+        return side != null && committed.equals(Precedent.normalised(LineEndings.split(new String(side, charset))));
     }
 
     private static boolean tooLong(ConflictHunk hunk) {

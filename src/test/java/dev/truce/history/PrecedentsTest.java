@@ -112,11 +112,8 @@ class PrecedentsTest {
         String base = "a=1\nb=1\nc=1\nd=1\ne=1\nf=1\ng=1\n";
         String ours = "a=2\nb=1\nc=1\nd=1\ne=1\nf=1\ng=1\n";
         String theirs = "a=3\nb=1\nc=1\nd=1\ne=1\nf=1\ng=3\n";
-        FileVersions v = new FileVersions(PATH, base.getBytes(StandardCharsets.UTF_8),
-                ours.getBytes(StandardCharsets.UTF_8), theirs.getBytes(StandardCharsets.UTF_8));
-        List<EvalCase> earlier = List.of(
-                new EvalCase("o/r/m1/" + PATH, v, ConflictKind.CONTENT, "properties", ours, null, null, "o/r", 100),
-                new EvalCase("o/r/m2/" + PATH, v, ConflictKind.CONTENT, "properties", ours, null, null, "o/r", 200));
+        FileVersions v = versions(base, ours, theirs);
+        List<EvalCase> earlier = List.of(caseOf("m1", v, ours, 100), caseOf("m2", v, ours, 200));
         Precedents history = RepositoryHistory.precedentsOf(earlier).olderThan(300);
 
         assertThat(history.editsOutsideConflicts(PATH)).hasValueSatisfying(
@@ -159,6 +156,19 @@ class PrecedentsTest {
         assertThat(RepositoryHistory.precedentsOf(List.of(caseOf("m1", nothingToUndo, ours, 100),
                 caseOf("m2", nothingToUndo, ours, 200))).olderThan(400).editsOutsideConflicts(PATH)).isEmpty();
         assertThat(RepositoryHistory.precedentsOf(kept).olderThan(400).editsOutsideConflicts(PATH)).isEmpty();
+    }
+
+    @Test
+    void aSideIsComparedAsTheConflictModelDecodedIt() {
+        // Latin-1 sides: decoded as UTF-8, both non-ASCII letters would be the same replacement character.
+        String base = "a=1\nb=1\nc=1\n";
+        String ours = "a=\u00e9\nb=1\nc=1\n";
+        String theirs = "a=\u00e8\nb=1\nc=1\n";
+        FileVersions latin1 = new FileVersions(PATH, base.getBytes(StandardCharsets.ISO_8859_1),
+                ours.getBytes(StandardCharsets.ISO_8859_1), theirs.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(new PrecedentExtractor(new ConflictModelBuilder()).of(caseOf("m1", latin1, ours, 100)))
+                .singleElement().satisfies(p -> assertThat(p.committedOneSide()).isTrue());
     }
 
     private static FileVersions versions(String base, String ours, String theirs) {
